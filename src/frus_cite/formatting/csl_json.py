@@ -1,0 +1,145 @@
+"""Map references to CSL-JSON items.
+
+FRUS documents become items *in their volume*: ``container-title`` is the
+series title with the subseries, ``volume`` the arabic volume number,
+``collection-title`` the volume title, ``editor`` the volume editors,
+``publisher`` "Government Printing Office", ``issued`` the volume's
+publication year and ``original-date`` the document's own date (CSL has a
+single ``issued``; both dates must survive, so the document date goes in
+``original-date``).  ``number`` holds the FRUS document number, ``genre``
+the document kind, ``archive_location`` the file number.
+
+Wilson Center records become ``manuscript`` items with ``archive``
+(repository), ``archive_collection``, ``archive_location`` (box/folder or
+fond/opis/delo), ``archive-place`` and ``source`` "Wilson Center Digital
+Archive".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..catalog import Catalog, default_catalog
+from ..model import ArchivalLocation, Party, Reference
+
+__all__ = ["to_csl_json", "csl_date", "person", "archive_location_text"]
+
+
+def csl_date(iso: str | None) -> dict[str, Any] | None:
+    """"1945-07-11" → {"date-parts": [[1945, 7, 11]]}; partial dates keep their precision."""
+    if not iso:
+        return None
+    parts = [int(p) for p in iso.split("-")[:3] if p.isdigit()]
+    return {"date-parts": [parts]} if parts else None
+
+
+def person(name: str) -> dict[str, str]:
+    """"David Wolff" → {"family": "Wolff", "given": "David"}; particles stay with the given name."""
+    words = name.split()
+    if len(words) == 1:
+        return {"family": words[0]}
+    if re.fullmatch(r"(Jr\.?|Sr\.?|II|III)", words[-1]) and len(words) > 2:
+        return {"family": words[-2], "given": " ".join(words[:-2]), "suffix": words[-1]}
+    return {"family": words[-1], "given": " ".join(words[:-1])}
+
+
+def _party(party: Party) -> dict[str, str]:
+    if party.name:
+        # FRUS headings print the name as it is used ("Harriman", "Chiang Kai-shek"):
+        # keep it whole rather than guess given and family names.
+        return {"family": party.name}
+    phrase = party.text or party.role or ""
+    phrase = re.sub(r"^The\b", "the", phrase)
+    if party.role and not phrase.lower().startswith("the "):
+        phrase = "the " + party.role
+    return {"literal": phrase}
+
+
+def archive_location_text(location: ArchivalLocation) -> str | None:
+    """"box 6, folder 9" or "f. 558, op. 11, d. 97, ll. 67-70" (CMOS order, lower-case labels)."""
+    parts: list[str] = []
+    for label, value in (
+        ("box", location.box),
+        ("folder", location.folder),
+        ("f.", location.fond),
+        ("op.", location.opis),
+        ("d.", location.delo),
+        ("p.", location.papka),
+        ("ll.", location.leaves if location.fond else None),
+    ):
+        if value:
+            parts.append(f"{label} {value}")
+    if location.reference:
+        parts.append(location.reference)
+    if location.leaves and not location.fond:
+        parts.append(location.leaves)
+    return ", ".join(parts) or None
+
+
+def to_csl_json(ref: Reference, *, catalog: Catalog | None = None, key: str | None = None) -> dict[str, Any]:
+    """The CSL-JSON item for *ref* (valid against the CSL-JSON schema)."""
+    item: dict[str, Any] = {"id": key or ref.key, "title": ref.title}
+    if ref.kind == "frus":
+        item["type"] = "document"
+        if ref.authors:
+            item["author"] = [_party(p) for p in ref.authors]
+        if ref.recipients:
+            item["recipient"] = [_party(p) for p in ref.recipients]
+        if ref.document_type:
+            item["genre"] = ref.document_type
+        if ref.date:
+            item["original-date"] = csl_date(ref.date)
+        if ref.file:
+            item["archive_location"] = ref.file.text
+            item["archive"] = "National Archives" if ref.file.scheme in {"decimal", "lot", "post"} else ref.file.collection or ref.file.text
+        if ref.place:
+            item["event-place"] = ref.place
+        if ref.document_number:
+            item["number"] = str(ref.document_number)
+        if ref.pages:
+            # Full numbers in the data; styles abbreviate ranges (page-range-format).
+            item["page"] = ref.pages.first if ref.pages.first == ref.pages.last else f"{ref.pages.first}-{ref.pages.last}"
+        if ref.volume:
+            volume = (catalog or default_catalog()).get(ref.volume)
+            item["container-title"] = volume.series + (f", {volume.subseries}" if volume.subseries else "")
+            if volume.volume_arabic:
+                item["volume"] = volume.volume_arabic
+            item["collection-title"] = volume.volume_title
+            if volume.editors:
+                item["editor"] = [person(e) for e in volume.editors]
+            item["publisher"] = volume.publisher
+            item["publisher-place"] = volume.place
+            if volume.published:
+                item["issued"] = csl_date(volume.published)
+            item["URL"] = ref.url or volume.document_url(ref.document_number)
+        elif ref.url:
+            item["URL"] = ref.url
+    else:
+        item["type"] = "manuscript"
+        if ref.date:
+            item["issued"] = csl_date(ref.date)
+        if ref.document_type:
+            item["genre"] = ref.document_type
+        location = ref.archive
+        if location is not None:
+            if location.repository or location.name:
+                item["archive"] = location.repository or location.name
+            if location.collection:
+                item["archive_collection"] = location.collection
+            where = archive_location_text(location)
+            if where:
+                item["archive_location"] = where
+            if location.place:
+                item["archive-place"] = location.place
+        item["source"] = "Wilson Center Digital Archive"
+        translators = [person(c.name) for c in ref.contributors if c.role == "translated"]
+        if translators:
+            item["translator"] = translators
+        if ref.summary:
+            item["abstract"] = ref.summary
+        if ref.original_language:
+            item["language"] = ref.original_language
+        if ref.url:
+            item["URL"] = ref.url
+    return item

@@ -1,0 +1,97 @@
+"""Parsers: detect what a text is and read it into a :class:`~frus_cite.model.Reference`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from ..catalog import Catalog
+from ..errors import FrusCiteError, SourceError, UnrecognisedSourceError
+from ..model import Reference
+from .frus import looks_like_frus, parse_frus
+from .text import MAX_SOURCE_BYTES, prepare, read_source
+from .wilson import looks_like_wilson, parse_wilson
+
+__all__ = ["parse_text", "parse_file", "parse_many", "ParseFailure", "detect_kind"]
+
+
+def detect_kind(text: str) -> str | None:
+    """"wilson", "frus" or ``None`` for text that is neither."""
+    if looks_like_wilson(text):
+        return "wilson"
+    if looks_like_frus(text):
+        return "frus"
+    return None
+
+
+def parse_text(
+    text: str,
+    *,
+    path: str | None = None,
+    volume: str | None = None,
+    url: str | None = None,
+    catalog: Catalog | None = None,
+) -> Reference:
+    """Parse one source text (FRUS document or Wilson Center record).
+
+    Raises a :class:`~frus_cite.errors.SourceError` subclass, located in the
+    text, when the text is not a recognisable source.
+    """
+    try:
+        text = prepare(text, path)
+        kind = detect_kind(text)
+        if kind == "wilson":
+            return parse_wilson(text, path=path)
+        if kind == "frus":
+            return parse_frus(text, path=path, volume=volume, url=url, catalog=catalog)
+        # Let the FRUS parser explain what it expected, at the first line.
+        return parse_frus(text, path=path, volume=volume, url=url, catalog=catalog)
+    except SourceError as error:
+        if error.path is None and path is not None:
+            error.path = path
+        if error.source is None and error.span is None and error.line is None:
+            error._line = 1  # whole-text problems are reported at the top
+        raise
+
+
+def parse_file(
+    path: str | Path,
+    *,
+    volume: str | None = None,
+    url: str | None = None,
+    catalog: Catalog | None = None,
+    max_bytes: int = MAX_SOURCE_BYTES,
+) -> Reference:
+    """Read and parse one source file."""
+    text = read_source(path, max_bytes=max_bytes)
+    return parse_text(text, path=str(path), volume=volume, url=url, catalog=catalog)
+
+
+@dataclass(frozen=True, slots=True)
+class ParseFailure:
+    """A file that could not be parsed, and why."""
+
+    path: str
+    error: FrusCiteError
+
+
+def parse_many(
+    paths: Iterable[str | Path],
+    *,
+    volume: str | None = None,
+    url: str | None = None,
+    catalog: Catalog | None = None,
+) -> tuple[list[Reference], list[ParseFailure]]:
+    """Parse every file; failures are returned beside the records, never raised."""
+    records: list[Reference] = []
+    failures: list[ParseFailure] = []
+    for path in paths:
+        try:
+            records.append(parse_file(path, volume=volume, url=url, catalog=catalog))
+        except FrusCiteError as error:
+            failures.append(ParseFailure(str(path), error))
+    return records, failures
+
+
+__all__ += ["UnrecognisedSourceError"]

@@ -1,0 +1,143 @@
+"""Reading source files and small text helpers shared by the parsers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable, Iterator, NamedTuple
+
+from ..errors import (
+    BinarySourceError,
+    EmptySourceError,
+    SourceEncodingError,
+    SourceError,
+    SourceTooLargeError,
+)
+
+__all__ = ["read_source", "prepare", "Line", "split_lines", "squeeze", "MAX_SOURCE_BYTES"]
+
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+"""Default size limit: a whole FRUS volume as text is about 5 MB."""
+
+
+def read_source(path: str | Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> str:
+    """Read a source file as text, with a located error for every way it can be unusable."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise SourceError("expected a text file, found a directory", path=name) from None
+    except FileNotFoundError:
+        raise SourceError("file not found", path=name) from None
+    except OSError as exc:
+        raise SourceError(f"cannot read file: {exc.strerror or exc}", path=name) from None
+    if len(data) > max_bytes:
+        raise SourceTooLargeError(
+            f"file is larger than {max_bytes // (1024 * 1024)} MB; expected one document or record", path=name
+        )
+    return decode_source(data, name)
+
+
+def decode_source(data: bytes, name: str = "<bytes>") -> str:
+    """Decode bytes as UTF-8 (BOM allowed), rejecting binary data with a located error."""
+    nul = data.find(b"\x00")
+    if nul != -1:
+        line = data.count(b"\n", 0, nul) + 1
+        raise BinarySourceError(
+            f"binary data (NUL byte at byte {nul}); expected a UTF-8 text copy of a document",
+            path=name,
+            line=line,
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise SourceEncodingError(
+            f"not UTF-8 (byte 0x{data[exc.start]:02x} at byte {exc.start}); save the file as UTF-8",
+            path=name,
+            line=line,
+        ) from None
+    return prepare(text, name)
+
+
+def prepare(text: str, name: str | None = None) -> str:
+    """Normalise line ends and reject empty text."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise EmptySourceError("empty file; expected a FRUS document or a Wilson Center record", path=name)
+    return text
+
+
+class Line(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    start = 0
+    for piece in text.split("\n"):
+        lines.append(Line(start, start + len(piece), piece))
+        start += len(piece) + 1
+    return lines
+
+
+def next_nonblank(lines: list[Line], index: int) -> int:
+    while index < len(lines) and lines[index].blank:
+        index += 1
+    return index
+
+
+_SQUEEZE = re.compile(r"[ \t\u00a0]+(?=\n)|\n{3,}|(?<=\S)[ \t]{2,}(?=\S)|^\s+|\s+$")
+
+
+def squeeze(text: str, positions: Iterable[int]) -> tuple[str, list[int]]:
+    """Trim line ends and collapse blank-line runs, carrying *positions* along.
+
+    Returns the new text and each position mapped into it; a position inside
+    removed white space maps to the first character after it.
+    """
+    order = sorted(set(positions))
+    mapping: dict[int, int] = {}
+    pieces: list[str] = []
+    shift = 0
+    cursor = 0
+    pos_iter: Iterator[int] = iter(order)
+    pending = next(pos_iter, None)
+
+    def replacement(match: re.Match[str]) -> str:
+        gap = match.group(0)
+        if match.start() == 0 or match.end() == len(text):
+            return ""
+        if "\n" in gap:
+            return "\n\n" if gap.count("\n") >= 2 else "\n"
+        return " "
+
+    for match in _SQUEEZE.finditer(text):
+        repl = replacement(match)
+        while pending is not None and pending < match.start():
+            mapping[pending] = pending - shift
+            pending = next(pos_iter, None)
+        while pending is not None and pending < match.end():
+            mapping[pending] = match.start() - shift + len(repl)
+            pending = next(pos_iter, None)
+        pieces.append(text[cursor : match.start()])
+        pieces.append(repl)
+        shift += (match.end() - match.start()) - len(repl)
+        cursor = match.end()
+    pieces.append(text[cursor:])
+    while pending is not None:
+        mapping[pending] = pending - shift
+        pending = next(pos_iter, None)
+    out = "".join(pieces)
+    return out, [min(mapping[p], len(out)) for p in positions]

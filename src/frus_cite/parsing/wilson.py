@@ -1,0 +1,257 @@
+"""Parse a Wilson Center Digital Archive record.
+
+Layouts::
+
+    record    := [date-line] [title-line+] section*        ; page copied from the site
+              |  citation-line                             ; only the site's citation box
+    section   := label ":" text                            ; Citation, Summary, Credits,
+                                                           ; Original Language, Contents, …
+    citation  := quote title [","] quote [","] date "," archive-name "," source [credits] [url]
+
+Labels may be plain ("Citation:"), bold ("**Citation:**") or markdown headings
+("### **Citation:**").  Both citation wordings are read: the current one
+("Title", Month D, YYYY, Wilson Center Digital Archive, …) and the older one
+("Title," Month DD, YYYY, History and Public Policy Program Digital Archive, …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..errors import HeaderSyntaxError
+from ..model import Reference
+from .archival import parse_archival_source, parse_credits, split_credits
+from .frus import MONTHS
+from .text import squeeze
+
+__all__ = ["parse_wilson", "parse_citation_line", "looks_like_wilson", "Citation"]
+
+_LABELS = {
+    "citation": "citation",
+    "summary": "summary",
+    "credits": "credits",
+    "original language": "original_language",
+    "contents": "contents",
+    "source": "source",
+    "record id": "record_id",
+    "type": "type",
+    "authors": "authors",
+    "author": "authors",
+    "subjects": "subjects",
+    "keywords": "keywords",
+    "associated places": "places",
+    "associated people & organizations": "people",
+    "document information": "document_information",
+    "rights": "rights",
+    "language": "original_language",
+}
+_LABEL_LINE = re.compile(r"\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?P<label>[A-Za-z][A-Za-z &]{1,40}?)\s*:?\s*(?:\*\*|__)?\s*:?\s*")
+_MONTH = "|".join(MONTHS)
+_DATE = rf"(?:(?:{_MONTH})\s+\d{{1,2}},\s+\d{{4}}|(?:{_MONTH})\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|\d{{4}})"
+_ARCHIVE_NAME = r"(?:Wilson Center Digital Archive|History and Public Policy Program Digital Archive|[A-Z][\w ]*Digital Archive)"
+_AFTER_TITLE = re.compile(rf"\s*,?\s*(?P<date>{_DATE})?\s*,\s*(?P<archive>{_ARCHIVE_NAME})\s*(?:,\s*|\.\s*|$)")
+_URL = re.compile(r"\s*<?(?P<url>https?://[^\s<>]+?)>?\.?\s*$")
+_TRANSCRIPT = re.compile(r"(?:Transcript|Translation|Original)\s*-\s*\w+(?:\s*\w+)?\s*$")
+
+
+class Citation:
+    """The parts of one Wilson Center citation line."""
+
+    __slots__ = ("title", "date", "archive_name", "source", "credits", "url", "text", "source_text")
+
+    def __init__(self, title: str, date: str | None, archive_name: str, source: str, credits: str, url: str | None, text: str, source_text: str):
+        self.title, self.date, self.archive_name = title, date, archive_name
+        self.source, self.credits, self.url, self.text = source, credits, url, text
+        self.source_text = source_text
+        """Everything between the archive name and the URL, as written."""
+
+
+def looks_like_wilson(text: str) -> bool:
+    head = text[:4000]
+    if re.search(r"(?m)^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*Citation\s*:?\s*(?:\*\*)?\s*:?\s*$", head):
+        return True
+    first = head.strip().split("\n", 1)[0]
+    return bool(re.search(_ARCHIVE_NAME, first)) and bool(_AFTER_TITLE.search(first))
+
+
+def iso_date(text: str | None) -> str | None:
+    """"July 05, 1945" → "1945-07-05"; "July 1945" → "1945-07"; "1961" → "1961"."""
+    if not text:
+        return None
+    text = text.strip()
+    match = re.fullmatch(rf"({_MONTH})\s+(\d{{1,2}}),\s+(\d{{4}})", text)
+    if match:
+        return f"{match[3]}-{MONTHS.index(match[1]) + 1:02d}-{int(match[2]):02d}"
+    match = re.fullmatch(rf"(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})", text)
+    if match:
+        return f"{match[3]}-{MONTHS.index(match[2]) + 1:02d}-{int(match[1]):02d}"
+    match = re.fullmatch(rf"({_MONTH})\s+(\d{{4}})", text)
+    if match:
+        return f"{match[2]}-{MONTHS.index(match[1]) + 1:02d}"
+    match = re.fullmatch(r"\d{4}", text)
+    return text if match else None
+
+
+def parse_citation_line(line: str, *, source: str | None = None, offset: int = 0) -> Citation:
+    """Parse one citation line (either wording, straight or curly quotes)."""
+    text = " ".join(line.split())
+    title = None
+    rest = ""
+    if text[:1] in "\"“":
+        # The title ends at the closing quote that is followed by the date and archive name.
+        for close in re.finditer(r"[\"”]", text[1:]):
+            position = close.start() + 1
+            tail = _AFTER_TITLE.match(text, position + 1)
+            if tail:
+                title = text[1:position].rstrip()
+                rest = text[position + 1 :]
+                break
+    if title is None:
+        # Lossy copies drop the quotation marks: "Title, Month D, YYYY, … Digital Archive, …".
+        match = re.search(rf",\s*(?:{_DATE})?\s*,\s*{_ARCHIVE_NAME}", text)
+        if not match:
+            raise HeaderSyntaxError(
+                "expected a Wilson Center citation: '\"Title\", Month D, YYYY, Wilson Center Digital Archive, "
+                "<source>. <URL>'",
+                source=source if source is not None else line,
+                span=(offset, offset + max(1, len(line.rstrip()))),
+            )
+        title = text[: match.start()]
+        rest = text[match.start() :]
+    title = title.rstrip(",").strip()
+    tail = _AFTER_TITLE.match(rest)
+    assert tail is not None  # guaranteed by the searches above
+    remainder = rest[tail.end() :].strip()
+    url = None
+    url_match = _URL.search(remainder)
+    if url_match:
+        url = url_match["url"].rstrip(".")
+        remainder = remainder[: url_match.start()].strip()
+    archival, credits = split_credits(remainder)
+    return Citation(title, tail["date"], tail["archive"], archival, credits, url, text, remainder.rstrip(" ."))
+
+
+def _label(line: str) -> str | None:
+    match = _LABEL_LINE.fullmatch(line)
+    if not match:
+        return None
+    stripped = line.strip()
+    # A label must look like one: bold, a heading, or ending in a colon.
+    if not (stripped.startswith(("#", "**", "__")) or stripped.rstrip("*_ ").endswith(":")):
+        return None
+    return _LABELS.get(match["label"].strip().lower())
+
+
+def _plain(text: str) -> str:
+    """Drop markdown emphasis and heading marks from a header line."""
+    return " ".join(re.sub(r"^#{1,6}\s*|\*\*|__", "", text).split())
+
+
+def parse_wilson(text: str, *, path: str | None = None) -> Reference:
+    """Parse a Wilson Center record page, or a file holding only its citation line."""
+    lines = text.split("\n")
+    sections: dict[str, list[str]] = {}
+    section_starts: dict[str, int] = {}
+    preamble: list[str] = []
+    current: str | None = None
+    offset = 0
+    for line in lines:
+        label = _label(line) if current != "contents" or _label(line) in {"citation", "summary"} else None
+        if label:
+            current = label
+            sections.setdefault(label, [])
+            section_starts.setdefault(label, offset + len(line) + 1)
+        elif current is None:
+            preamble.append(line)
+        else:
+            sections[current].append(line)
+        offset += len(line) + 1
+
+    citation_offset = section_starts.get("citation", 0)
+    if "citation" in sections:
+        citation_text = " ".join(l.strip() for l in sections["citation"] if l.strip())
+        first = next((i for i, l in enumerate(sections["citation"]) if l.strip()), 0)
+        citation_offset += sum(len(l) + 1 for l in sections["citation"][:first])
+    else:
+        # Only a citation line (what a user copies from the site's citation box).
+        citation_text = " ".join(l.strip() for l in preamble if l.strip())
+        citation_offset = len(text) - len(text.lstrip())
+        preamble = []
+    if not citation_text:
+        raise HeaderSyntaxError(
+            "expected the citation line after 'Citation:'", source=text, span=(max(0, citation_offset - 1), citation_offset), path=path
+        )
+    try:
+        citation = parse_citation_line(citation_text, source=text, offset=citation_offset)
+    except HeaderSyntaxError as error:
+        error.path = path
+        if error.span and error.span[1] > len(text):
+            error.span = (error.span[0], len(text))
+        raise
+
+    # Header: bold segments or plain lines before the first label (date, then title).
+    header_text = " ".join(l.strip() for l in preamble if l.strip())
+    segments = [s.strip() for s in re.findall(r"\*\*(.+?)\*\*", header_text)] or [
+        _plain(l) for l in preamble if l.strip()
+    ]
+    header_date = next((s for s in segments if iso_date(s)), None)
+    header_title = next((" ".join(s.split()) for s in segments if s != header_date), None)
+
+    def section(name: str) -> str | None:
+        body = "\n".join(sections.get(name, [])).strip()
+        return " ".join(_plain(l) for l in body.split("\n") if l.strip()) or None
+
+    contents = sections.get("contents", [])
+    while contents and (not contents[0].strip() or _TRANSCRIPT.fullmatch(_plain(contents[0]))):
+        contents = contents[1:]
+    body, _ = squeeze("\n".join(contents), [])
+
+    url = citation.url
+    record_id = None
+    if url:
+        match = re.search(r"/document/(\d+)/?$", url)
+        record_id = match.group(1) if match else None
+    if record_id is None and section("record_id"):
+        record_id = re.sub(r"\D", "", section("record_id") or "") or None
+
+    archive = parse_archival_source(citation.source) if citation.source else None
+    if archive is not None:
+        published = re.search(r"(?:Published|Reprinted) in\s+(.+?)\.?$", citation.credits)
+        archive = replace(
+            archive,
+            text=citation.source_text,
+            published_in=archive.published_in or (published.group(1) if published else None),
+        )
+    contributors = parse_credits(citation.credits)
+    extra = tuple(
+        (name, value)
+        for name in ("type", "authors", "subjects", "keywords", "places", "people", "rights")
+        if (value := section(name))
+    )
+    document_type = None
+    type_field = dict(extra).get("type")
+    if type_field:
+        document_type = type_field.lower()
+    else:
+        kind = re.match(r"(Cable|Telegram|Ciphered Telegram|Letter|Memorandum of Conversation|Memorandum|Minutes|Record|Report|Note|Notes|Speech|Journal|Transcript|Summary|Excerpts)\b", citation.title)
+        document_type = kind.group(1).lower() if kind else None
+
+    return Reference(
+        kind="wilson",
+        title=citation.title or header_title or "",
+        text=body,
+        date=iso_date(citation.date) or iso_date(header_date),
+        document_type=document_type,
+        url=url,
+        record_id=record_id,
+        digital_archive=citation.archive_name,
+        archive=archive,
+        contributors=contributors,
+        summary=section("summary"),
+        credits=section("credits"),
+        original_language=section("original_language"),
+        citation=citation.text,
+        path=path,
+        extra=extra,
+    )

@@ -1,0 +1,170 @@
+"""Render a FRUS TEI document the way history.state.gov shows it, for parser tests.
+
+Header line, heading (footnote mark after a space), opener lines (classification,
+dateline, "[Received …]"), body paragraphs with inline "[Page N]", signature, and
+the numbered footnotes at the end, indented, as copied from the website.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+LINE_BREAK = "\x00"
+WRAP_OPEN = '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0">'
+
+
+def load_documents(path) -> list[tuple[ET.Element, str | None]]:
+    """(document div, page in effect at its start) for every document in a corpus slice."""
+    text = open(path, encoding="utf-8").read()
+    name = str(path)
+    if name.endswith("frus1943China.part.xml"):
+        text = text + "\n            </div>\n        </body>\n    </text>\n</TEI>\n"
+    else:
+        text = WRAP_OPEN + text + "</TEI>"
+    root = ET.fromstring(text)
+    documents: list[tuple[ET.Element, str | None]] = []
+    page: str | None = None
+    for element in root.iter():
+        if element.tag == f"{TEI}pb":
+            page = element.get("n")
+        elif element.tag == f"{TEI}div" and element.get("type") == "document":
+            documents.append((element, page))
+            # pages inside the document move the running page on
+            for pb in element.iter(f"{TEI}pb"):
+                page = pb.get("n")
+    # iter() visits inner pbs again after the div; recompute the start page per div
+    result = []
+    page = None
+    for element in root.iter():
+        if element.tag == f"{TEI}pb" and not any(element in list(d.iter()) for d, _ in documents):
+            page = element.get("n")
+        elif element.tag == f"{TEI}div" and element.get("type") == "document":
+            result.append((element, page))
+            inner = [pb.get("n") for pb in element.iter(f"{TEI}pb")]
+            if inner:
+                page = inner[-1]
+    return result
+
+
+@dataclass
+class Rendered:
+    text: str
+    footnotes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _clean(text: str) -> str:
+    """Collapse white space as the browser does, and drop the pretty-printer's
+    spaces inside brackets ("( Gauss )" → "(Gauss)")."""
+    text = " ".join(text.split())
+    text = re.sub(r"([(\[]) ", r"\1", text)
+    return re.sub(r" ([)\],.])", r"\1", text)
+
+
+class _Renderer:
+    def __init__(self) -> None:
+        self.footnotes: list[tuple[str, str]] = []
+
+    def inline(self, element: ET.Element, *, note_space: bool = False) -> str:
+        out = [element.text or ""]
+        for child in element:
+            tag = child.tag.replace(TEI, "")
+            if tag == "note" and child.get("n"):
+                self.footnotes.append((child.get("n"), _clean("".join(self.inline(child)))))
+                out.append((" " if note_space else "") + child.get("n"))
+            elif tag == "pb":
+                out.append(f" [Page {child.get('n')}] ")
+            elif tag == "lb":
+                out.append(LINE_BREAK)
+            elif tag in {"list", "table"}:
+                out.append(LINE_BREAK + self.block(child) + LINE_BREAK)
+            else:
+                out.append(self.inline(child, note_space=note_space))
+            out.append(child.tail or "")
+        return "".join(out)
+
+    def block(self, element: ET.Element) -> str:
+        tag = element.tag.replace(TEI, "")
+        if tag in {"list"}:
+            lines = []
+            for item in element:
+                itag = item.tag.replace(TEI, "")
+                if itag == "pb":
+                    lines.append(f"[Page {item.get('n')}]")
+                elif itag in {"item", "label", "head"}:
+                    lines.append(_clean(self.inline(item).replace(LINE_BREAK, " ")))
+            return "\n".join(lines)
+        if tag == "table":
+            return "\n".join(_clean(self.inline(row)) for row in element)
+        return _clean(self.inline(element).replace(LINE_BREAK, " "))
+
+
+def render(div: ET.Element) -> Rendered:
+    r = _Renderer()
+    lines: list[str] = []
+    for child in div:
+        tag = child.tag.replace(TEI, "")
+        if tag == "note" and child.get("type") == "source":
+            lines += [_clean("".join(child.itertext())), ""]
+        elif tag == "head":
+            lines += [_clean(r.inline(child, note_space=True)), ""]
+        elif tag == "opener":
+            for part in child:
+                ptag = part.tag.replace(TEI, "")
+                for piece in r.inline(part).split(LINE_BREAK):
+                    if piece.strip():
+                        lines.append(_clean(piece))
+                lines.append("")
+        elif tag == "closer":
+            lines += [_clean(r.inline(child).replace(LINE_BREAK, " ")), ""]
+        elif tag == "pb":
+            lines += [f"[Page {child.get('n')}]", ""]
+        elif tag in {"p", "quote", "list", "table", "attachment", "frus:attachment"} or tag.endswith("attachment"):
+            if tag.endswith("attachment"):
+                sub = render_children(child, r)
+                lines += sub
+            else:
+                lines += [r.block(child), ""]
+    body = "\n".join(lines).rstrip() + "\n"
+    body = re.sub(r"[ \t]+\n", "\n", body)
+    if r.footnotes:
+        body += "\n" + "\n".join(f"  {n}. {t}" for n, t in r.footnotes)
+    return Rendered(body, r.footnotes)
+
+
+def render_children(element: ET.Element, r: _Renderer) -> list[str]:
+    lines: list[str] = []
+    for child in element:
+        tag = child.tag.replace(TEI, "")
+        if tag == "pb":
+            lines += [f"[Page {child.get('n')}]", ""]
+        elif tag in {"head", "p", "quote", "list", "table", "closer", "opener", "dateline"}:
+            lines += [r.block(child), ""]
+        else:
+            lines += render_children(child, r)
+    return lines
+
+
+def expected(div: ET.Element) -> dict:
+    """What the TEI's own markup says about a document."""
+    source = div.find(f"{TEI}note[@type='source']")
+    head = div.find(f"{TEI}head")
+    dateline_date = div.find(f".//{TEI}opener//{TEI}date")
+    persons = {"from": [], "to": []}
+    if head is not None:
+        for person in head.iter(f"{TEI}persName"):
+            persons.setdefault(person.get("type"), []).append(_clean("".join(person.itertext())))
+    pages = [pb.get("n") for pb in div.iter(f"{TEI}pb")]
+    notes = [n.get("n") for n in div.iter(f"{TEI}note") if n.get("n")]
+    return {
+        "number": int(div.get("n")),
+        "file": _clean("".join(source.itertext())) if source is not None else None,
+        "from": persons["from"],
+        "to": persons["to"],
+        "date": (dateline_date.get("when") or "")[:10] if dateline_date is not None else None,
+        "pages": pages,
+        "notes": notes,
+        "signed": [_clean("".join(s.itertext())) for s in div.iter(f"{TEI}signed")],
+    }
