@@ -47,7 +47,7 @@ def main(corpus: str) -> None:
             "volume_title": text(titles.get("volume")),
             "editors": [e.text for e in root.findall("editor") if e.get("role") == "primary"],
             "publisher": "Government Printing Office",
-            "place": "Washington",
+            "place": "Washington, DC",
             "published": root.findtext("published-year"),
             "coverage": "–".join(dict.fromkeys(coverage)),
             "prints_document_numbers": vid in PRINTS_NUMBERS,

@@ -1,0 +1,170 @@
+"""Bibliographies: CMOS sorting, 3-em dashes, and collapsing documents to their volume.
+
+CMOS lists the published collection, not each telegram: by default FRUS
+documents collapse to one entry for their volume ("U.S. Department of State.
+*Foreign Relations of the United States* …") and Wilson Center records to
+their archival collection (or repository).  ``each_document=True`` lists
+every document instead.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import warnings
+from typing import Any, Iterable, Mapping
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+from citeproc.source.json import CiteProcJSON
+
+from ..catalog import Catalog, default_catalog
+from ..model import Reference
+from . import postprocess
+from .csl_json import person, to_csl_json
+from .styles import load_style
+
+__all__ = ["render_entries", "render_bibliography", "collapsed_items", "volume_item", "collection_item"]
+
+THREE_EM_DASH = "———"
+
+
+def volume_item(volume_id: str, catalog: Catalog | None = None) -> dict[str, Any]:
+    """A CSL ``book`` item for a whole FRUS volume, authored by the Department of State."""
+    volume = (catalog or default_catalog()).get(volume_id)
+    item: dict[str, Any] = {
+        "id": volume_id,
+        "type": "book",
+        "author": [{"literal": "U.S. Department of State"}],
+        "title": volume.series + (f", {volume.subseries}" if volume.subseries else ""),
+        "collection-title": volume.volume_title,
+        "publisher": volume.publisher,
+        "publisher-place": volume.place,
+        "URL": volume.document_url(),
+    }
+    if volume.volume_arabic:
+        item["volume"] = volume.volume_arabic
+    if volume.editors:
+        item["editor"] = [person(e) for e in volume.editors]
+    if volume.published:
+        item["issued"] = {"date-parts": [[int(volume.published)]]}
+    return item
+
+
+def collection_item(ref: Reference) -> dict[str, Any] | None:
+    """A CSL ``collection`` item for the archival collection (or repository) of a record."""
+    location = ref.archive
+    if location is None or not (location.collection or location.repository or location.name):
+        return None
+    title = location.collection or location.repository or location.name
+    item: dict[str, Any] = {"id": "collection:" + re.sub(r"\W+", "-", title.lower()).strip("-"), "type": "collection", "title": title}
+    if location.collection and (location.repository or location.name):
+        item["archive"] = location.repository or location.name
+    if location.place:
+        item["archive-place"] = location.place
+    return item
+
+
+def collapsed_items(records: Iterable[Reference], *, catalog: Catalog | None = None, each_document: bool = False) -> list[dict[str, Any]]:
+    """CSL items for a bibliography of *records*: volumes and collections, or every document."""
+    items: dict[str, dict[str, Any]] = {}
+    for ref in records:
+        item: dict[str, Any] | None
+        if each_document:
+            item = to_csl_json(ref, catalog=catalog)
+        elif ref.kind == "frus" and ref.volume:
+            item = volume_item(ref.volume, catalog)
+        elif ref.kind == "wilson":
+            item = collection_item(ref) or to_csl_json(ref, catalog=catalog)
+        else:
+            item = to_csl_json(ref, catalog=catalog)
+        items.setdefault(item["id"], item)
+    return list(items.values())
+
+
+def _sort_text(value: str) -> str:
+    value = unicodedata.normalize("NFKD", value)
+    value = "".join(c for c in value if not unicodedata.combining(c))
+    value = re.sub(r"^(the|a|an)\s+", "", value.strip(), flags=re.I)
+    return re.sub(r"[^\w\s]", "", value).lower()
+
+
+def _name_key(name: Mapping[str, str]) -> str:
+    if "literal" in name:
+        return name["literal"]
+    return ", ".join(p for p in (name.get("family", ""), name.get("given", "")) if p)
+
+
+def sort_key(item: Mapping[str, Any]) -> tuple[str, str, str]:
+    """CMOS order: first author (or editor) family name, else the title; then title, date."""
+    names = item.get("author") or item.get("editor") or []
+    first = "; ".join(_name_key(n) for n in names) if names else item.get("title", "")
+    issued = item.get("issued", {}).get("date-parts", [[0]])[0]
+    return (_sort_text(first), _sort_text(item.get("title", "")), "-".join(f"{p:04d}" for p in issued))
+
+
+def _author_text(item: Mapping[str, Any]) -> str:
+    names = item.get("author") or []
+    return "; ".join(_name_key(n) for n in names)
+
+
+def render_entries(items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text") -> list[str]:
+    """Render bibliography entries in CMOS order, with 3-em dashes for repeated authors."""
+    if not items:
+        return []
+    ordered = sorted(items, key=sort_key)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        source = CiteProcJSON([dict(i) for i in ordered])
+        module = formatter.html if fmt == "html" else formatter.plain
+        bibliography = CitationStylesBibliography(load_style(style, fmt), source, module)
+        for item in ordered:
+            bibliography.register(Citation([CitationItem(item["id"])]))
+        # citeproc-py keeps registration order (our CMOS order) unless asked to sort.
+        rendered = [str(entry) for entry in bibliography.bibliography()]
+    entries: list[str] = []
+    previous_author = None
+    for item, raw in zip(ordered, rendered):
+        text = postprocess.fix_entry(raw, fmt=fmt)
+        author = _author_text(item)
+        if author and author == previous_author:
+            text = _substitute_author(text, item, fmt)
+        previous_author = author or None
+        entries.append(text)
+    return entries
+
+
+def _bibliography_names(item: Mapping[str, Any]) -> str:
+    """The author names as the bibliography prints them: first inverted, "and" before the last."""
+    names = item.get("author") or []
+    parts = []
+    for index, name in enumerate(names):
+        if "literal" in name:
+            parts.append(name["literal"])
+        elif index == 0:
+            parts.append(_name_key(name))
+        else:
+            parts.append(" ".join(p for p in (name.get("given", ""), name.get("family", "")) if p))
+    if len(parts) > 1:
+        parts[-1] = "and " + parts[-1]
+    return (", " if len(parts) > 2 or (len(parts) == 2 and "given" in names[0]) else " ").join(parts)
+
+
+def _substitute_author(text: str, item: Mapping[str, Any], fmt: str) -> str:
+    """Replace the repeated author names at the start of an entry with a 3-em dash
+    (citeproc-py ignores ``subsequent-author-substitute``)."""
+    names = _bibliography_names(item)
+    if names and text.startswith(names):
+        return THREE_EM_DASH + text[len(names) :]
+    return text
+
+
+def render_bibliography(
+    records: Iterable[Reference],
+    *,
+    style: str | None = None,
+    fmt: str = "text",
+    catalog: Catalog | None = None,
+    each_document: bool = False,
+) -> list[str]:
+    """The bibliography of parsed sources (collapsed to volumes/collections by default)."""
+    return render_entries(collapsed_items(records, catalog=catalog, each_document=each_document), style=style, fmt=fmt)

@@ -1,0 +1,139 @@
+"""Fixes applied to citeproc-py's output so that it matches citeproc-js.
+
+Each function names the defect it mends (see ``shared/guide/citation-rules.md``);
+each has a test in ``tests/unit/test_postprocess.py``.  The engine renders one
+cite at a time, so these work on one cite's text, then on the joined note.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+__all__ = [
+    "fix_note",
+    "fix_entry",
+    "affix",
+    "join_cites",
+    "punctuation_in_quotes",
+    "curly_quotes",
+    "drop_doubled_punctuation",
+    "escape_ampersands",
+]
+
+CLOSE_QUOTES = "”’"
+LAYOUT_SUFFIX = "."
+CITE_DELIMITER = "; "
+
+
+def curly_quotes(text: str) -> str:
+    """Straight quotes in field values → curly, alternating “ ” and ‘ ’ by depth.
+
+    citeproc-js reads ``"Betrayal"`` inside a quoted title as a nested quotation
+    and prints ‘Betrayal’; citeproc-py leaves the straight quotes.
+    """
+    out: list[str] = []
+    stack: list[str] = []  # open quote kinds: "double" / "single"
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if char in "“‘":
+            stack.append("double" if char == "“" else "single")
+            out.append(char)
+        elif char in "”’" and stack and not (char == "’" and before.isalpha() and after.isalpha()):
+            kind = stack.pop()
+            out.append("”" if kind == "double" else "’")
+        elif char == '"':
+            opening = before in " ([{\u00a0—–-/" or not stack
+            if opening and not (stack and after in " .,;:!?)"):
+                kind = "single" if stack and stack[-1] == "double" else "double"
+                stack.append(kind)
+                out.append("“" if kind == "double" else "‘")
+            elif stack:
+                kind = stack.pop()
+                out.append("”" if kind == "double" else "’")
+            else:
+                out.append("”")
+        elif char == "'" and not (before.isalnum() and after.isalnum()):
+            if before in " ([{\u00a0—–-/" and after not in " ":
+                stack.append("single")
+                out.append("‘")
+            elif stack and stack[-1] == "single":
+                stack.pop()
+                out.append("’")
+            else:
+                out.append("’")
+        elif char == "'":
+            out.append("’")  # apostrophe
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def punctuation_in_quotes(text: str) -> str:
+    """American style: a period or comma after closing quotes moves inside them
+    (``Stalin”,`` → ``Stalin,”``); citeproc-py ignores ``punctuation-in-quote``."""
+    return re.sub(r"((?:</?[a-z]+>)*[”’]+(?:</?[a-z]+>)*)([.,])", r"\2\1", text)
+
+
+def drop_doubled_punctuation(text: str) -> str:
+    """No doubled terminal punctuation: ``?”.`` → ``?”``, ``..`` → ``.``, ``.,`` → ``.``."""
+    text = re.sub(r"([?!.])((?:</?[a-z]+>|[”’])*)[.]", r"\1\2", text)
+    text = re.sub(r"([?!])((?:</?[a-z]+>|[”’])*),", r"\1\2,", text)
+    return text
+
+
+def escape_ampersands(text: str) -> str:
+    """HTML: a bare ``&`` becomes ``&#38;`` (citeproc-js's form); entities are left alone."""
+    return re.sub(r"&(?!#?\w+;)", "&#38;", text)
+
+
+def _strip_suffix(text: str, suffix: str) -> str:
+    return text[: -len(suffix)] if suffix and text.endswith(suffix) else text
+
+
+def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None) -> str:
+    """Mend one rendered cite (the layout suffix is taken off; :func:`join_cites` adds it)."""
+    text = _strip_suffix(raw.strip(), LAYOUT_SUFFIX)
+    text = curly_quotes(text)
+    if fmt == "html":
+        text = escape_ampersands(text)
+    return text
+
+
+def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str:
+    """Add a cite's prefix and suffix as citeproc-js does (text taken as given)."""
+    def clean(value: str) -> str:
+        value = curly_quotes(value)
+        return escape_ampersands(value.replace("<", "&#60;").replace(">", "&#62;")) if fmt == "html" else value
+
+    if prefix:
+        body = clean(prefix) + body
+    if suffix:
+        body = body + clean(suffix)
+    return body
+
+
+def join_cites(pieces: list[str], *, fmt: str) -> str:
+    """Join a note's cites with the layout delimiter and close it with its suffix."""
+    text = CITE_DELIMITER.join(pieces) + LAYOUT_SUFFIX
+    text = punctuation_in_quotes(text)
+    text = drop_doubled_punctuation(text)
+    return _capitalise_first(text, fmt)
+
+
+def _capitalise_first(text: str, fmt: str) -> str:
+    """A note starts with a capital: "ibid." → "Ibid." (citeproc-py leaves it lower case)."""
+    match = re.match(r"((?:<[^>]+>)*)(ibid\.)", text)
+    if match:
+        return match.group(1) + "I" + text[match.end(1) + 1 :]
+    return text
+
+
+def fix_entry(raw: str, *, fmt: str) -> str:
+    """Mend one bibliography entry."""
+    text = curly_quotes(raw.strip())
+    if fmt == "html":
+        text = escape_ampersands(text)
+    text = punctuation_in_quotes(text)
+    return drop_doubled_punctuation(text)

@@ -1,0 +1,38 @@
+// Reference runner: render citation clusters and a bibliography with citeproc-js
+// (the CSL processor inside Zotero) for frus-cite's conformance tests.
+// Input on stdin: {"style": xml, "locale": xml, "items": [...], "clusters": [...], "format": "text"|"html"}
+// Output: {"notes": [...], "bibliography": [...]}
+"use strict";
+const CSL = require("citeproc");
+
+let input = "";
+process.stdin.on("data", (chunk) => (input += chunk));
+process.stdin.on("end", () => {
+  const job = JSON.parse(input);
+  const items = {};
+  for (const item of job.items) items[item.id] = item;
+  const sys = {
+    retrieveLocale: () => job.locale,
+    retrieveItem: (id) => items[id],
+  };
+  const engine = new CSL.Engine(sys, job.style, "en-US", true);
+  engine.setOutputFormat(job.format || "text");
+  const notes = [];
+  const pre = [];
+  job.clusters.forEach((cluster, index) => {
+    const citation = JSON.parse(JSON.stringify(cluster));
+    citation.citationID = "c" + index;
+    citation.properties = citation.properties || {};
+    if (citation.properties.noteIndex === undefined) citation.properties.noteIndex = index + 1;
+    const [, updates] = engine.processCitationCluster(citation, pre, []);
+    for (const [position, text] of updates) notes[position] = text;
+    pre.push(["c" + index, citation.properties.noteIndex]);
+  });
+  let bibliography = [];
+  if (job.bibliography_ids) {
+    engine.updateItems(job.bibliography_ids);
+  }
+  const bib = engine.makeBibliography();
+  if (bib) bibliography = bib[1].map((entry) => entry.trim().replace(/^<div class="csl-entry">/, "").replace(/<\/div>$/, ""));
+  process.stdout.write(JSON.stringify({ notes, bibliography }));
+});
