@@ -73,7 +73,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 def cmd_notes(args: argparse.Namespace) -> int:
     from .formatting.notes import NoteEngine
-    from .formatting.styles import load_style
+    from .formatting.styles import find_style
 
     try:
         items = json.loads(Path(args.items).read_text(encoding="utf-8"))
@@ -81,8 +81,9 @@ def cmd_notes(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         _report(f"cannot read input: {exc}")
         return 1
-    engine = NoteEngine(items, style=load_style(args.style), ibid=not args.no_ibid)
     try:
+        style = str(find_style(args.style).path)
+        engine = NoteEngine(items, style=style, ibid=not args.no_ibid)
         notes = engine.cite_clusters(clusters, fmt=args.format)
     except FrusCiteError as exc:
         _report(exc)

@@ -111,7 +111,7 @@ def render_entries(items: list[Mapping[str, Any]], *, style: str | None = None, 
     """Render bibliography entries in CMOS order, with 3-em dashes for repeated authors."""
     if not items:
         return []
-    ordered = sorted(items, key=sort_key)
+    ordered = sorted((postprocess.for_rendering(i) for i in items), key=sort_key)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         source = CiteProcJSON([dict(i) for i in ordered])

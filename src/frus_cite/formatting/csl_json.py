@@ -91,8 +91,12 @@ def to_csl_json(ref: Reference, *, catalog: Catalog | None = None, key: str | No
         if ref.date:
             item["original-date"] = csl_date(ref.date)
         if ref.file:
-            item["archive_location"] = ref.file.text
-            item["archive"] = "National Archives" if ref.file.scheme in {"decimal", "lot", "post"} else ref.file.collection or ref.file.text
+            # "telegram 761.93/7–1145" reads well; other provenance is named on its own.
+            if ref.file.scheme == "decimal":
+                item["archive_location"] = ref.file.text
+                item["archive"] = "National Archives, RG 59"
+            else:
+                item["archive_collection"] = ref.file.text
         if ref.place:
             item["event-place"] = ref.place
         if ref.document_number:

@@ -193,7 +193,7 @@ class NoteEngine:
         if fmt not in self._bibliographies:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # citeproc-py warns about CSL variables it does not model
-                source = CiteProcJSON(list(self.items.values()))
+                source = CiteProcJSON([postprocess.for_rendering(i) for i in self.items.values()])
             module = formatter.html if fmt == "html" else formatter.plain
             self._bibliographies[fmt] = CitationStylesBibliography(load_style(self.style_name, fmt), source, module)
         return self._bibliographies[fmt]
@@ -205,7 +205,7 @@ class NoteEngine:
         bibliography = self._bibliography(fmt)
         args: dict[str, Any] = {"frus_position": position}
         if cite.locator is not None:
-            args["locator"] = Locator(cite.label.replace("-", " "), cite.locator)
+            args["locator"] = Locator(cite.label.replace("-", " "), postprocess.chicago_locator(cite.locator, cite.label))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             item = _PositionedItem(cite.id, **args)

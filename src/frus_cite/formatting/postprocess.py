@@ -70,10 +70,16 @@ def curly_quotes(text: str) -> str:
     return "".join(out)
 
 
-def punctuation_in_quotes(text: str) -> str:
+def punctuation_in_quotes(text: str, *, after_question: bool = True) -> str:
     """American style: a period or comma after closing quotes moves inside them
-    (``Stalin”,`` → ``Stalin,”``); citeproc-py ignores ``punctuation-in-quote``."""
-    return re.sub(r"((?:</?[a-z]+>)*[”’]+(?:</?[a-z]+>)*)([.,])", r"\2\1", text)
+    (``Stalin”,`` → ``Stalin,”``); citeproc-py ignores ``punctuation-in-quote``.
+
+    Inside a cite the style's own delimiters move even after "?" (citeproc-js
+    prints ``China?,”``); a comma from a user's suffix after "?”" stays outside
+    (``after_question=False``).
+    """
+    guard = "" if after_question else r"(?<![?!])"
+    return re.sub(guard + r"((?:</?[a-z]+>)*[”’]+(?:</?[a-z]+>)*)([.,])", r"\2\1", text)
 
 
 def drop_doubled_punctuation(text: str) -> str:
@@ -92,10 +98,37 @@ def _strip_suffix(text: str, suffix: str) -> str:
     return text[: -len(suffix)] if suffix and text.endswith(suffix) else text
 
 
+def for_rendering(item: Mapping[str, Any]) -> dict[str, Any]:
+    """The item as citeproc-py should see it.
+
+    citeproc-py does not suppress a variable used by ``cs:substitute`` later in
+    the same entry, so an edited book printed "Westad, Odd Arne. … Edited by Odd
+    Arne Westad."; giving it the editors as authors reproduces CSL's rule.
+    """
+    if not item.get("author") and item.get("editor") and item.get("type") != "document":
+        copy = dict(item)
+        copy["author"] = copy.pop("editor")
+        return copy
+    return dict(item)
+
+
+def chicago_locator(locator: str, label: str) -> str:
+    """Page locators in Chicago range form ("926-927" → "926–27"), as citeproc-js
+    applies ``page-range-format`` to locators; citeproc-py leaves them alone."""
+    if label != "page":
+        return locator
+    from ..model import chicago_page_range
+
+    match = re.fullmatch(r"\s*(\w+)\s*[-–—]+\s*(\w+)\s*", locator)
+    if not match:
+        return locator
+    return chicago_page_range(match.group(1), match.group(2))
+
+
 def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None) -> str:
     """Mend one rendered cite (the layout suffix is taken off; :func:`join_cites` adds it)."""
     text = _strip_suffix(raw.strip(), LAYOUT_SUFFIX)
-    text = curly_quotes(text)
+    text = punctuation_in_quotes(curly_quotes(text))
     if fmt == "html":
         text = escape_ampersands(text)
     return text
@@ -117,7 +150,7 @@ def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str
 def join_cites(pieces: list[str], *, fmt: str) -> str:
     """Join a note's cites with the layout delimiter and close it with its suffix."""
     text = CITE_DELIMITER.join(pieces) + LAYOUT_SUFFIX
-    text = punctuation_in_quotes(text)
+    text = punctuation_in_quotes(text, after_question=False)
     text = drop_doubled_punctuation(text)
     return _capitalise_first(text, fmt)
 

@@ -236,7 +236,13 @@ def _parse_dateline(line: str) -> tuple[str | None, str, str | None, str | None]
         return None
     if place:
         place = re.sub(r"[\[\]]", "", place).strip(" ,")
-    return place, _iso(match), time, received.group(1).strip().rstrip(".") if received else None
+    return place, _iso(match), time, _received_text(received.group(1)) if received else None
+
+
+def _received_text(text: str) -> str:
+    """"January 16—8:40 a.m." keeps its abbreviation's period; "March 8." loses the full stop."""
+    text = text.strip()
+    return text if text.endswith(("a.m.", "p.m.", "a. m.", "p. m.")) else text.rstrip(".")
 
 
 def _is_signature(line: str) -> bool:
@@ -355,7 +361,7 @@ def parse_frus(
             dateline = line
             place, dateline_date, time, received = parsed
         elif received is None and (found := _RECEIVED.fullmatch(line)):
-            received = found.group(1).strip().rstrip(".")
+            received = _received_text(found.group(1))
         elif despatch is None and _DOC_NUMBER.fullmatch(line):
             despatch = _DOC_NUMBER.fullmatch(line).group(1)  # type: ignore[union-attr]
         else:

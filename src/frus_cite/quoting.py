@@ -1,0 +1,217 @@
+"""Find a quoted passage in a source, work out its pages, explain a miss.
+
+Matching ignores page markers (already gone from :attr:`Reference.text`),
+line breaks and runs of white space, straight vs curly quotes, hyphens vs
+en/em dashes, no-break and zero-width spaces, and the case of the passage's
+first letter.  An ellipsis (``…``, ``...`` or ``. . .``) stands for omitted
+words; words in square brackets are the author's insertions (tried only when
+the passage does not match with its brackets read literally, because sources
+carry editorial brackets of their own: ``[be?]``, ``[sic]``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import PageRange, Reference
+
+__all__ = ["QuoteResult", "check_quote", "normalise", "NormalisedText"]
+
+_TRANSLATE = {
+    ord("“"): '"', ord("”"): '"', ord("„"): '"', ord("‟"): '"', ord("«"): '"', ord("»"): '"',
+    ord("‘"): "'", ord("’"): "'", ord("‚"): "'", ord("‛"): "'", ord("`"): "'", ord("´"): "'",
+    ord("–"): "-", ord("—"): "-", ord("‑"): "-", ord("‐"): "-", ord("−"): "-", ord("―"): "-",
+}
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\s?\.\s?\.)\s*")
+_BRACKET = re.compile(r"\s*\[[^\[\]]*\]\s*")
+BRACKET_GAP = 60
+"""Most characters an author's bracketed insertion may stand for."""
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """Text prepared for matching, with each character's offset in the original."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+
+def normalise(original: str) -> NormalisedText:
+    """Collapse white space, straighten quotes and dashes; keep a map back to *original*."""
+    out: list[str] = []
+    offsets: list[int] = []
+    pending_space = False
+    for index, char in enumerate(original):
+        if char in _INVISIBLE:
+            continue
+        if char.isspace():
+            pending_space = bool(out)
+            continue
+        if pending_space:
+            out.append(" ")
+            offsets.append(index - 1)
+            pending_space = False
+        out.append(char.translate(_TRANSLATE))
+        offsets.append(index)
+    return NormalisedText("".join(out), tuple(offsets))
+
+
+@lru_cache(maxsize=256)
+def _normalised_source(text: str) -> NormalisedText:
+    return normalise(text)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteResult:
+    """What :func:`check_quote` found."""
+
+    found: bool
+    start: int | None = None
+    """Offset of the passage in :attr:`Reference.text` (when found)."""
+    end: int | None = None
+    pages: PageRange | None = None
+    closest: str | None = None
+    """The source text closest to a passage that was not found."""
+    closest_pages: PageRange | None = None
+    difference: tuple[str, str] | None = None
+    """(words of the quote, words of the source) where they first differ."""
+    problem: str | None = None
+    """Why the passage cannot be checked at all (empty, only an ellipsis)."""
+
+    @property
+    def locator(self) -> str | None:
+        """The Chicago page locator of the passage ("927", "926–27")."""
+        return self.pages.locator() if self.pages else None
+
+    def message(self, key: str) -> str:
+        """The warning text for a passage that was not found."""
+        if self.problem:
+            return f"quote in {key}: {self.problem}"
+        where = ""
+        if self.closest_pages is not None:
+            page = self.closest_pages.locator()
+            where = f" on {'pp.' if '–' in page else 'p.'} {page}"
+        if self.difference is not None:
+            quoted, source = self.difference
+            return f'quote not found in {key}: closest text{where} differs at "{quoted}" (quote) ≠ "{source}" (source)'
+        return f"quote not found in {key}: no similar passage in the source"
+
+
+def _segments(passage: str, *, brackets: bool) -> list[tuple[str, int]]:
+    """Split a passage into (normalised segment, largest gap allowed before it)."""
+    pieces: list[tuple[str, int]] = []
+    gap_before = 0
+    splitter = re.compile(f"({_ELLIPSIS.pattern}|{_BRACKET.pattern})" if brackets else f"({_ELLIPSIS.pattern})")
+    for part in splitter.split(passage):
+        if not part:
+            continue
+        if _ELLIPSIS.fullmatch(part):
+            gap_before = -1  # any distance
+            continue
+        if brackets and _BRACKET.fullmatch(part):
+            gap_before = gap_before if gap_before == -1 else BRACKET_GAP
+            continue
+        text = normalise(part).text.strip()
+        if text:
+            pieces.append((text, gap_before))
+            gap_before = 0
+    return pieces
+
+
+def _find(source: str, segments: list[tuple[str, int]]) -> tuple[int, int] | None:
+    """First occurrence of all *segments* in order, honouring the gaps."""
+    first, _ = segments[0]
+    candidates = [first, first[0].swapcase() + first[1:]] if first[0].isalpha() else [first]
+    for head in candidates:
+        start = source.find(head)
+        while start != -1:
+            end = start + len(head)
+            matched = True
+            for text, gap in segments[1:]:
+                position = source.find(text, end)
+                if position == -1 or (gap >= 0 and position - end > max(gap, 1)):
+                    matched = False
+                    break
+                end = position + len(text)
+            if matched:
+                return start, end
+            start = source.find(head, start + 1)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _reversed(text: str) -> str:
+    return text[::-1]
+
+
+def _longest_prefix(source: str, passage: str) -> tuple[int, int]:
+    """(length, position) of the longest prefix of *passage* found in *source*."""
+    low, high, where = 0, len(passage), 0
+    while low < high:
+        middle = (low + high + 1) // 2
+        position = source.find(passage[:middle])
+        if position != -1:
+            low, where = middle, position
+        else:
+            high = middle - 1
+    return low, where
+
+
+def _words_around(text: str, index: int) -> str:
+    """Two words before *index* through the word after it."""
+    start = index
+    for _ in range(3):
+        start = text.rfind(" ", 0, max(start - 1, 0))
+        if start == -1:
+            start = 0
+            break
+    end = text.find(" ", index + 1)
+    end = len(text) if end == -1 else end
+    return text[start:end].strip()
+
+
+def check_quote(ref: Reference, passage: str) -> QuoteResult:
+    """Look for *passage* in *ref*'s body text."""
+    source = _normalised_source(ref.text)
+    if not _ELLIPSIS.sub("", passage).strip(" .…"):
+        return QuoteResult(False, problem="the quotation is empty" if not passage.strip() else "the quotation is only an ellipsis")
+    for brackets in (False, True):
+        segments = _segments(passage, brackets=brackets)
+        if not segments:
+            continue
+        span = _find(source.text, segments)
+        if span:
+            start = source.offsets[span[0]]
+            end = source.offsets[span[1] - 1] + 1
+            pages = ref.pages.pages_for(start, end) if ref.pages else None
+            return QuoteResult(True, start, end, pages)
+
+    # Not found: the closest text is where the longest matching prefix of the
+    # passage (or of its last segment) lies.
+    whole = normalise(_ELLIPSIS.sub(" ", passage)).text.strip()
+    length, position = _longest_prefix(source.text, whole)
+    # A typo near the start: the longest matching *suffix* tells more.
+    back_length, back_end = _longest_prefix(_reversed(source.text), whole[::-1])
+    if back_length > length:
+        back_end = len(source.text) - back_end  # end of the suffix in the source
+        position = max(0, back_end - len(whole))
+        mismatch = len(whole) - back_length - 1
+        window_end = back_end
+        candidate = source.text[position:window_end]
+        offset = len(candidate) - len(whole)
+        difference = (_words_around(whole, mismatch), _words_around(candidate, max(0, mismatch + offset)))
+        length = back_length
+    else:
+        window_end = min(len(source.text), position + len(whole) + 20)
+        candidate = source.text[position:window_end]
+        difference = (_words_around(whole, length), _words_around(candidate, length))
+    if length < max(8, len(whole) // 4):
+        return QuoteResult(False)
+    original_start = source.offsets[position]
+    original_end = source.offsets[min(window_end, len(source.offsets)) - 1] + 1
+    closest = ref.text[original_start:original_end]
+    pages = ref.pages.pages_for(original_start, original_start + 1) if ref.pages else None
+    return QuoteResult(False, closest=closest, closest_pages=pages, difference=difference)

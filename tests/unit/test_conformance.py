@@ -1,0 +1,93 @@
+"""frus-cite's notes and bibliography agree with citeproc-js, string for string.
+
+citeproc-js (npm ``citeproc``, the CSL processor inside Zotero) renders the
+same clusters over the same items with the same style and locale; frus-cite's
+engine (citeproc-py plus our fixes) must print exactly the same notes and
+bibliography entries, in plain text and in HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import frus_cite
+from frus_cite.formatting.bibliography import collection_item, volume_item
+from frus_cite.formatting.csl_json import to_csl_json
+from frus_cite.formatting.notes import NoteEngine
+from frus_cite.formatting.styles import find_style, locale_path
+
+from ..conftest import TESTS, seed
+
+JS = TESTS / "js"
+FIXTURES = TESTS / "fixtures"
+
+
+def _node_ready() -> str | None:
+    if shutil.which("node") is None:
+        return "node is not installed (CI installs it; see .ci/run)"
+    if not (JS / "node_modules" / "citeproc").is_dir():
+        return "npm package citeproc is not installed: run `npm ci --prefix tests/js`"
+    return None
+
+
+def conformance_items() -> list[dict]:
+    sources = {
+        "seed0": frus_cite.parse_file(seed(0), volume="frus1945v07"),
+        "seed1": frus_cite.parse_file(seed(1), volume="frus1945Berlinv01"),
+        "seed2": frus_cite.parse_file(seed(2), volume="frus1945v07"),
+        "frus1943-gauss": frus_cite.parse_file(FIXTURES / "sources" / "frus1943-gauss.txt", volume="frus1943China"),
+    }
+    items = [to_csl_json(ref, key=key) for key, ref in sources.items()]
+    items += [to_csl_json(frus_cite.parse_file(seed(n))) for n in (3, 4)]
+    items += [to_csl_json(frus_cite.parse_file(FIXTURES / "sources" / f"{name}.txt"), key=name) for name in ("wilson-rgaspi", "wilson-prc")]
+    items += json.loads((FIXTURES / "conformance" / "secondary.json").read_text(encoding="utf-8"))
+    # The entries a collapsed bibliography prints: whole volumes and archival collections.
+    items += [volume_item("frus1945v07"), volume_item("frus1945Berlinv01")]
+    items += [collection_item(frus_cite.parse_file(seed(n))) for n in (3, 4)]
+    return items
+
+
+def run_citeproc_js(items, clusters, fmt: str) -> dict:
+    job = {
+        "style": find_style(None).path.read_text(encoding="utf-8"),
+        "locale": locale_path().read_text(encoding="utf-8"),
+        "items": items,
+        "clusters": clusters,
+        "format": fmt,
+        "bibliography_ids": [item["id"] for item in items],
+    }
+    result = subprocess.run(
+        ["node", str(JS / "citeproc_runner.js")], input=json.dumps(job), capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_conformance_set_is_large_enough():
+    items = conformance_items()
+    clusters = json.loads((FIXTURES / "conformance" / "clusters.json").read_text())
+    assert len(items) >= 12 and len(clusters) >= 40
+    kinds = {item["type"] for item in items}
+    assert {"document", "manuscript", "book", "article-journal", "chapter"} <= kinds
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_notes_and_bibliography_match_citeproc_js(fmt):
+    reason = _node_ready()
+    if reason:
+        pytest.skip(reason)
+    items = conformance_items()
+    clusters = json.loads((FIXTURES / "conformance" / "clusters.json").read_text())
+    expected = run_citeproc_js(items, clusters, fmt)
+    engine = NoteEngine(items, ibid=True)
+    notes = engine.cite_clusters(clusters, fmt=fmt)
+    differences = [(i + 1, js, py) for i, (js, py) in enumerate(zip(expected["notes"], notes)) if js != py]
+    assert differences == []
+    assert len(notes) == len(expected["notes"])
+    bibliography = engine.bibliography(fmt=fmt, ids=[item["id"] for item in items])
+    assert bibliography == expected["bibliography"]

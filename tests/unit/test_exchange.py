@@ -1,0 +1,103 @@
+"""CSL-JSON validity, BibTeX round trip through pybtex, and reading a user's .bib."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pybtex.database import parse_string
+
+import frus_cite
+from frus_cite.formatting.bibtex import BibError, read_bib, to_bibtex
+from frus_cite.formatting.csl_json import to_csl_json
+from frus_cite.formatting.notes import Cite, Cluster, NoteEngine
+
+from ..conftest import TESTS, seed
+
+# The CSL-JSON schema's item properties (CSL 1.0.2 csl-data.json), for validation
+# without network access: every key we emit must be one of these, with the right shape.
+CSL_VARIABLES = set(
+    "id type categories language journalAbbreviation shortTitle author chair collection-editor compiler composer "
+    "container-author contributor curator director editor editorial-director executive-producer guest host interviewer "
+    "illustrator narrator organizer original-author performer producer recipient reviewed-author script-writer "
+    "series-creator translator accessed available-date event-date issued original-date submitted abstract annote "
+    "archive archive_collection archive_location archive-place authority call-number chapter-number "
+    "citation-number citation-label collection-number collection-title container-title container-title-short "
+    "dimensions division DOI edition event event-title event-place first-reference-note-number genre ISBN ISSN "
+    "issue jurisdiction keyword locator medium note number number-of-pages number-of-volumes original-publisher "
+    "original-publisher-place original-title page page-first part part-title PMCID PMID printing publisher "
+    "publisher-place references reviewed-genre reviewed-title scale section source status supplement title "
+    "title-short URL version volume volume-title volume-title-short year-suffix custom".split()
+)
+
+
+def _check_csl(item):
+    assert set(item) <= CSL_VARIABLES, set(item) - CSL_VARIABLES
+    for role in ("author", "editor", "recipient", "translator"):
+        for name in item.get(role, []):
+            assert set(name) <= {"family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle"}
+    for date in ("issued", "original-date"):
+        if date in item:
+            parts = item[date]["date-parts"]
+            assert isinstance(parts, list) and all(isinstance(p, int) for p in parts[0])
+
+
+@pytest.mark.parametrize("number, volume", [(0, "frus1945v07"), (1, "frus1945Berlinv01"), (2, "frus1945v07"), (3, None), (4, None)])
+def test_csl_json_items_are_valid_and_keep_both_dates(number, volume):
+    item = to_csl_json(frus_cite.parse_file(seed(number), volume=volume))
+    _check_csl(item)
+    json.dumps(item)
+    if number == 0:
+        assert item["original-date"] == {"date-parts": [[1945, 7, 11]]}  # the telegram's date
+        assert item["issued"] == {"date-parts": [[1969]]}  # the volume's publication year
+        assert item["container-title"] == "Foreign Relations of the United States: Diplomatic Papers, 1945"
+        assert item["volume"] == "7" and item["publisher"] == "Government Printing Office"
+        assert item["page"] == "926-928"
+    if number == 4:
+        assert (item["archive"], item["archive_collection"], item["archive_location"], item["archive-place"], item["source"]) == (
+            "Hoover Institution Archives", "Victor Hoo Collection", "box 6, folder 9", "Stanford, CA", "Wilson Center Digital Archive")
+
+
+def test_bibtex_round_trip_keeps_fields():
+    refs = [frus_cite.parse_file(seed(0), volume="frus1945v07"), frus_cite.parse_file(seed(4))]
+    text = to_bibtex(refs)
+    data = parse_string(text, "bibtex")
+    frus = data.entries["000_c88cd66dba214b07"]
+    assert frus.type == "letter"
+    assert (frus.fields["origdate"], frus.fields["date"], frus.fields["note"], frus.fields["pages"]) == (
+        "1945-07-11", "1969", "761.93/7–1145", "926--928")
+    assert [str(p) for p in frus.persons["editor"]][:1] == ["Goodwin, Ralph R."]
+    wilson = data.entries["wilson-134351"]
+    assert wilson.type == "unpublished"
+    assert (wilson.fields["archive"], wilson.fields["archivecollection"], wilson.fields["archivelocation"]) == (
+        "Hoover Institution Archives", "Victor Hoo Collection", "box 6, folder 9")
+    # Export → parse → export → parse gives the same fields and names.
+    again = parse_string(data.to_string("bibtex"), "bibtex")
+    for key, entry in data.entries.items():
+        assert dict(again.entries[key].fields) == dict(entry.fields)
+        assert {r: [str(p) for p in ps] for r, ps in again.entries[key].persons.items()} == {
+            r: [str(p) for p in ps] for r, ps in entry.persons.items()}
+
+
+def test_user_bib_books_cited_beside_frus(tmp_path):
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@book{feis1953,\n  author = {Feis, Herbert},\n  title = {The China Tangle},\n  publisher = {Princeton University Press},\n"
+        "  address = {Princeton, NJ},\n  year = {1953}\n}\n"
+        "@article{westad1997,\n  author = {Westad, Odd Arne},\n  title = {Losses, Chances, and Myths},\n  journal = {Diplomatic History},\n"
+        "  volume = {21},\n  number = {1},\n  pages = {105--115},\n  year = {1997}\n}\n",
+        encoding="utf-8",
+    )
+    items = list(read_bib(str(bib)).values())
+    items.append(to_csl_json(frus_cite.parse_file(seed(0), volume="frus1945v07"), key="harriman"))
+    engine = NoteEngine(items)
+    assert engine.cite(Cluster((Cite("feis1953", "12"),), 1)) == "Herbert Feis, The China Tangle (Princeton, NJ: Princeton University Press, 1953), 12."
+    assert engine.cite(Cluster((Cite("harriman", "927"),), 2)).startswith("Harriman to Truman")
+    assert engine.cite(Cluster((Cite("westad1997", "107"),), 3)) == "Odd Arne Westad, “Losses, Chances, and Myths,” Diplomatic History 21, no. 1 (1997): 107."
+
+
+def test_broken_bib_is_a_located_error(tmp_path):
+    bib = tmp_path / "broken.bib"
+    bib.write_text("@book{x,\n  title = {Unclosed\n", encoding="utf-8")
+    with pytest.raises(BibError, match=str(bib)):
+        read_bib(str(bib))

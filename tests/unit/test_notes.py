@@ -1,0 +1,180 @@
+"""Golden notes for the seeds, note positions, and each fix made to citeproc-py's output."""
+
+from __future__ import annotations
+
+import pytest
+
+import frus_cite
+from frus_cite.formatting import postprocess
+from frus_cite.formatting.bibliography import render_bibliography
+from frus_cite.formatting.csl_json import to_csl_json
+from frus_cite.formatting.notes import Cite, Cluster, NoteEngine, NoteError, cite_reference
+
+from ..conftest import seed
+
+VOLUMES = {0: "frus1945v07", 1: "frus1945Berlinv01", 2: "frus1945v07", 3: None, 4: None}
+FRUS_1945_V7 = (
+    "in Foreign Relations of the United States: Diplomatic Papers, 1945, vol. 7, The Far East, China, "
+    "ed. Ralph R. Goodwin et al. (Washington, DC: Government Printing Office, 1969)"
+)
+V7_BIB = (
+    "U.S. Department of State. Foreign Relations of the United States: Diplomatic Papers, 1945. Vol. 7, The Far East, "
+    "China. Edited by Ralph R. Goodwin, Herbert A. Fine, Velma H. Cassidy, and Francis C. Prescott. Washington, DC: "
+    "Government Printing Office, 1969. https://history.state.gov/historicaldocuments/frus1945v07."
+)
+
+GOLDEN = {
+    0: ("927", "928",
+        "Harriman to Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945, " + FRUS_1945_V7
+        + ", 927, https://history.state.gov/historicaldocuments/frus1945v07.",
+        "Harriman to Truman and the Secretary of State, July 11, 1945, 928.",
+        V7_BIB),
+    1: (None, None,
+        "Harriman to the President and the Secretary of State, telegram 761.93/7–1345, July 13, 1945, in Foreign "
+        "Relations of the United States, Diplomatic Papers, vol. 1, The Conference of Berlin (The Potsdam Conference), "
+        "1945, ed. Richardson Dougall (Washington, DC: Government Printing Office, 1960), doc. 578, "
+        "https://history.state.gov/historicaldocuments/frus1945Berlinv01/d578.",
+        "Harriman to the President and the Secretary of State, July 13, 1945, doc. 578.",
+        "U.S. Department of State. Foreign Relations of the United States, Diplomatic Papers. Vol. 1, The Conference of "
+        "Berlin (The Potsdam Conference), 1945. Edited by Richardson Dougall. Washington, DC: Government Printing "
+        "Office, 1960. https://history.state.gov/historicaldocuments/frus1945Berlinv01."),
+    2: ("913", "914",
+        "Harriman to Truman and the Secretary of State, telegram, Moscow Embassy Files—710 Sino-Soviet Relations, n.d., "
+        + FRUS_1945_V7 + ", 913, https://history.state.gov/historicaldocuments/frus1945v07.",
+        "Harriman to Truman and the Secretary of State, n.d., 914.",
+        V7_BIB),
+    3: (None, None,
+        "“Cable, Summary of Averell Harriman Meeting with T. V. Soong,” July 11, 1945, W. A. Harriman Papers, Library "
+        "of Congress, Washington, DC, Wilson Center Digital Archive, "
+        "https://wilson-center-digital-archive.dvincitest.com/document/123444.",
+        "“Cable, Summary of Averell Harriman Meeting with T. V. Soong.”",
+        "W. A. Harriman Papers. Library of Congress, Washington, DC."),
+    4: (None, None,
+        "“Record of a Meeting Between T.V. Soong and Stalin,” July 12, 1945, box 6, folder 9, Victor Hoo Collection, "
+        "Hoover Institution Archives, Stanford, CA, Wilson Center Digital Archive, "
+        "https://digitalarchive.wilsoncenter.org/document/134351.",
+        "“Record of a Meeting Between T.V. Soong and Stalin.”",
+        "Victor Hoo Collection. Hoover Institution Archives, Stanford, CA."),
+}
+
+
+@pytest.mark.parametrize("number", sorted(GOLDEN))
+def test_seed_first_note_short_note_and_bibliography(number):
+    first_locator, later_locator, first, short, bib = GOLDEN[number]
+    ref = frus_cite.parse_file(seed(number), volume=VOLUMES[number])
+    item = to_csl_json(ref)
+    engine = NoteEngine([item], ibid=False)
+    assert engine.cite(Cluster((Cite(item["id"], first_locator),), 1)) == first
+    assert engine.cite(Cluster((Cite(item["id"], later_locator),), 2)) == short
+    assert render_bibliography([ref]) == [bib]
+
+
+def test_cite_reference_api_gives_full_note_with_page_range():
+    ref = frus_cite.parse_file(seed(0), volume="frus1945v07")
+    note = cite_reference(ref, locator="927-928")
+    assert ", 927–28, https://" in note
+
+
+def _engine(**options):
+    items = [
+        {"id": "a", "type": "book", "title": "Alpha", "author": [{"family": "Ames", "given": "Ann"}], "issued": {"date-parts": [[1990]]}},
+        {"id": "b", "type": "book", "title": "Beta", "author": [{"family": "Bell", "given": "Bo"}], "issued": {"date-parts": [[1991]]}},
+    ]
+    return NoteEngine(items, **options)
+
+
+def test_ibid_same_and_different_locator_and_capitalised():
+    engine = _engine()
+    engine.cite(Cluster((Cite("a", "5"),), 1))
+    assert engine.cite(Cluster((Cite("a", "5"),), 2)) == "Ibid."
+    assert engine.cite(Cluster((Cite("a", "6"),), 3)) == "Ibid., 6."
+
+
+def test_intervening_plain_footnote_prevents_ibid():
+    engine = _engine()
+    engine.cite(Cluster((Cite("a", "5"),), 1))
+    # note 2 is an author's own footnote: no citation in it
+    assert engine.cite(Cluster((Cite("a", "5"),), 3)) == "Ames, Alpha, 5."
+
+
+def test_multi_cite_note_prevents_ibid_and_keeps_order():
+    engine = _engine()
+    assert engine.cite(Cluster((Cite("b"), Cite("a")), 1)) == "Bo Bell, Beta (1991); Ann Ames, Alpha (1990)."
+    assert engine.cite(Cluster((Cite("a"),), 2)) == "Ames, Alpha."
+
+
+def test_ibid_can_be_turned_off_and_positions_reset_per_chapter():
+    engine = _engine(ibid=False)
+    engine.cite(Cluster((Cite("a", "5"),), 1))
+    assert engine.cite(Cluster((Cite("a", "5"),), 2)) == "Ames, Alpha, 5."
+    engine.reset()
+    assert engine.cite(Cluster((Cite("a", "5"),), 1)) == "Ann Ames, Alpha (1990), 5."
+
+
+def test_no_locator_after_a_locator_is_not_ibid():
+    engine = _engine()
+    engine.cite(Cluster((Cite("a", "5"),), 1))
+    assert engine.cite(Cluster((Cite("a"),), 2)) == "Ames, Alpha."
+
+
+def test_unknown_id_is_a_clear_error():
+    with pytest.raises(NoteError, match="note 1: unknown item id 'zzz'"):
+        _engine().cite(Cluster((Cite("zzz"),), 1))
+
+
+def test_html_escapes_ampersand_and_uses_italics():
+    engine = NoteEngine([{"id": "g", "type": "book", "title": "War & Peace", "publisher": "Farrar, Straus & Giroux"}])
+    assert engine.cite(Cluster((Cite("g"),), 1), fmt="html") == "<i>War &#38; Peace</i> (Farrar, Straus &#38; Giroux)."
+
+
+# One test per repair of citeproc-py's output.
+def test_fix_punctuation_moves_inside_quotes():
+    assert postprocess.punctuation_in_quotes("“Stalin”, 12") == "“Stalin,” 12"
+    assert postprocess.punctuation_in_quotes("“A ‘B’”.") == "“A ‘B.’”"
+
+
+def test_fix_comma_after_question_mark_in_suffix_stays_outside():
+    assert postprocess.punctuation_in_quotes("“Betrayal?”, on", after_question=False) == "“Betrayal?”, on"
+
+
+def test_fix_nested_straight_quotes_become_single_curly():
+    assert postprocess.curly_quotes('“Was Yalta a "Betrayal"?”') == "“Was Yalta a ‘Betrayal’?”"
+    assert postprocess.curly_quotes("Stalin's") == "Stalin’s"
+
+
+def test_fix_no_doubled_terminal_punctuation():
+    assert postprocess.drop_doubled_punctuation("“Betrayal?”.") == "“Betrayal?”"
+    assert postprocess.drop_doubled_punctuation("Jr..") == "Jr."
+
+
+def test_fix_ampersand_escaped_once():
+    assert postprocess.escape_ampersands("A & B &amp; C &#38; D") == "A &#38; B &amp; C &#38; D"
+
+
+def test_fix_chicago_page_range_in_locator():
+    assert postprocess.chicago_locator("926-927", "page") == "926–27"
+    assert postprocess.chicago_locator("101-108", "page") == "101–8"
+    assert postprocess.chicago_locator("2-4", "chapter") == "2-4"
+
+
+def test_fix_edited_book_not_printed_twice():
+    item = {"id": "e", "type": "book", "title": "Brothers in Arms", "editor": [{"family": "Westad", "given": "Odd Arne"}]}
+    from frus_cite.formatting.bibliography import render_entries
+
+    assert render_entries([item]) == ["Westad, Odd Arne. Brothers in Arms."]
+
+
+def test_fix_three_em_dash_for_repeated_author_and_sorting():
+    from frus_cite.formatting.bibliography import render_entries
+
+    items = [
+        {"id": "2", "type": "book", "title": "Zeta", "author": [{"family": "Feis", "given": "Herbert"}]},
+        {"id": "1", "type": "book", "title": "Between War", "author": [{"family": "Feis", "given": "Herbert"}]},
+        {"id": "3", "type": "book", "title": "The Anonymous Pamphlet"},
+    ]
+    assert render_entries(items) == ["The Anonymous Pamphlet.", "Feis, Herbert. Between War.", "———. Zeta."]
+
+
+def test_full_given_names_not_initialised():
+    engine = NoteEngine([{"id": "g", "type": "book", "title": "T", "author": [{"family": "Gaddis", "given": "John Lewis"}]}])
+    assert engine.cite(Cluster((Cite("g"),), 1)) == "John Lewis Gaddis, T."

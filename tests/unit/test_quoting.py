@@ -1,0 +1,78 @@
+"""Quote checking: normalisation, ellipses, insertions, pages, and the explanation of a miss."""
+
+from __future__ import annotations
+
+import pytest
+
+import frus_cite
+from frus_cite.quoting import check_quote, normalise
+
+from ..conftest import seed
+
+
+@pytest.fixture(scope="module")
+def telegram():
+    return frus_cite.parse_file(seed(0), volume="frus1945v07")
+
+
+@pytest.mark.parametrize(
+    "passage, locator",
+    [
+        ("The term of the agreements was reduced from 40 to 30 years.", "927"),
+        ('He finally said "we might see after 2 years".', "927"),  # straight vs curly quotes
+        ("Substantial progress was made.", "926–27"),  # across the [Page 927] marker
+        ("The open questions were left for discussion\n   between Soong and Molotov.", "927–28"),  # line breaks
+        ("Soong showed me . . . the detailed notes", "926"),  # ellipsis
+        ("Soong showed me … the detailed notes", "926"),
+        ("[t]he railroads involved should be only main lines", "927"),  # author's insertion
+        ("Soviet Union support of the National Government in unifying China", "927"),
+    ],
+)
+def test_found_with_page_locator(telegram, passage, locator):
+    result = check_quote(telegram, passage)
+    assert result.found and result.locator == locator
+
+
+def test_dash_variants_match():
+    ref = frus_cite.parse_file(seed(2), volume="frus1945v07")
+    assert check_quote(ref, "a joint Soviet–Chinese board").found  # en dash for the source's hyphen
+    assert check_quote(ref, "a 45-year period").locator == "913"
+
+
+def test_source_editorial_brackets_match_literally():
+    ref = frus_cite.parse_file(seed(1))
+    result = check_quote(ref, "There does not appear to [be?] any differences regarding Port Arthur")
+    assert result.found and result.locator == "863"
+    assert check_quote(ref, "Soong told me that he did not press Stalin").locator == "864"
+
+
+def test_miss_names_closest_text_and_first_difference(telegram):
+    result = check_quote(telegram, "The term of the agreements was reduced from 40 to 35 years.")
+    assert not result.found
+    assert result.message("harriman-0711") == (
+        'quote not found in harriman-0711: closest text on p. 927 differs at "40 to 35" (quote) ≠ "40 to 30" (source)')
+    assert result.closest.startswith("The term of the agreements was reduced from 40 to 30 years.")
+
+
+def test_typo_at_start_is_found_from_the_end(telegram):
+    result = check_quote(telegram, "Teh term of the agreements was reduced from 40 to 30 years.")
+    assert result.difference == ("Teh", "The")
+
+
+@pytest.mark.parametrize("passage, problem", [("", "the quotation is empty"), (" … ", "the quotation is only an ellipsis"), (". . .", "the quotation is only an ellipsis")])
+def test_empty_quotes_are_refused(telegram, passage, problem):
+    result = check_quote(telegram, passage)
+    assert not result.found and result.message("k") == f"quote in k: {problem}"
+
+
+def test_unrelated_text_has_no_closest(telegram):
+    result = check_quote(telegram, "completely unrelated words here")
+    assert not result.found and result.closest is None
+    assert result.message("k") == "quote not found in k: no similar passage in the source"
+
+
+def test_normalise_keeps_offsets():
+    text = "a\u00a0 “b”\n\n—c\u200b"
+    norm = normalise(text)
+    assert norm.text == 'a "b" -c'
+    assert [text[i] for i in norm.offsets] == ["a", " ", "“", "b", "”", "\n", "—", "c"]
