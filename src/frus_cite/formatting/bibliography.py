@@ -23,7 +23,7 @@ from . import postprocess
 from .csl_json import person, to_csl_json
 from .styles import load_style
 
-__all__ = ["render_entries", "render_bibliography", "collapsed_items", "volume_item", "collection_item"]
+__all__ = ["render_entries", "render_entry_pairs", "render_bibliography", "collapsed_items", "volume_item", "collection_item"]
 
 THREE_EM_DASH = "———"
 
@@ -109,6 +109,13 @@ def _author_text(item: Mapping[str, Any]) -> str:
 
 def render_entries(items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text") -> list[str]:
     """Render bibliography entries in CMOS order, with 3-em dashes for repeated authors."""
+    return [text for _, text in render_entry_pairs(items, style=style, fmt=fmt)]
+
+
+def render_entry_pairs(
+    items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text"
+) -> list[tuple[Mapping[str, Any], str]]:
+    """(item, entry text) in CMOS order."""
     if not items:
         return []
     ordered = sorted((postprocess.for_rendering(i) for i in items), key=sort_key)
@@ -121,7 +128,7 @@ def render_entries(items: list[Mapping[str, Any]], *, style: str | None = None, 
             bibliography.register(Citation([CitationItem(item["id"])]))
         # citeproc-py keeps registration order (our CMOS order) unless asked to sort.
         rendered = [str(entry) for entry in bibliography.bibliography()]
-    entries: list[str] = []
+    entries: list[tuple[Mapping[str, Any], str]] = []
     previous_author = None
     for item, raw in zip(ordered, rendered):
         text = postprocess.fix_entry(raw, fmt=fmt)
@@ -129,7 +136,7 @@ def render_entries(items: list[Mapping[str, Any]], *, style: str | None = None, 
         if author and author == previous_author:
             text = _substitute_author(text, item, fmt)
         previous_author = author or None
-        entries.append(text)
+        entries.append((item, text))
     return entries
 
 

@@ -147,7 +147,9 @@ def _latex_to_text(value: str) -> str:
     from pybtex.richtext import Text  # noqa: F401  (pybtex's own LaTeX decoding below)
     from pybtex.markup import LaTeXParser
 
-    return str(LaTeXParser(value).parse()).strip()
+    text = str(LaTeXParser(value).parse()).strip()
+    # TeX ligatures for dashes, which pybtex leaves as typed.
+    return text.replace("---", "—").replace("--", "–")
 
 
 def entry_to_csl(key: str, entry: Entry) -> dict[str, Any]:

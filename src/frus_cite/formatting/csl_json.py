@@ -99,13 +99,15 @@ def to_csl_json(ref: Reference, *, catalog: Catalog | None = None, key: str | No
                 item["archive_collection"] = ref.file.text
         if ref.place:
             item["event-place"] = ref.place
-        if ref.document_number:
+        volume = (catalog or default_catalog()).get(ref.volume) if ref.volume else None
+        # Volumes before the 1955–57 subseries print no document numbers (the web
+        # edition adds them): those are cited by page, the others by document.
+        if ref.document_number and (volume is None or volume.prints_document_numbers):
             item["number"] = str(ref.document_number)
         if ref.pages:
             # Full numbers in the data; styles abbreviate ranges (page-range-format).
             item["page"] = ref.pages.first if ref.pages.first == ref.pages.last else f"{ref.pages.first}-{ref.pages.last}"
-        if ref.volume:
-            volume = (catalog or default_catalog()).get(ref.volume)
+        if volume is not None:
             item["container-title"] = volume.series + (f", {volume.subseries}" if volume.subseries else "")
             if volume.volume_arabic:
                 item["volume"] = volume.volume_arabic

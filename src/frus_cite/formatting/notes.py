@@ -162,6 +162,11 @@ class NoteEngine:
         """Start a new chapter: the next cite of every item is a first cite again."""
         self._history = _History()
 
+    def new_document(self) -> None:
+        """A document boundary: sources stay cited, but nothing before it can make an "Ibid."."""
+        self._history.last_note = None
+        self._history.last_cites = ()
+
     def _position(self, cite: Cite, index: int, cluster: Cluster) -> str:
         history = self._history
         if cite.id not in history.cited:

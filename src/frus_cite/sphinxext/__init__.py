@@ -1,0 +1,93 @@
+"""Sphinx extension: quote FRUS and Wilson Center sources with checked, footnoted citations.
+
+``extensions = ["frus_cite.sphinxext"]`` in ``conf.py`` gives the ``frus``
+domain: ``frus:source``, ``frus:quote`` and ``frus:bibliography`` directives,
+``:frus:q:`` and ``:frus:cite:`` roles.
+"""
+
+from __future__ import annotations
+
+import uuid
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.typing import ExtensionMetadata
+
+from .. import __version__
+from .config import check_config, register_config
+from .directives import BibliographyDirective, QuoteDirective, SourceDirective
+from .domain import FrusDomain, NoteRecord, get_domain
+from .logging import warn
+from .nodes import frus_bibliography, frus_note, visit_skip
+from .roles import CiteRole, QuoteRole
+from .sources import reset_caches
+from .transforms import FillNotes, PlaceNotes
+
+__all__ = ["setup"]
+
+FrusDomain.directives = {"source": SourceDirective, "quote": QuoteDirective, "bibliography": BibliographyDirective}
+FrusDomain.roles = {"q": QuoteRole(), "cite": CiteRole()}
+
+
+def _builder_inited(app: Sphinx) -> None:
+    app.env._frus_build_token = uuid.uuid4().hex  # type: ignore[attr-defined]
+    reset_caches(app.env)
+
+
+def _before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    env._frus_reading = set(docnames)  # type: ignore[attr-defined]
+
+
+def _env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After all documents are read (and merged): check what could not be checked
+    while reading, and name the documents whose output depends on other documents."""
+    from .citing import check_passage, known_key
+
+    domain = get_domain(env)
+    reading = getattr(env, "_frus_reading", set())
+    for docname in sorted(reading):
+        notes = domain.notes.get(docname, [])
+        for index, note in enumerate(notes):
+            cites = list(note.cites)
+            for position, cite in enumerate(cites):
+                if known_key(env, cite.key) is None:
+                    warn("unknown_key", f"unknown source key {cite.key!r}: declare it with frus:source or frus_cite_sources", (docname, note.lineno))
+                elif note.passage is not None and position == 0:
+                    page, _ = check_passage(env, cite.key, note.passage, (docname, note.lineno))
+                    if page and not cite.locator:
+                        cites[position] = cite._replace(locator=page)
+            if note.passage is not None:
+                notes[index] = NoteRecord(note.note_id, note.note_index, tuple(cites), note.lineno, None)
+    env._frus_build_token = uuid.uuid4().hex  # type: ignore[attr-defined]  (state changed: fresh caches)
+    if not reading:
+        return []
+    # Bibliographies list what every document cites; with one note scope for the
+    # whole project, any document's notes depend on the documents before it.
+    depends = {docname for docname, records in domain.bibliographies.items() if records}
+    if app.config.frus_cite_note_scope == "project":
+        depends |= {docname for docname, notes in domain.notes.items() if notes}
+    return sorted(depends - reading)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    register_config(app)
+    app.add_domain(FrusDomain)
+    app.add_node(frus_note, **{fmt: (visit_skip, None) for fmt in ("html", "latex", "text", "man", "texinfo", "epub")})
+    app.add_node(frus_bibliography, **{fmt: (visit_skip, None) for fmt in ("html", "latex", "text", "man", "texinfo", "epub")})
+    app.add_transform(PlaceNotes)
+    app.add_post_transform(FillNotes)
+    app.connect("config-inited", check_config)
+    app.connect("builder-inited", _builder_inited)
+    app.connect("env-before-read-docs", _before_read)
+    app.connect("env-updated", _env_updated)
+    app.add_css_file("frus-cite.css")
+    app.connect("builder-inited", _add_static)
+    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def _add_static(app: Sphinx) -> None:
+    from pathlib import Path
+
+    static = Path(__file__).parent / "static"
+    if static.is_dir() and hasattr(app.config, "html_static_path"):
+        app.config.html_static_path.append(str(static))
+

@@ -1,0 +1,150 @@
+"""What the quote and cite markup share: reading locators, checking a quotation,
+and making the footnote that will carry the note."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from docutils import nodes
+from sphinx.environment import BuildEnvironment
+
+from ..errors import FrusCiteError
+from ..quoting import check_quote
+from .domain import CiteRecord, SourceRecord, get_domain
+from .logging import warn
+from .nodes import frus_note
+from .sources import bib_items, bib_key_file, load_reference
+
+__all__ = ["parse_locator", "make_note", "check_passage", "known_key", "parse_cites", "PENDING_FOOTNOTES", "PENDING_NOTES"]
+
+PENDING_FOOTNOTES = "frus_pending_footnotes"
+"""``env.temp_data`` key: footnotes made while reading a document, placed by the transform."""
+PENDING_NOTES = "frus_pending_notes"
+"""``env.temp_data`` key: note id → (cites, unchecked passage, line), recorded by the transform."""
+
+_LABELS = {
+    "p.": "page", "pp.": "page", "page": "page", "pages": "page",
+    "ch.": "chapter", "chap.": "chapter", "chapter": "chapter",
+    "para.": "paragraph", "paras.": "paragraph", "¶": "paragraph", "paragraph": "paragraph",
+    "n.": "note", "nn.": "note", "note": "note",
+    "sec.": "section", "§": "section", "section": "section",
+    "vol.": "volume", "vols.": "volume",
+    "l.": "line", "ll.": "line", "line": "line",
+    "fol.": "folio", "fols.": "folio",
+    "pt.": "part", "fig.": "figure", "table": "table", "art.": "article-locator",
+}
+
+
+def parse_locator(text: str) -> tuple[str, str]:
+    """"p. 927" → ("927", "page"); "927–28" → ("927–28", "page"); raises ValueError."""
+    text = text.strip()
+    match = re.fullmatch(r"(?P<label>[^\W\d]+\.?|¶|§)?\s*(?P<value>[\w\-–—,\s]*\w)", text)
+    if not match:
+        raise ValueError(f"cannot read locator {text!r}; expected e.g. 'p. 927', 'pp. 926–27' or 'ch. 3'")
+    label = (match["label"] or "p.").lower()
+    if label not in _LABELS:
+        raise ValueError(f"unknown locator label {match['label']!r} in {text!r}; expected one of p., pp., ch., para., n., sec., vol., l., fol.")
+    return match["value"].replace("—", "–"), _LABELS[label]
+
+
+def known_key(env: BuildEnvironment, key: str) -> SourceRecord | str | None:
+    """The source record, "bib" for secondary literature, or ``None`` when not known (yet)."""
+    record = get_domain(env).source(key)
+    if record is not None:
+        return record
+    if key in bib_items(env):
+        return "bib"
+    return None
+
+
+def check_passage(env: BuildEnvironment, key: str, passage: str, location: Any) -> tuple[str | None, bool]:
+    """Check *passage* against source *key*: (page locator or None, checked-and-found).
+
+    Warnings: ``frus.empty_quote``, ``frus.quote_not_found``; an unknown key is
+    left for the consistency check (the source may be declared in another document).
+    """
+    record = get_domain(env).source(key)
+    if record is None:
+        return None, False
+    try:
+        ref = load_reference(env, record.path, record.volume, record.url)
+    except FrusCiteError:
+        return None, False  # reported where the source is declared
+    result = check_quote(ref, passage)
+    if result.problem:
+        warn("empty_quote", result.message(key), location)
+        return None, False
+    if not result.found:
+        warn("quote_not_found", result.message(key), location)
+        return None, False
+    if ref.document_number and ref.volume:
+        from .sources import catalog_for
+
+        volume = catalog_for(env).get(ref.volume)
+        if volume.prints_document_numbers:
+            return None, True  # cited by document number, which the item carries
+    return result.locator, True
+
+
+def parse_cites(text: str) -> list[tuple[str | None, str, str | None, str | None]]:
+    """Read ``[prefix::] key[, locator] [:: suffix]`` items separated by ";".
+
+    Returns (prefix, key, locator text, suffix) for each cite.
+    """
+    cites = []
+    for part in [p for p in text.split(";") if p.strip()]:
+        pieces = [p.strip() for p in part.split("::")]
+        prefix = suffix = None
+        if len(pieces) == 3:
+            prefix, body, suffix = pieces
+        elif len(pieces) == 2:
+            # "See:: key" or "key:: suffix": the key is the piece without spaces before a comma.
+            first, second = pieces
+            if re.fullmatch(r"[\w.:/-]+(?:,.*)?", first) and not re.fullmatch(r"[\w.:/-]+(?:,.*)?", second):
+                body, suffix = first, second
+            else:
+                prefix, body = first, second
+        else:
+            body = pieces[0]
+        key, _, locator = body.partition(",")
+        cites.append((prefix + " " if prefix else None, key.strip(), locator.strip() or None, " " + suffix if suffix else None))
+    return cites
+
+
+def make_note(
+    env: BuildEnvironment,
+    document: nodes.document,
+    cites: list[CiteRecord],
+    lineno: int | None,
+    *,
+    passage: str | None = None,
+) -> nodes.footnote_reference:
+    """An auto-numbered footnote reference, and its footnote (placed later by the transform).
+
+    *passage* is a quotation whose source was not known yet when it was read
+    (declared in another document); it is checked once all documents are read.
+    """
+    serial = env.new_serialno("frus-note")
+    note_id = f"frus-note-{nodes.make_id(env.docname)}-{serial}"
+    for cite in cites:
+        path = bib_key_file(env, cite.key)
+        if path:
+            env.note_dependency(path)
+        record = get_domain(env).source(cite.key)
+        if record is not None:
+            env.note_dependency(record.path)
+    placeholder = frus_note(note_id=note_id, docname=env.docname)
+    env.temp_data.setdefault(PENDING_NOTES, {})[note_id] = (tuple(cites), passage, lineno)
+    footnote = nodes.footnote("", nodes.paragraph("", "", placeholder), auto=1, classes=["frus-note"])
+    footnote["names"].append(note_id)
+    footnote.source, footnote.line = env.doc2path(env.docname), lineno
+    footnote["docname"] = env.docname
+    document.note_autofootnote(footnote)
+    document.note_explicit_target(footnote, footnote)
+    # Registered the way docutils registers "[#name]_": a labelled auto-numbered reference.
+    reference = nodes.footnote_reference("", "", auto=1, refname=note_id, classes=["frus-note-ref"])
+    document.note_autofootnote_ref(reference)
+    document.note_footnote_ref(reference)
+    env.temp_data.setdefault(PENDING_FOOTNOTES, []).append(footnote)
+    return reference

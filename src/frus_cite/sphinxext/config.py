@@ -1,0 +1,116 @@
+"""The extension's configuration: one dataclass, each field with default, check and help.
+
+Every field is registered as ``frus_cite_<name>`` in ``conf.py`` and checked
+on ``config-inited``; a bad value is a ``frus.config`` warning naming the
+value and what was expected, and the default is used instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any, Callable
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .logging import WARNING_TYPE
+
+__all__ = ["FrusCiteConfig", "register_config", "check_config", "get_config", "OPTIONS"]
+
+logger = logging.getLogger(__name__)
+
+
+def _is_str_or_none(value: Any) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _is_sources(value: Any) -> bool:
+    if isinstance(value, str):
+        return True
+    if isinstance(value, (list, tuple)):
+        return all(isinstance(v, str) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and isinstance(v, (str, dict)) for k, v in value.items())
+    return False
+
+
+def _is_paths(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
+
+
+@dataclass(frozen=True)
+class Option:
+    default: Any
+    check: Callable[[Any], bool]
+    expected: str
+    help: str
+
+
+OPTIONS: dict[str, Option] = {
+    "style": Option(None, _is_str_or_none, "a CSL style name or a path to a .csl file",
+                    "CSL style for notes and bibliography (default: frus-cite's Chicago style)."),
+    "ibid": Option(False, lambda v: isinstance(v, bool), "True or False",
+                   "Use “Ibid.” for an immediately repeated source; False gives short notes (CMOS 18)."),
+    "note_scope": Option("document", lambda v: v in ("document", "project"), "'document' or 'project'",
+                         "Where the first (full) note of a source is given: in each document (chapter) or once per project."),
+    "sources": Option({}, _is_sources, "a dict {key: path or {path, volume, url}}, a glob, or a list of globs",
+                      "Sources declared for the whole project; with a glob, keys are the file names without extension."),
+    "bibfiles": Option([], _is_paths, "a list of .bib or CSL-JSON file paths",
+                       "Secondary literature cited with :frus:cite: in the same footnote stream."),
+    "default_volume": Option(None, _is_str_or_none, "a FRUS volume id such as 'frus1945v07'",
+                             "Volume of FRUS sources that name none."),
+    "volumes": Option({}, lambda v: isinstance(v, (dict, str)), "a dict of volume records or a path to a JSON file",
+                      "Extra FRUS volumes for the catalog (same shape as frus_cite/data/volumes.json)."),
+    "check_quotes": Option(True, lambda v: isinstance(v, bool), "True or False",
+                           "Check every quotation against its source."),
+}
+
+
+@dataclass
+class FrusCiteConfig:
+    """The checked configuration of one build."""
+
+    style: str | None = None
+    ibid: bool = False
+    note_scope: str = "document"
+    sources: Any = field(default_factory=dict)
+    bibfiles: list[str] = field(default_factory=list)
+    default_volume: str | None = None
+    volumes: Any = field(default_factory=dict)
+    check_quotes: bool = True
+
+
+def register_config(app: Sphinx) -> None:
+    for name, option in OPTIONS.items():
+        app.add_config_value(f"frus_cite_{name}", option.default, "env", description=option.help)
+
+
+def check_config(app: Sphinx, config) -> None:
+    """``config-inited``: warn about bad values and fall back to defaults."""
+    values = {}
+    for item in fields(FrusCiteConfig):
+        option = OPTIONS[item.name]
+        value = getattr(config, f"frus_cite_{item.name}")
+        if not option.check(value):
+            logger.warning(
+                f"frus_cite_{item.name} = {value!r} is not valid; expected {option.expected}; using {option.default!r}",
+                type=WARNING_TYPE,
+                subtype="config",
+            )
+            value = option.default
+            setattr(config, f"frus_cite_{item.name}", value)
+        values[item.name] = value
+    if values["style"] is not None:
+        from ...formatting.styles import StyleError, find_style
+
+        try:
+            find_style(values["style"])
+        except StyleError as error:
+            logger.warning(f"frus_cite_style: {error}; using the default style", type=WARNING_TYPE, subtype="bad_style")
+            config.frus_cite_style = None
+            values["style"] = None
+
+
+def get_config(config) -> FrusCiteConfig:
+    """The checked values (``check_config`` has already replaced bad ones)."""
+    return FrusCiteConfig(**{f.name: getattr(config, f"frus_cite_{f.name}") for f in fields(FrusCiteConfig)})

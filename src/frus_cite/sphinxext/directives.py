@@ -1,0 +1,156 @@
+"""Directives: ``frus:source``, ``frus:quote`` and ``frus:bibliography``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from ..errors import FrusCiteError, UnknownVolumeError
+from .citing import check_passage, known_key, make_note, parse_locator
+from .domain import BibliographyRecord, CiteRecord, SourceRecord, get_domain
+from .logging import warn
+from .nodes import frus_bibliography
+from .sources import inside_project, load_reference
+
+__all__ = ["SourceDirective", "QuoteDirective", "BibliographyDirective"]
+
+
+class SourceDirective(SphinxDirective):
+    """Declare a source file::
+
+        .. frus:source:: sources/harriman-1945-07-11.txt
+           :key: harriman-0711
+           :volume: frus1945v07
+    """
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    option_spec = {"key": directives.unchanged_required, "volume": directives.unchanged_required, "url": directives.uri}
+
+    def run(self):
+        location = self.get_location()
+        relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
+        path = Path(absolute)
+        key = self.options.get("key") or path.stem
+        if not inside_project(self.env, path):
+            warn("source_not_found", f"source {self.arguments[0]} is outside the project directory; refused", location)
+            return []
+        if not path.is_file():
+            what = "is a directory, not a file" if path.is_dir() else "not found"
+            warn("source_not_found", f"source file {relative} {what}", location)
+            return []
+        self.env.note_dependency(absolute)
+        volume = self.options.get("volume") or self.config.frus_cite_default_volume
+        url = self.options.get("url")
+        try:
+            load_reference(self.env, str(path), volume, url)
+        except UnknownVolumeError as error:
+            warn("unknown_volume", f"source {relative}: {error}", location)
+            return []
+        except FrusCiteError as error:
+            warn("parse_error", f"source {relative} cannot be parsed: {error}", location)
+            return []
+        domain = get_domain(self.env)
+        existing = domain.source(key)
+        if existing is not None:
+            where = f"{existing.docname}:{existing.lineno}" if existing.docname else "conf.py"
+            warn("duplicate_key", f"source key {key!r} is already declared ({where}); this one is ignored", location)
+            return []
+        domain.sources[key] = SourceRecord(key, str(path), volume, url, self.env.docname, self.lineno)
+        return []
+
+
+def _locator_option(text: str) -> str:
+    return text.strip()
+
+
+class QuoteDirective(SphinxDirective):
+    """A block quotation from a source, checked and footnoted::
+
+        .. frus:quote:: harriman-0711
+
+           The term of the agreements was reduced from 40 to 30 years.
+    """
+
+    required_arguments = 1
+    has_content = True
+    option_spec = {
+        "pages": _locator_option,
+        "no-check": directives.flag,
+        "prefix": directives.unchanged,
+        "suffix": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self):
+        location = self.get_location()
+        key = self.arguments[0].strip()
+        passage = "\n".join(self.content).strip()
+        if not passage:
+            warn("empty_quote", f"quote in {key}: the quotation is empty", location)
+            return []
+        locator, label = None, "page"
+        if "pages" in self.options:
+            try:
+                locator, label = parse_locator(self.options["pages"])
+            except ValueError as error:
+                warn("bad_locator", str(error), location)
+        pending = None
+        if known_key(self.env, key) is None:
+            pending = None if "no-check" in self.options else passage
+        elif "no-check" not in self.options and self.config.frus_cite_check_quotes:
+            page, _ = check_passage(self.env, key, passage, location)
+            locator = locator or page
+        prefix = self.options.get("prefix")
+        suffix = self.options.get("suffix")
+        cite = CiteRecord(key, locator, label, prefix + " " if prefix else None, " " + suffix if suffix else None)
+        quote = nodes.block_quote("", classes=["frus-quote"] + self.options.get("class", []))
+        self.set_source_info(quote)
+        quote += self.parse_content_to_nodes()
+        reference = make_note(self.env, self.state.document, [cite], self.lineno, passage=pending)
+        last = quote.children[-1] if quote.children else None
+        if isinstance(last, nodes.paragraph):
+            last += reference
+        else:
+            quote += nodes.paragraph("", "", reference)
+        return [quote]
+
+
+class BibliographyDirective(SphinxDirective):
+    """The bibliography of cited sources::
+
+        .. frus:bibliography::
+           :cited: project        (or: document)
+           :all:                  (every declared source, cited or not)
+           :each-document:        (list documents, not volumes and collections)
+           :style: frus-chicago-notes
+    """
+
+    option_spec = {
+        "cited": lambda value: directives.choice(value, ("project", "document")),
+        "all": directives.flag,
+        "each-document": directives.flag,
+        "style": directives.unchanged_required,
+    }
+
+    def run(self):
+        serial = self.env.new_serialno("frus-bibliography")
+        node_id = f"frus-bibliography-{nodes.make_id(self.env.docname)}-{serial}"
+        style = self.options.get("style")
+        if style:
+            from ..formatting.styles import StyleError, find_style
+
+            try:
+                find_style(style)
+            except StyleError as error:
+                warn("bad_style", str(error), self.get_location())
+                style = None
+        cited = "all" if "all" in self.options else self.options.get("cited", "project")
+        record = BibliographyRecord(node_id, cited, style, "each-document" in self.options)
+        get_domain(self.env).bibliographies.setdefault(self.env.docname, []).append(record)
+        node = frus_bibliography("", node_id=node_id, docname=self.env.docname, ids=[node_id])
+        self.set_source_info(node)
+        return [node]

@@ -1,0 +1,170 @@
+"""Loading sources and secondary literature for a build, with per-process caches."""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from sphinx.environment import BuildEnvironment
+
+from ..catalog import Catalog, default_catalog
+from ..errors import FrusCiteError
+from ..model import Reference
+from ..parsing import parse_file
+from .config import get_config
+from .logging import warn
+
+__all__ = ["sources_from_config", "load_reference", "csl_item", "bib_items", "catalog_for", "inside_project", "reset_caches"]
+
+_REFERENCES: dict[tuple[str, int, str | None, str | None], Reference] = {}
+_BIB_ITEMS: dict[str, dict[str, dict[str, Any]]] = {}
+
+
+def reset_caches(env: BuildEnvironment) -> None:
+    """Forget what was derived from the configuration (called at the start of each build)."""
+    env._frus_config_sources = None  # type: ignore[attr-defined]
+    _BIB_ITEMS.pop(env.srcdir.as_posix() if hasattr(env.srcdir, "as_posix") else str(env.srcdir), None)
+
+
+def inside_project(env: BuildEnvironment, path: Path) -> bool:
+    """True when *path* lies in the source or configuration directory."""
+    resolved = path.resolve()
+    for root in {Path(env.srcdir).resolve(), Path(env.app.confdir).resolve()}:
+        try:
+            resolved.relative_to(root)
+            return True
+        except ValueError:
+            continue
+    return False
+
+
+def catalog_for(env: BuildEnvironment) -> Catalog:
+    volumes = get_config(env.config).volumes
+    if not volumes:
+        return default_catalog()
+    if isinstance(volumes, str):
+        volumes = str(Path(env.app.confdir) / volumes)
+    return default_catalog().extended(volumes)
+
+
+def sources_from_config(env: BuildEnvironment):
+    """``frus_cite_sources`` as :class:`~.domain.SourceRecord` entries (bad entries warn)."""
+    from .domain import SourceRecord
+
+    spec = get_config(env.config).sources
+    confdir = Path(env.app.confdir)
+    entries: dict[str, dict[str, Any]] = {}
+    if isinstance(spec, (str, list, tuple)):
+        patterns = [spec] if isinstance(spec, str) else list(spec)
+        for pattern in patterns:
+            matches = sorted(glob.glob(str(confdir / pattern), recursive=True))
+            if not matches:
+                warn("source_not_found", f"frus_cite_sources: no file matches {pattern!r}", "conf.py")
+            for match in matches:
+                key = Path(match).stem
+                if key in entries:
+                    warn("duplicate_key", f"frus_cite_sources: key {key!r} matches both {entries[key]['path']} and {match}", "conf.py")
+                    continue
+                entries[key] = {"path": match}
+    else:
+        for key, value in spec.items():
+            entries[key] = {"path": value} if isinstance(value, str) else dict(value)
+    records = {}
+    for key, entry in entries.items():
+        path = entry.get("path")
+        if not isinstance(path, str):
+            warn("bad_option", f"frus_cite_sources[{key!r}]: expected a 'path'", "conf.py")
+            continue
+        full = (confdir / path).resolve()
+        if not inside_project(env, full):
+            warn("source_not_found", f"frus_cite_sources[{key!r}]: {path} is outside the project directory; refused", "conf.py")
+            continue
+        records[key] = SourceRecord(
+            key, str(full), entry.get("volume") or get_config(env.config).default_volume, entry.get("url"), None, None
+        )
+    return records
+
+
+def load_reference(env: BuildEnvironment, path: str, volume: str | None, url: str | None) -> Reference:
+    """Parse a source file (cached per file version); raises :class:`FrusCiteError`."""
+    try:
+        stamp = os.stat(path).st_mtime_ns
+    except OSError:
+        stamp = -1
+    key = (path, stamp, volume, url)
+    if key not in _REFERENCES:
+        _REFERENCES[key] = parse_file(path, volume=volume, url=url, catalog=catalog_for(env))
+    return _REFERENCES[key]
+
+
+def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
+    """CSL items of ``frus_cite_bibfiles`` (.bib through pybtex, or CSL-JSON), keyed by id."""
+    root = env.srcdir.as_posix() if hasattr(env.srcdir, "as_posix") else str(env.srcdir)
+    if root in _BIB_ITEMS:
+        return _BIB_ITEMS[root]
+    from ..formatting.bibtex import read_bib
+
+    items: dict[str, dict[str, Any]] = {}
+    for name in bibfile_paths(env):
+        path = Path(name)
+        try:
+            if path.suffix.lower() == ".bib":
+                loaded = read_bib(str(path))
+            else:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if not isinstance(data, list) or not all(isinstance(i, dict) and "id" in i and "type" in i for i in data):
+                    raise FrusCiteError(f"{path}: expected a CSL-JSON array of items with 'id' and 'type'")
+                loaded = {str(i["id"]): i for i in data}
+        except (OSError, ValueError) as exc:
+            warn("bibfile", f"cannot read {name}: {exc}", "conf.py")
+            continue
+        except FrusCiteError as exc:
+            warn("bibfile", str(exc), "conf.py")
+            continue
+        for key, item in loaded.items():
+            items.setdefault(key, item)
+    _BIB_ITEMS[root] = items
+    return items
+
+
+def bibfile_paths(env: BuildEnvironment) -> list[str]:
+    """Absolute paths of the configured .bib / CSL-JSON files."""
+    return [str((Path(env.app.confdir) / name).resolve()) for name in get_config(env.config).bibfiles]
+
+
+def bib_key_file(env: BuildEnvironment, key: str) -> str | None:
+    """The bib file that defines *key* (for dependency tracking)."""
+    if key not in bib_items(env):
+        return None
+    for path in bibfile_paths(env):
+        if key in _keys_in(path):
+            return path
+    return None
+
+
+def _keys_in(path: str) -> set[str]:
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return set()
+    import re
+
+    return set(re.findall(r"@\w+\s*\{\s*([^,\s]+)\s*,", text)) | set(re.findall(r'"id"\s*:\s*"([^"]+)"', text))
+
+
+def csl_item(env: BuildEnvironment, key: str) -> dict[str, Any] | None:
+    """The CSL-JSON item for a cited key (source or secondary literature)."""
+    from ..formatting.csl_json import to_csl_json
+    from .domain import get_domain
+
+    record = get_domain(env).source(key)
+    if record is not None:
+        try:
+            ref = load_reference(env, record.path, record.volume, record.url)
+        except FrusCiteError:
+            return None
+        return to_csl_json(ref, key=key, catalog=catalog_for(env))
+    return bib_items(env).get(key)

@@ -1,0 +1,335 @@
+"""Placing, numbering and filling the citation footnotes; filling bibliographies.
+
+Reading: :class:`PlaceNotes` (right after docutils numbers footnotes) puts the
+footnotes made by the roles and directives at the end of the document,
+renumbers auto-numbered footnotes in the order their references are read (so
+citation notes and the author's own ``[#]_`` notes run 1, 2, 3 …), and
+records each citation note with its number in the domain.
+
+Writing: :class:`FillNotes` renders every note with the note engine (first,
+short or Ibid. from the recorded numbers) and every bibliography.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+from docutils import nodes
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..formatting.bibliography import collection_item, render_entry_pairs, volume_item
+from ..formatting.notes import Cite, Cluster, NoteEngine
+from .citing import PENDING_FOOTNOTES, PENDING_NOTES
+from .config import get_config
+from .domain import NoteRecord, get_domain
+from .nodes import frus_bibliography, frus_note
+
+__all__ = ["PlaceNotes", "FillNotes", "html_to_nodes", "rendered_notes", "document_order", "build_token"]
+
+_SAFE_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)\]]")
+
+
+class PlaceNotes(SphinxTransform):
+    default_priority = 621  # docutils' Footnotes transform (620) has numbered everything
+
+    def apply(self, **kwargs: Any) -> None:
+        pending = self.env.temp_data.pop(PENDING_FOOTNOTES, [])
+        data = self.env.temp_data.pop(PENDING_NOTES, {})
+        if not pending:
+            return
+        container = self._notes_container()
+        for footnote in pending:
+            container += footnote
+        self._renumber()
+        self._sort_trailing(container)
+        records = []
+        for footnote in pending:
+            placeholder = next(iter(footnote.findall(frus_note)))
+            cites, passage, lineno = data[placeholder["note_id"]]
+            number = int(footnote.children[0].astext()) if isinstance(footnote.children[0], nodes.label) else 0
+            records.append(NoteRecord(placeholder["note_id"], number, cites, lineno, passage))
+        records.sort(key=lambda record: record.note_index)
+        get_domain(self.env).notes[self.env.docname] = records
+
+    def _notes_container(self) -> nodes.Element:
+        """Where notes go: after the author's own trailing footnotes, or at the very end."""
+        document = self.document
+        sections = [n for n in document.findall(nodes.section)]
+        parent: nodes.Element = document
+        if sections:
+            last = sections[-1]
+            # the last top-level section of the document
+            while isinstance(last.parent, nodes.section):
+                last = last.parent
+            parent = last
+            while parent.children and isinstance(parent.children[-1], nodes.section):
+                parent = parent.children[-1]
+        return parent
+
+    def _renumber(self) -> None:
+        """Number auto-numbered footnotes in the order their references are read."""
+        document = self.document
+        taken = {
+            int(f.children[0].astext())
+            for f in document.findall(nodes.footnote)
+            if not f.get("auto") and f.children and isinstance(f.children[0], nodes.label) and f.children[0].astext().isdigit()
+        }
+        by_id = {fid: f for f in document.findall(nodes.footnote) if f.get("auto") == 1 for fid in f["ids"]}
+        numbers: dict[str, int] = {}
+        counter = 0
+        for reference in document.findall(nodes.footnote_reference):
+            if reference.get("auto") != 1 or reference.get("refid") not in by_id:
+                continue
+            target = reference["refid"]
+            if target not in numbers:
+                counter += 1
+                while counter in taken:
+                    counter += 1
+                numbers[target] = counter
+            reference.clear()
+            reference += nodes.Text(str(numbers[target]))
+        for target, number in numbers.items():
+            footnote = by_id[target]
+            if footnote.children and isinstance(footnote.children[0], nodes.label):
+                footnote.children[0].clear()
+                footnote.children[0] += nodes.Text(str(number))
+
+    @staticmethod
+    def _sort_trailing(container: nodes.Element) -> None:
+        """Keep the trailing run of footnotes in number order."""
+        start = len(container.children)
+        while start > 0 and isinstance(container.children[start - 1], nodes.footnote):
+            start -= 1
+        run = container.children[start:]
+
+        def number(footnote: nodes.Node) -> int:
+            label = footnote.children[0] if footnote.children else None
+            text = label.astext() if isinstance(label, nodes.label) else ""
+            return int(text) if text.isdigit() else 0
+
+        ordered = sorted(run, key=number)
+        del container.children[start:]
+        container.extend(ordered)
+
+
+def document_order(env: BuildEnvironment) -> list[str]:
+    """Documents in reading order: the toctree from the root document, then the rest."""
+    order: list[str] = []
+    seen: set[str] = set()
+
+    def visit(docname: str) -> None:
+        if docname in seen:
+            return
+        seen.add(docname)
+        order.append(docname)
+        for child in env.toctree_includes.get(docname, []):
+            visit(child)
+
+    visit(env.config.root_doc)
+    order += sorted(d for d in env.found_docs if d not in seen)
+    return order
+
+
+_CACHE: dict[tuple[str, str], Any] = {}
+"""Per-build results, keyed by (build token, what); a new token starts each build."""
+
+
+def build_token(env: BuildEnvironment) -> str:
+    return getattr(env, "_frus_build_token", "")
+
+
+def _cached(env: BuildEnvironment, what: str, compute):
+    key = (build_token(env), what)
+    if key not in _CACHE:
+        if len(_CACHE) > 512:
+            _CACHE.clear()
+        _CACHE[key] = compute()
+    return _CACHE[key]
+
+
+def _items(env: BuildEnvironment, keys: list[str]) -> dict[str, dict[str, Any]]:
+    from .sources import csl_item
+
+    items = {}
+    for key in keys:
+        item = csl_item(env, key)
+        if item is not None:
+            items[key] = item
+    return items
+
+
+def rendered_notes(env: BuildEnvironment, docname: str) -> dict[str, str]:
+    """Note id → note (HTML) for *docname*, with positions per the note scope."""
+    config = get_config(env.config)
+    scope_docs = document_order(env) if config.note_scope == "project" else [docname]
+    return _cached(env, "notes:" + ("*" if config.note_scope == "project" else docname), lambda: _render_notes(env, scope_docs))
+
+
+def _render_notes(env: BuildEnvironment, scope_docs: list[str]) -> dict[str, str]:
+    config = get_config(env.config)
+    domain = get_domain(env)
+    keys = domain.cited_keys(scope_docs)
+    items = _items(env, keys)
+    engine = NoteEngine(list(items.values()), style=config.style, ibid=config.ibid)
+    result: dict[str, str] = {}
+    for doc in scope_docs:
+        engine.new_document()
+        for note in domain.notes.get(doc, []):
+            cites = tuple(Cite(c.key, c.locator, c.label, c.prefix, c.suffix) for c in note.cites if c.key in items)
+            if not cites:
+                continue
+            result[note.note_id] = engine.cite(Cluster(cites, note.note_index), "html")
+    return result
+
+
+class _NoteHTML(HTMLParser):
+    """Build docutils nodes from the engine's HTML (``<i>``, ``<b>``, small caps, sup/sub)."""
+
+    TAGS = {"i": nodes.emphasis, "em": nodes.emphasis, "b": nodes.strong, "strong": nodes.strong, "sup": nodes.superscript, "sub": nodes.subscript}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[nodes.Element] = [nodes.inline()]
+
+    def handle_starttag(self, tag, attrs):
+        factory = self.TAGS.get(tag)
+        element = factory() if factory else nodes.inline(classes=["frus-" + tag])
+        self.stack[-1] += element
+        self.stack.append(element)
+
+    def handle_endtag(self, tag):
+        if len(self.stack) > 1:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        position = 0
+        for match in _SAFE_URL.finditer(data):
+            if match.start() > position:
+                self.stack[-1] += nodes.Text(data[position : match.start()])
+            url = match.group(0)
+            self.stack[-1] += nodes.reference(url, url, refuri=url, classes=["frus-source-url"])
+            position = match.end()
+        if position < len(data):
+            self.stack[-1] += nodes.Text(data[position:])
+
+
+def html_to_nodes(html: str) -> list[nodes.Node]:
+    """Docutils nodes for the engine's HTML output; only http(s) URLs become links."""
+    parser = _NoteHTML()
+    parser.feed(html)
+    parser.close()
+    return list(parser.stack[0].children)
+
+
+def bibliography_entry_id(item: dict[str, Any]) -> str:
+    return "frus-bib-" + nodes.make_id(str(item["id"]))
+
+
+def _entry_items(env: BuildEnvironment, keys: list[str], each_document: bool) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Bibliography items for *keys* (collapsed unless *each_document*), and key → entry id."""
+    from .sources import catalog_for, load_reference
+
+    domain = get_domain(env)
+    items: dict[str, dict[str, Any]] = {}
+    entry_of: dict[str, str] = {}
+    for key, item in _items(env, keys).items():
+        entry = item
+        record = domain.source(key)
+        if record is not None and not each_document:
+            ref = load_reference(env, record.path, record.volume, record.url)
+            if ref.kind == "frus" and ref.volume:
+                entry = volume_item(ref.volume, catalog_for(env))
+            elif ref.kind == "wilson":
+                entry = collection_item(ref) or item
+        items.setdefault(entry["id"], entry)
+        entry_of[key] = bibliography_entry_id(entry)
+    return list(items.values()), entry_of
+
+
+def _bibliography_targets(env: BuildEnvironment) -> dict[str, str]:
+    """Cited key → (docname, entry id) of the first project bibliography listing it."""
+    domain = get_domain(env)
+    targets: dict[str, str] = {}
+    for docname in document_order(env):
+        for record in domain.bibliographies.get(docname, []):
+            keys = _bibliography_keys(env, docname, record.cited)
+            _, entry_of = _entry_items(env, keys, record.each_document)
+            for key, entry_id in entry_of.items():
+                targets.setdefault(key, f"{docname}#{entry_id}")
+    return targets
+
+
+def _bibliography_keys(env: BuildEnvironment, docname: str, cited: str) -> list[str]:
+    domain = get_domain(env)
+    if cited == "document":
+        return domain.cited_keys([docname])
+    keys = domain.cited_keys(document_order(env))
+    if cited == "all":
+        from .domain import config_sources
+
+        keys += [k for k in list(domain.sources) + list(config_sources(env)) if k not in keys]
+    return keys
+
+
+class FillNotes(SphinxPostTransform):
+    default_priority = 5  # before the builders' own footnote handling (e.g. LaTeX's at 600)
+
+    def run(self, **kwargs: Any) -> None:
+        notes = list(self.document.findall(frus_note))
+        if notes:
+            targets = _cached(self.env, "targets", lambda: _bibliography_targets(self.env))
+            for node in notes:
+                self._fill(node, targets)
+        for node in list(self.document.findall(frus_bibliography)):
+            self._fill_bibliography(node)
+
+    def _link(self, target: str | None) -> str | None:
+        if target is None:
+            return None
+        docname, _, anchor = target.partition("#")
+        try:
+            uri = self.app.builder.get_relative_uri(self.env.docname, docname)
+        except Exception:  # builders without URIs (text, man): no link
+            return None
+        return f"{uri}#{anchor}"
+
+    def _fill(self, node: frus_note, targets: dict[str, str]) -> None:
+        rendered = rendered_notes(self.env, node["docname"]).get(node["note_id"])
+        if rendered is None:
+            node.replace_self(nodes.inline("", "[citation could not be formatted]", classes=["frus-note-missing"]))
+            return
+        content = html_to_nodes(rendered)
+        note = next((n for n in get_domain(self.env).notes.get(node["docname"], []) if n.note_id == node["note_id"]), None)
+        uri = None
+        if note is not None and len(note.cites) == 1:
+            uri = self._link(targets.get(note.cites[0].key))
+        if uri and self.app.builder.format == "html":
+            # The note links to its bibliography entry; a URL inside stays its own link.
+            wrapper = nodes.inline("", "", classes=["frus-note-text"])
+            wrapper += content
+            link = nodes.reference("", "", internal=True, refuri=uri, reftitle="Bibliography entry", classes=["frus-bib-link"])
+            link += nodes.Text("↗")
+            node.replace_self([wrapper, nodes.Text(" "), link])
+        else:
+            node.replace_self(content)
+
+    def _fill_bibliography(self, node: frus_bibliography) -> None:
+        domain = get_domain(self.env)
+        record = next((r for r in domain.bibliographies.get(node["docname"], []) if r.node_id == node["node_id"]), None)
+        if record is None:
+            node.replace_self([])
+            return
+        keys = _bibliography_keys(self.env, node["docname"], record.cited)
+        items, _ = _entry_items(self.env, keys, record.each_document)
+        style = record.style or get_config(self.env.config).style
+        container = nodes.container(classes=["frus-bibliography"], ids=list(node["ids"]))
+        for item, entry in render_entry_pairs(items, style=style, fmt="html"):
+            paragraph = nodes.paragraph("", "", classes=["frus-bib-entry"], ids=[bibliography_entry_id(dict(item))])
+            paragraph += html_to_nodes(entry)
+            container += paragraph
+        node.replace_self(container)
+
