@@ -73,6 +73,10 @@ class SourceError(FrusCiteError):
         self.path = path
         return self
 
+    def summary(self) -> str:
+        """The first line of the message: ``file:line:col: what was expected``."""
+        return str(self).split("\n", 1)[0]
+
     def __str__(self) -> str:
         where = self.path or "<text>"
         if self.line is not None:

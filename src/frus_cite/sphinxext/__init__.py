@@ -20,7 +20,7 @@ from .logging import warn
 from .nodes import frus_bibliography, frus_note, visit_skip
 from .roles import CiteRole, QuoteRole
 from .sources import reset_caches
-from .transforms import FillNotes, PlaceNotes
+from .transforms import FillNotes, LinkNotes, PlaceNotes
 
 __all__ = ["setup"]
 
@@ -30,6 +30,7 @@ FrusDomain.roles = {"q": QuoteRole(), "cite": CiteRole()}
 
 def _builder_inited(app: Sphinx) -> None:
     app.env._frus_build_token = uuid.uuid4().hex  # type: ignore[attr-defined]
+    app.env._frus_confdir = str(app.confdir)  # type: ignore[attr-defined]
     reset_caches(app.env)
 
 
@@ -75,6 +76,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(frus_bibliography, **{fmt: (visit_skip, None) for fmt in ("html", "latex", "text", "man", "texinfo", "epub")})
     app.add_transform(PlaceNotes)
     app.add_post_transform(FillNotes)
+    app.add_post_transform(LinkNotes)
     app.connect("config-inited", check_config)
     app.connect("builder-inited", _builder_inited)
     app.connect("env-before-read-docs", _before_read)

@@ -101,7 +101,7 @@ def check_config(app: Sphinx, config) -> None:
             setattr(config, f"frus_cite_{item.name}", value)
         values[item.name] = value
     if values["style"] is not None:
-        from ...formatting.styles import StyleError, find_style
+        from ..formatting.styles import StyleError, find_style
 
         try:
             find_style(values["style"])

@@ -18,7 +18,32 @@ from .sources import inside_project, load_reference
 __all__ = ["SourceDirective", "QuoteDirective", "BibliographyDirective"]
 
 
-class SourceDirective(SphinxDirective):
+class _Unknown(str):
+    """The value of an option the directive does not know."""
+
+
+class _OptionSpec(dict):
+    """Accepts any option name so that an unknown one becomes a ``frus.bad_option``
+    warning (with the rest of the directive kept) instead of a docutils error."""
+
+    def __missing__(self, name):
+        return _Unknown
+
+    def __contains__(self, name) -> bool:  # docutils asks before converting
+        return True
+
+
+class _FrusDirective(SphinxDirective):
+    known: tuple[str, ...] = ()
+
+    def unknown_options(self) -> None:
+        for name, value in list(self.options.items()):
+            if isinstance(value, _Unknown) or name not in self.known:
+                warn("bad_option", f"{self.name}: unknown option ':{name}:'; expected one of {', '.join(':' + k + ':' for k in self.known) or 'none'}", self.get_location())
+                del self.options[name]
+
+
+class SourceDirective(_FrusDirective):
     """Declare a source file::
 
         .. frus:source:: sources/harriman-1945-07-11.txt
@@ -28,9 +53,11 @@ class SourceDirective(SphinxDirective):
 
     required_arguments = 1
     final_argument_whitespace = True
-    option_spec = {"key": directives.unchanged_required, "volume": directives.unchanged_required, "url": directives.uri}
+    option_spec = _OptionSpec({"key": directives.unchanged_required, "volume": directives.unchanged_required, "url": directives.uri})
+    known = ("key", "volume", "url")
 
     def run(self):
+        self.unknown_options()
         location = self.get_location()
         relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
         path = Path(absolute)
@@ -45,13 +72,21 @@ class SourceDirective(SphinxDirective):
         self.env.note_dependency(absolute)
         volume = self.options.get("volume") or self.config.frus_cite_default_volume
         url = self.options.get("url")
+        if url is not None:
+            from ..catalog import parse_frus_url
+
+            if parse_frus_url(url) is None:
+                warn("bad_option", f"{self.name}: :url: {url!r}: expected a history.state.gov document URL such as "
+                     "https://history.state.gov/historicaldocuments/frus1945v07/d578", location)
+                url = None
         try:
             load_reference(self.env, str(path), volume, url)
         except UnknownVolumeError as error:
             warn("unknown_volume", f"source {relative}: {error}", location)
             return []
         except FrusCiteError as error:
-            warn("parse_error", f"source {relative} cannot be parsed: {error}", location)
+            detail = error.summary() if hasattr(error, "summary") else str(error)
+            warn("parse_error", f"source {relative} cannot be parsed: {detail}", location)
             return []
         domain = get_domain(self.env)
         existing = domain.source(key)
@@ -67,7 +102,7 @@ def _locator_option(text: str) -> str:
     return text.strip()
 
 
-class QuoteDirective(SphinxDirective):
+class QuoteDirective(_FrusDirective):
     """A block quotation from a source, checked and footnoted::
 
         .. frus:quote:: harriman-0711
@@ -77,15 +112,17 @@ class QuoteDirective(SphinxDirective):
 
     required_arguments = 1
     has_content = True
-    option_spec = {
+    option_spec = _OptionSpec({
         "pages": _locator_option,
         "no-check": directives.flag,
         "prefix": directives.unchanged,
         "suffix": directives.unchanged,
         "class": directives.class_option,
-    }
+    })
+    known = ("pages", "no-check", "prefix", "suffix", "class")
 
     def run(self):
+        self.unknown_options()
         location = self.get_location()
         key = self.arguments[0].strip()
         passage = "\n".join(self.content).strip()
@@ -119,7 +156,7 @@ class QuoteDirective(SphinxDirective):
         return [quote]
 
 
-class BibliographyDirective(SphinxDirective):
+class BibliographyDirective(_FrusDirective):
     """The bibliography of cited sources::
 
         .. frus:bibliography::
@@ -129,14 +166,19 @@ class BibliographyDirective(SphinxDirective):
            :style: frus-chicago-notes
     """
 
-    option_spec = {
-        "cited": lambda value: directives.choice(value, ("project", "document")),
+    option_spec = _OptionSpec({
+        "cited": directives.unchanged_required,
         "all": directives.flag,
         "each-document": directives.flag,
         "style": directives.unchanged_required,
-    }
+    })
+    known = ("cited", "all", "each-document", "style")
 
     def run(self):
+        self.unknown_options()
+        if self.options.get("cited", "project") not in ("project", "document"):
+            warn("bad_option", f"{self.name}: :cited: must be 'project' or 'document', not {self.options['cited']!r}", self.get_location())
+            self.options["cited"] = "project"
         serial = self.env.new_serialno("frus-bibliography")
         node_id = f"frus-bibliography-{nodes.make_id(self.env.docname)}-{serial}"
         style = self.options.get("style")

@@ -100,7 +100,20 @@ class FrusDomain(Domain):
             if docname in otherdata["bibliographies"]:
                 self.bibliographies[docname] = otherdata["bibliographies"][docname]
 
-    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):  # noqa: D401
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        """``bib`` references: a note's link to its bibliography entry."""
+        if typ != "bib":
+            return None
+        from sphinx.util.nodes import make_refnode
+
+        from .transforms import bibliography_target
+
+        found = bibliography_target(env, target)
+        if found is None:
+            return contnode
+        return make_refnode(builder, fromdocname, found[0], found[1], contnode, "Bibliography entry")
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []
 
     # -- lookups -----------------------------------------------------------

@@ -23,6 +23,11 @@ _REFERENCES: dict[tuple[str, int, str | None, str | None], Reference] = {}
 _BIB_ITEMS: dict[str, dict[str, dict[str, Any]]] = {}
 
 
+def confdir(env: BuildEnvironment) -> Path:
+    """The directory of conf.py (recorded at ``builder-inited``; ``env.app`` is deprecated)."""
+    return Path(getattr(env, "_frus_confdir", None) or env.srcdir)
+
+
 def reset_caches(env: BuildEnvironment) -> None:
     """Forget what was derived from the configuration (called at the start of each build)."""
     env._frus_config_sources = None  # type: ignore[attr-defined]
@@ -32,7 +37,7 @@ def reset_caches(env: BuildEnvironment) -> None:
 def inside_project(env: BuildEnvironment, path: Path) -> bool:
     """True when *path* lies in the source or configuration directory."""
     resolved = path.resolve()
-    for root in {Path(env.srcdir).resolve(), Path(env.app.confdir).resolve()}:
+    for root in {Path(env.srcdir).resolve(), confdir(env).resolve()}:
         try:
             resolved.relative_to(root)
             return True
@@ -46,7 +51,7 @@ def catalog_for(env: BuildEnvironment) -> Catalog:
     if not volumes:
         return default_catalog()
     if isinstance(volumes, str):
-        volumes = str(Path(env.app.confdir) / volumes)
+        volumes = str(confdir(env) / volumes)
     return default_catalog().extended(volumes)
 
 
@@ -55,18 +60,18 @@ def sources_from_config(env: BuildEnvironment):
     from .domain import SourceRecord
 
     spec = get_config(env.config).sources
-    confdir = Path(env.app.confdir)
+    conf_dir = confdir(env)
     entries: dict[str, dict[str, Any]] = {}
     if isinstance(spec, (str, list, tuple)):
         patterns = [spec] if isinstance(spec, str) else list(spec)
         for pattern in patterns:
-            matches = sorted(glob.glob(str(confdir / pattern), recursive=True))
+            matches = sorted(glob.glob(str(conf_dir / pattern), recursive=True))
             if not matches:
-                warn("source_not_found", f"frus_cite_sources: no file matches {pattern!r}", "conf.py")
+                warn("source_not_found", f"conf.py: frus_cite_sources: no file matches {pattern!r}", None)
             for match in matches:
                 key = Path(match).stem
                 if key in entries:
-                    warn("duplicate_key", f"frus_cite_sources: key {key!r} matches both {entries[key]['path']} and {match}", "conf.py")
+                    warn("duplicate_key", f"conf.py: frus_cite_sources: key {key!r} matches both {entries[key]['path']} and {match}", None)
                     continue
                 entries[key] = {"path": match}
     else:
@@ -76,11 +81,11 @@ def sources_from_config(env: BuildEnvironment):
     for key, entry in entries.items():
         path = entry.get("path")
         if not isinstance(path, str):
-            warn("bad_option", f"frus_cite_sources[{key!r}]: expected a 'path'", "conf.py")
+            warn("bad_option", f"conf.py: frus_cite_sources[{key!r}]: expected a 'path'", None)
             continue
-        full = (confdir / path).resolve()
+        full = (conf_dir / path).resolve()
         if not inside_project(env, full):
-            warn("source_not_found", f"frus_cite_sources[{key!r}]: {path} is outside the project directory; refused", "conf.py")
+            warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} is outside the project directory; refused", None)
             continue
         records[key] = SourceRecord(
             key, str(full), entry.get("volume") or get_config(env.config).default_volume, entry.get("url"), None, None
@@ -119,10 +124,10 @@ def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
                     raise FrusCiteError(f"{path}: expected a CSL-JSON array of items with 'id' and 'type'")
                 loaded = {str(i["id"]): i for i in data}
         except (OSError, ValueError) as exc:
-            warn("bibfile", f"cannot read {name}: {exc}", "conf.py")
+            warn("bibfile", f"conf.py: frus_cite_bibfiles: cannot read {Path(name).name}: {exc}", None)
             continue
         except FrusCiteError as exc:
-            warn("bibfile", str(exc), "conf.py")
+            warn("bibfile", f"conf.py: frus_cite_bibfiles: {exc}", None)
             continue
         for key, item in loaded.items():
             items.setdefault(key, item)
@@ -132,7 +137,7 @@ def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
 
 def bibfile_paths(env: BuildEnvironment) -> list[str]:
     """Absolute paths of the configured .bib / CSL-JSON files."""
-    return [str((Path(env.app.confdir) / name).resolve()) for name in get_config(env.config).bibfiles]
+    return [str((confdir(env) / name).resolve()) for name in get_config(env.config).bibfiles]
 
 
 def bib_key_file(env: BuildEnvironment, key: str) -> str | None:

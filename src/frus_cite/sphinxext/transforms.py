@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -28,7 +29,7 @@ from .config import get_config
 from .domain import NoteRecord, get_domain
 from .nodes import frus_bibliography, frus_note
 
-__all__ = ["PlaceNotes", "FillNotes", "html_to_nodes", "rendered_notes", "document_order", "build_token"]
+__all__ = ["PlaceNotes", "FillNotes", "LinkNotes", "bibliography_target", "html_to_nodes", "rendered_notes", "document_order", "build_token"]
 
 _SAFE_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)\]]")
 
@@ -42,10 +43,11 @@ class PlaceNotes(SphinxTransform):
         if not pending:
             return
         container = self._notes_container()
-        for footnote in pending:
-            container += footnote
+        container.extend(pending)  # in the tree first, so that renumbering sees them
         self._renumber()
-        self._sort_trailing(container)
+        for footnote in pending:
+            container.remove(footnote)
+        self._place(container, pending)
         records = []
         for footnote in pending:
             placeholder = next(iter(footnote.findall(frus_note)))
@@ -99,21 +101,29 @@ class PlaceNotes(SphinxTransform):
                 footnote.children[0] += nodes.Text(str(number))
 
     @staticmethod
-    def _sort_trailing(container: nodes.Element) -> None:
-        """Keep the trailing run of footnotes in number order."""
-        start = len(container.children)
-        while start > 0 and isinstance(container.children[start - 1], nodes.footnote):
+    def _place(container: nodes.Element, pending: list[nodes.footnote]) -> None:
+        """Join the last run of the author's footnotes in *container* (or start one at
+        its end) and keep that run in number order."""
+        children = container.children
+        end = len(children)
+        while end > 0 and not isinstance(children[end - 1], nodes.footnote):
+            end -= 1
+        start = end
+        while start > 0 and isinstance(children[start - 1], nodes.footnote):
             start -= 1
-        run = container.children[start:]
+        if start == end:
+            start = end = len(children)
 
         def number(footnote: nodes.Node) -> int:
             label = footnote.children[0] if footnote.children else None
             text = label.astext() if isinstance(label, nodes.label) else ""
             return int(text) if text.isdigit() else 0
 
-        ordered = sorted(run, key=number)
+        run = sorted(list(children[start:end]) + list(pending), key=number)
+        tail = list(children[end:])
         del container.children[start:]
-        container.extend(ordered)
+        container.extend(run)
+        container.extend(tail)
 
 
 def document_order(env: BuildEnvironment) -> list[str]:
@@ -263,6 +273,15 @@ def _bibliography_targets(env: BuildEnvironment) -> dict[str, str]:
     return targets
 
 
+def bibliography_target(env: BuildEnvironment, key: str) -> tuple[str, str] | None:
+    """(docname, anchor) of the bibliography entry that lists *key*."""
+    target = _cached(env, "targets", lambda: _bibliography_targets(env)).get(key)
+    if target is None:
+        return None
+    docname, _, anchor = target.partition("#")
+    return docname, anchor
+
+
 def _bibliography_keys(env: BuildEnvironment, docname: str, cited: str) -> list[str]:
     domain = get_domain(env)
     if cited == "document":
@@ -279,43 +298,22 @@ class FillNotes(SphinxPostTransform):
     default_priority = 5  # before the builders' own footnote handling (e.g. LaTeX's at 600)
 
     def run(self, **kwargs: Any) -> None:
-        notes = list(self.document.findall(frus_note))
-        if notes:
-            targets = _cached(self.env, "targets", lambda: _bibliography_targets(self.env))
-            for node in notes:
-                self._fill(node, targets)
+        for node in list(self.document.findall(frus_note)):
+            self._fill(node, {})
         for node in list(self.document.findall(frus_bibliography)):
             self._fill_bibliography(node)
-
-    def _link(self, target: str | None) -> str | None:
-        if target is None:
-            return None
-        docname, _, anchor = target.partition("#")
-        try:
-            uri = self.app.builder.get_relative_uri(self.env.docname, docname)
-        except Exception:  # builders without URIs (text, man): no link
-            return None
-        return f"{uri}#{anchor}"
 
     def _fill(self, node: frus_note, targets: dict[str, str]) -> None:
         rendered = rendered_notes(self.env, node["docname"]).get(node["note_id"])
         if rendered is None:
             node.replace_self(nodes.inline("", "[citation could not be formatted]", classes=["frus-note-missing"]))
             return
-        content = html_to_nodes(rendered)
         note = next((n for n in get_domain(self.env).notes.get(node["docname"], []) if n.note_id == node["note_id"]), None)
-        uri = None
-        if note is not None and len(note.cites) == 1:
-            uri = self._link(targets.get(note.cites[0].key))
-        if uri and self.app.builder.format == "html":
-            # The note links to its bibliography entry; a URL inside stays its own link.
-            wrapper = nodes.inline("", "", classes=["frus-note-text"])
-            wrapper += content
-            link = nodes.reference("", "", internal=True, refuri=uri, reftitle="Bibliography entry", classes=["frus-bib-link"])
-            link += nodes.Text("↗")
-            node.replace_self([wrapper, nodes.Text(" "), link])
-        else:
-            node.replace_self(content)
+        keys = [c.key for c in note.cites] if note is not None else []
+        wrapper = nodes.inline("", "", classes=["frus-note-text"], frus_keys=keys)
+        wrapper += html_to_nodes(rendered)
+        node.replace_self(wrapper)
+
 
     def _fill_bibliography(self, node: frus_bibliography) -> None:
         domain = get_domain(self.env)
@@ -333,3 +331,22 @@ class FillNotes(SphinxPostTransform):
             container += paragraph
         node.replace_self(container)
 
+
+class LinkNotes(SphinxPostTransform):
+    """HTML: each single-source note links to its bibliography entry (the URL inside
+    the note stays the link to the source itself)."""
+
+    default_priority = 6  # after FillNotes, before Sphinx resolves cross-references (10)
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        targets = _cached(self.env, "targets", lambda: _bibliography_targets(self.env))
+        for wrapper in list(self.document.findall(nodes.inline)):
+            if "frus-note-text" not in wrapper["classes"]:
+                continue
+            keys = wrapper.get("frus_keys") or []
+            if len(keys) != 1 or keys[0] not in targets:
+                continue
+            link = addnodes.pending_xref("", nodes.inline("", "↗", classes=["frus-bib-link"]), refdomain="frus",
+                                         reftype="bib", reftarget=keys[0], refexplicit=True, refwarn=False)
+            wrapper.parent.insert(wrapper.parent.index(wrapper) + 1, [nodes.Text(" "), link])

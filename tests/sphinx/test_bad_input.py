@@ -1,0 +1,93 @@
+"""The bad-input catalogue: each root has one problem; each gives one located
+``frus.<subtype>`` warning, no traceback, and the rest of the book still builds;
+``-W`` turns it into a failed build."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+CASES = [
+    # root, subtype, document:line, words in the message
+    ("unknown-key", "unknown_key", "index.rst:4", "unknown source key 'nosuchkey'"),
+    ("duplicate-key", "duplicate_key", "index.rst:8", "source key 'harriman' is already declared (index:4)"),
+    ("missing-file", "source_not_found", "index.rst:4", "source file sources/nothere.txt not found"),
+    ("directory", "source_not_found", "index.rst:4", "is a directory, not a file"),
+    ("empty-file", "parse_error", "index.rst:4", "empty file"),
+    ("binary-file", "parse_error", "index.rst:4", "binary data (NUL byte at byte 8)"),
+    ("latin1-file", "parse_error", "index.rst:4", "not UTF-8 (byte 0xe9"),
+    ("not-a-source", "parse_error", "index.rst:4", "notes.txt:1:1: expected a FRUS header line"),
+    ("outside-project", "source_not_found", "index.rst:4", "is outside the project directory; refused"),
+    ("misquote", "quote_not_found", "index.rst:8",
+     'quote not found in harriman: closest text on p. 927 differs at "40 to 35" (quote) ≠ "40 to 30" (source)'),
+    ("empty-quote", "empty_quote", "index.rst:8", "quote in harriman: the quotation is empty"),
+    ("ellipsis-quote", "empty_quote", "index.rst:8", "the quotation is only an ellipsis"),
+    ("unknown-option", "bad_option", "index.rst:8", "frus:quote: unknown option ':page:'"),
+    ("bad-locator", "bad_locator", "index.rst:8", "unknown locator label 'zz.'"),
+    ("bad-style", "bad_style", "", "frus_cite_style: unknown CSL style 'chicago-notes-bibliografy'"),
+    ("bad-config", "config", "", "frus_cite_note_scope = 'chapter' is not valid; expected 'document' or 'project'"),
+    ("broken-bib", "bibfile", "", "conf.py: frus_cite_bibfiles: "),
+    ("broken-csl-json", "bibfile", "", "conf.py: frus_cite_bibfiles: cannot read refs.json"),
+    ("unknown-volume", "unknown_volume", "index.rst:4", "unknown FRUS volume 'frus1945v7' (did you mean frus1945v07"),
+    ("wrong-site-url", "bad_option", "index.rst:4", "expected a history.state.gov document URL"),
+    ("bad-role-syntax", "bad_option", "index.rst:8", "expected :frus:q:`key <quoted words>`"),
+    ("myst-misquote", "quote_not_found", "index.md:8", '"40 to 35" (quote) ≠ "40 to 30" (source)'),
+    ("myst-unknown-key", "unknown_key", "index.md:3", "unknown source key 'nosuchkey'"),
+    ("myst-unknown-option", "bad_option", "index.md:8", "frus:quote: unknown option ':page:'"),
+    ("myst-empty-quote", "empty_quote", "index.md:8", "the quotation is empty"),
+    ("myst-missing-file", "source_not_found", "index.md:3", "source file sources/nothere.txt not found"),
+]
+
+
+def _copy(rootdir, tmp_path, name):
+    target = tmp_path / name
+    shutil.copytree(rootdir / f"test-bad-{name}", target)
+    return target
+
+
+@pytest.mark.parametrize("name, subtype, where, words", CASES, ids=[c[0] for c in CASES])
+def test_each_problem_is_one_located_warning(make_app, rootdir, tmp_path, name, subtype, where, words):
+    if name.startswith("myst"):
+        pytest.importorskip("myst_parser")
+    app = make_app("html", srcdir=_copy(rootdir, tmp_path, name))
+    app.build()
+    warnings = [line for line in app.warning.getvalue().splitlines() if line.strip()]
+    ours = [line for line in warnings if f"[frus.{subtype}]" in line]
+    assert len(ours) == 1, warnings
+    assert words in ours[0]
+    if where:
+        assert where in ours[0]
+    assert "Traceback" not in app.warning.getvalue()
+    assert (app.outdir / "index.html").is_file()  # the rest of the book still builds
+
+
+def test_warning_fails_the_build_with_W(rootdir, tmp_path):
+    source = _copy(rootdir, tmp_path, "misquote")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "-q", str(source), str(tmp_path / "out")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode != 0
+    assert "quote not found in harriman" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_suppress_warnings_silences_one_kind(make_app, rootdir, tmp_path):
+    source = _copy(rootdir, tmp_path, "misquote")
+    app = make_app("html", srcdir=source, confoverrides={"suppress_warnings": ["frus.quote_not_found"]})
+    app.build()
+    assert app.warning.getvalue().strip() == ""
+
+
+def test_unreadable_file(make_app, rootdir, tmp_path):
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("running as root: file permissions do not stop reading")
+    source = _copy(rootdir, tmp_path, "misquote")
+    (source / "sources" / "harriman.txt").chmod(0)
+    app = make_app("html", srcdir=source)
+    app.build()
+    assert "[frus.parse_error]" in app.warning.getvalue() and "cannot read file" in app.warning.getvalue()
