@@ -32,6 +32,28 @@ def _builder_inited(app: Sphinx) -> None:
     app.env._frus_build_token = uuid.uuid4().hex  # type: ignore[attr-defined]
     app.env._frus_confdir = str(app.confdir)  # type: ignore[attr-defined]
     reset_caches(app.env)
+    _check_config_sources(app.env)
+
+
+def _check_config_sources(env: BuildEnvironment) -> None:
+    """Parse the sources declared in conf.py once, so that a bad one is reported."""
+    from ..errors import FrusCiteError, UnknownVolumeError
+    from .domain import config_sources
+    from .sources import load_reference
+
+    for key, record in config_sources(env).items():
+        where = f"conf.py: frus_cite_sources[{key!r}]"
+        try:
+            ref = load_reference(env, record.path, record.volume, record.url)
+        except UnknownVolumeError as error:
+            warn("unknown_volume", f"{where}: {error}", None)
+        except FrusCiteError as error:
+            detail = error.summary() if hasattr(error, "summary") else str(error)
+            warn("parse_error", f"{where}: cannot be parsed: {detail}", None)
+        else:
+            if ref.kind == "frus" and not ref.volume:
+                warn("unknown_volume", f"{where}: names no FRUS volume, so its notes cannot name the volume; "
+                     "give 'volume' or 'url', or set frus_cite_default_volume", None)
 
 
 def _before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

@@ -44,23 +44,24 @@ class Option:
     check: Callable[[Any], bool]
     expected: str
     help: str
+    types: tuple[type, ...] = ()
 
 
 OPTIONS: dict[str, Option] = {
     "style": Option(None, _is_str_or_none, "a CSL style name or a path to a .csl file",
-                    "CSL style for notes and bibliography (default: frus-cite's Chicago style)."),
+                    "CSL style for notes and bibliography (default: frus-cite's Chicago style).", (str, type(None))),
     "ibid": Option(False, lambda v: isinstance(v, bool), "True or False",
                    "Use “Ibid.” for an immediately repeated source; False gives short notes (CMOS 18)."),
     "note_scope": Option("document", lambda v: v in ("document", "project"), "'document' or 'project'",
                          "Where the first (full) note of a source is given: in each document (chapter) or once per project."),
     "sources": Option({}, _is_sources, "a dict {key: path or {path, volume, url}}, a glob, or a list of globs",
-                      "Sources declared for the whole project; with a glob, keys are the file names without extension."),
+                      "Sources declared for the whole project; with a glob, keys are the file names without extension.", (dict, str, list, tuple)),
     "bibfiles": Option([], _is_paths, "a list of .bib or CSL-JSON file paths",
                        "Secondary literature cited with :frus:cite: in the same footnote stream."),
     "default_volume": Option(None, _is_str_or_none, "a FRUS volume id such as 'frus1945v07'",
-                             "Volume of FRUS sources that name none."),
+                             "Volume of FRUS sources that name none.", (str, type(None))),
     "volumes": Option({}, lambda v: isinstance(v, (dict, str)), "a dict of volume records or a path to a JSON file",
-                      "Extra FRUS volumes for the catalog (same shape as frus_cite/data/volumes.json)."),
+                      "Extra FRUS volumes for the catalog (same shape as frus_cite/data/volumes.json).", (dict, str)),
     "check_quotes": Option(True, lambda v: isinstance(v, bool), "True or False",
                            "Check every quotation against its source."),
 }
@@ -82,7 +83,7 @@ class FrusCiteConfig:
 
 def register_config(app: Sphinx) -> None:
     for name, option in OPTIONS.items():
-        app.add_config_value(f"frus_cite_{name}", option.default, "env", description=option.help)
+        app.add_config_value(f"frus_cite_{name}", option.default, "env", types=option.types or (), description=option.help)
 
 
 def check_config(app: Sphinx, config) -> None:

@@ -80,7 +80,7 @@ class SourceDirective(_FrusDirective):
                      "https://history.state.gov/historicaldocuments/frus1945v07/d578", location)
                 url = None
         try:
-            load_reference(self.env, str(path), volume, url)
+            ref = load_reference(self.env, str(path), volume, url)
         except UnknownVolumeError as error:
             warn("unknown_volume", f"source {relative}: {error}", location)
             return []
@@ -88,6 +88,9 @@ class SourceDirective(_FrusDirective):
             detail = error.summary() if hasattr(error, "summary") else str(error)
             warn("parse_error", f"source {relative} cannot be parsed: {detail}", location)
             return []
+        if ref.kind == "frus" and not ref.volume:
+            warn("unknown_volume", f"source {relative} names no FRUS volume, so its notes cannot name the volume; "
+                 "add :volume: or :url:, or set frus_cite_default_volume", location)
         domain = get_domain(self.env)
         existing = domain.source(key)
         if existing is not None:

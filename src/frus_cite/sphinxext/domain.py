@@ -104,14 +104,20 @@ class FrusDomain(Domain):
         """``bib`` references: a note's link to its bibliography entry."""
         if typ != "bib":
             return None
-        from sphinx.util.nodes import make_refnode
+        from docutils import nodes
 
         from .transforms import bibliography_target
 
         found = bibliography_target(env, target)
         if found is None:
             return contnode
-        return make_refnode(builder, fromdocname, found[0], found[1], contnode, "Bibliography entry")
+        docname, anchor = found
+        uri = "" if docname == fromdocname else builder.get_relative_uri(fromdocname, docname)
+        # singlehtml answers "#document-x" for every page: the anchor alone is the link there.
+        refuri = f"#{anchor}" if not uri or uri.startswith("#") else f"{uri}#{anchor}"
+        reference = nodes.reference("", "", internal=True, refuri=refuri, reftitle="Bibliography entry")
+        reference += contnode
+        return reference
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []

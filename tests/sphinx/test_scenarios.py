@@ -1,0 +1,123 @@
+"""Scopes, sources declared in another document, builders, parallel and incremental builds."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+FULL_0711 = "Harriman to Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945, in"
+
+
+def copy_root(rootdir, tmp_path, name):
+    target = tmp_path / name
+    shutil.copytree(rootdir / f"test-{name}", target)
+    return target
+
+
+def notes(text: str) -> list[str]:
+    return [" ".join(m.group(2).split()).replace("*", "") for m in re.finditer(r"^\[(\d+)\] (.+?)(?=\n\n|\n\[\d+\]|\Z)", text, re.M | re.S)]
+
+
+def test_project_scope_gives_full_note_once(make_app, rootdir, tmp_path):
+    app = make_app("text", srcdir=copy_root(rootdir, tmp_path, "project-scope"))
+    app.build()
+    assert app.warning.getvalue() == ""
+    one = notes((app.outdir / "one.txt").read_text())
+    two = notes((app.outdir / "two.txt").read_text())
+    assert one[0].startswith(FULL_0711) and one[0].replace(" ", "").endswith("926–27,https://history.state.gov/historicaldocuments/frus1945v07.")
+    assert two == ["Harriman to Truman and the Secretary of State, July 11, 1945, 927."]  # short: cited in chapter one
+    bib = (app.outdir / "bib.txt").read_text()
+    assert "Harriman to Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945. In" in " ".join(bib.split()).replace("*", "")
+
+
+def test_document_scope_repeats_full_note_per_chapter(make_app, rootdir, tmp_path):
+    app = make_app("text", srcdir=copy_root(rootdir, tmp_path, "project-scope"), confoverrides={"frus_cite_note_scope": "document"})
+    app.build()
+    assert notes((app.outdir / "two.txt").read_text())[0].startswith(FULL_0711)
+
+
+def test_source_declared_in_another_document(make_app, rootdir, tmp_path):
+    app = make_app("text", srcdir=copy_root(rootdir, tmp_path, "crossdoc"))
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "b_chapter.rst:4" in warnings and "[frus.quote_not_found]" in warnings
+    assert warnings.count("WARNING") == 1
+    chapter = notes((app.outdir / "b_chapter.txt").read_text())
+    assert chapter[0].startswith(FULL_0711) and ", 927, https://" in chapter[0]
+
+
+@pytest.mark.parametrize("builder, output", [
+    ("html", "index.html"), ("singlehtml", "index.html"), ("dirhtml", "index.html"),
+    ("latex", "python.tex"), ("epub", "index.xhtml"), ("text", "index.txt"),
+])
+def test_builders(make_app, rootdir, tmp_path, builder, output):
+    overrides = {"version": "1", "copyright": "2026, frus-cite"} if builder == "epub" else {}
+    app = make_app(builder, srcdir=copy_root(rootdir, tmp_path, "quote-basic"), confoverrides=overrides)
+    app.build()
+    assert app.warning.getvalue() == ""
+    if builder == "latex":
+        tex = next(app.outdir.glob("*.tex")).read_text()
+        assert "\\begin{footnote}" in tex or "\\footnote" in tex
+        assert "761.93/7\\textendash{}1145" in tex and "Government Printing Office, 1969" in " ".join(tex.split())
+        assert "frus1945v07" in tex
+        return
+    if builder == "epub":
+        text = (app.outdir / "index.xhtml").read_text()
+    else:
+        text = (app.outdir / output).read_text()
+    assert "761.93/7–1145" in text and "Government Printing Office, 1969" in " ".join(text.split())
+    if builder == "singlehtml":
+        assert "U.S. Department of State. " in text  # the bibliography page is in the same file
+        assert 'href="#frus-bib-frus1945v07"' in text
+
+
+def test_parallel_build_equals_serial(make_app, rootdir, tmp_path):
+    outputs = []
+    for jobs in (1, 2):
+        source = copy_root(rootdir, tmp_path / f"j{jobs}", "project-scope")
+        app = make_app("text", srcdir=source, parallel=jobs)
+        assert app.is_parallel_allowed("read") and app.is_parallel_allowed("write")
+        app.build()
+        assert app.warning.getvalue() == ""
+        outputs.append({p.name: p.read_text() for p in sorted(app.outdir.glob("*.txt"))})
+        app.cleanup()  # the next app in this process registers its nodes afresh
+    assert outputs[0] == outputs[1]
+
+
+def test_editing_a_source_rebuilds_only_pages_that_quote_it(make_app, rootdir, tmp_path):
+    import os
+    import time
+
+    source = copy_root(rootdir, tmp_path, "project-scope")
+    (source / "three.rst").write_text("Three\n=====\n\nNo citations here.\n")
+    (source / "index.rst").write_text((source / "index.rst").read_text() + "   three\n")
+    app = make_app("text", srcdir=source, freshenv=True)
+    app.build()
+    assert app.warning.getvalue() == ""
+    wilson = source / "sources" / "wilson-134351.md"
+    time.sleep(0.01)
+    wilson.write_text(wilson.read_text().replace("Soong: I believe.", "Soong: I believe you."))
+    os.utime(wilson, None)
+    app2 = make_app("text", srcdir=source)
+    outdated = set(app2.builder.get_outdated_docs()) if hasattr(app2.builder, "get_outdated_docs") else set()
+    app2.build()
+    read = set(app2.env._frus_reading)  # documents read again
+    assert read == {"one"}  # only the chapter that cites the edited Wilson record
+    assert "three" not in read and "two" not in read
+    del outdated
+
+
+def test_incremental_rebuild_after_edit_and_revert_equals_clean(make_app, rootdir, tmp_path):
+    source = copy_root(rootdir, tmp_path, "project-scope")
+    app = make_app("text", srcdir=source, freshenv=True)
+    app.build()
+    clean = {p.name: p.read_text() for p in sorted(app.outdir.glob("*.txt"))}
+    original = (source / "two.rst").read_text()
+    (source / "two.rst").write_text(original + "\nMore :frus:cite:`harriman, p. 928`.\n")
+    make_app("text", srcdir=source).build()
+    (source / "two.rst").write_text(original)
+    app3 = make_app("text", srcdir=source)
+    app3.build()
+    assert {p.name: p.read_text() for p in sorted(app3.outdir.glob("*.txt"))} == clean
