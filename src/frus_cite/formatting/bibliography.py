@@ -121,7 +121,7 @@ def render_entry_pairs(
     ordered = sorted((postprocess.for_rendering(i) for i in items), key=sort_key)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        source = CiteProcJSON([dict(i) for i in ordered])
+        source = CiteProcJSON([postprocess.escape_markup(i) if fmt == "html" else dict(i) for i in ordered])
         module = formatter.html if fmt == "html" else formatter.plain
         bibliography = CitationStylesBibliography(load_style(style, fmt), source, module)
         for item in ordered:

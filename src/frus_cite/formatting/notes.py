@@ -198,7 +198,10 @@ class NoteEngine:
         if fmt not in self._bibliographies:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # citeproc-py warns about CSL variables it does not model
-                source = CiteProcJSON([postprocess.for_rendering(i) for i in self.items.values()])
+                prepared = [postprocess.for_rendering(i) for i in self.items.values()]
+                if fmt == "html":
+                    prepared = [postprocess.escape_markup(i) for i in prepared]
+                source = CiteProcJSON(prepared)
             module = formatter.html if fmt == "html" else formatter.plain
             self._bibliographies[fmt] = CitationStylesBibliography(load_style(self.style_name, fmt), source, module)
         return self._bibliographies[fmt]

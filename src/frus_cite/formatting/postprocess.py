@@ -112,6 +112,24 @@ def for_rendering(item: Mapping[str, Any]) -> dict[str, Any]:
     return dict(item)
 
 
+def escape_markup(item: Mapping[str, Any]) -> dict[str, Any]:
+    """HTML output: ``<`` and ``>`` in field values become character references.
+
+    citeproc-py copies field values into its HTML unescaped, so a title such as
+    ``<script>…`` would turn into markup; citeproc-js prints ``&#60;script&#62;``.
+    """
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.replace("<", "&#60;").replace(">", "&#62;")
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    return {key: (value if key in ("id", "type") else clean(value)) for key, value in item.items()}
+
+
 def chicago_locator(locator: str, label: str) -> str:
     """Page locators in Chicago range form ("926-927" → "926–27"), as citeproc-js
     applies ``page-range-format`` to locators; citeproc-py leaves them alone."""

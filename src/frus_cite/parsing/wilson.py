@@ -109,7 +109,7 @@ def parse_citation_line(line: str, *, source: str | None = None, offset: int = 0
                 break
     if title is None:
         # Lossy copies drop the quotation marks: "Title, Month D, YYYY, … Digital Archive, …".
-        match = re.search(rf",\s*(?:{_DATE})?\s*,\s*{_ARCHIVE_NAME}", text)
+        match = re.search(rf",\s*(?:{_DATE})?\s*,\s*{_ARCHIVE_NAME}\s*(?:,\s*|\.\s*|$)", text)
         if not match:
             raise HeaderSyntaxError(
                 "expected a Wilson Center citation: '\"Title\", Month D, YYYY, Wilson Center Digital Archive, "
@@ -121,7 +121,8 @@ def parse_citation_line(line: str, *, source: str | None = None, offset: int = 0
         rest = text[match.start() :]
     title = title.rstrip(",").strip()
     tail = _AFTER_TITLE.match(rest)
-    assert tail is not None  # guaranteed by the searches above
+    if tail is None:  # not reachable: both searches above require this shape
+        raise HeaderSyntaxError("expected the date and archive name after the title", source=source or line, span=(offset, offset + 1))
     remainder = rest[tail.end() :].strip()
     url = None
     url_match = _URL.search(remainder)
