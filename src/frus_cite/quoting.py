@@ -12,8 +12,10 @@ carry editorial brackets of their own: ``[be?]``, ``[sic]``).
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from .model import PageRange, Reference
 
@@ -36,27 +38,34 @@ class NormalisedText:
     """Text prepared for matching, with each character's offset in the original."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
+    """Offset in the original of each character of :attr:`text` (a compact array)."""
+
+
+_GAPS = re.compile("[\\s" + "".join(_INVISIBLE) + "]+")
 
 
 def normalise(original: str) -> NormalisedText:
     """Collapse white space, straighten quotes and dashes; keep a map back to *original*."""
     out: list[str] = []
-    offsets: list[int] = []
-    pending_space = False
-    for index, char in enumerate(original):
-        if char in _INVISIBLE:
-            continue
-        if char.isspace():
-            pending_space = bool(out)
-            continue
-        if pending_space:
+    offsets = array("l")
+    position = 0
+    for gap in _GAPS.finditer(original):
+        start, end = gap.span()
+        if start > position:
+            out.append(original[position:start].translate(_TRANSLATE))
+            offsets.extend(range(position, start))
+        # A run of white space is one space (mapped to its last character); invisible
+        # characters alone vanish.
+        if out and start > 0 and end < len(original) and any(c.isspace() for c in gap.group(0)):
             out.append(" ")
-            offsets.append(index - 1)
-            pending_space = False
-        out.append(char.translate(_TRANSLATE))
-        offsets.append(index)
-    return NormalisedText("".join(out), tuple(offsets))
+            last_space = max(i for i in range(start, end) if original[i].isspace())
+            offsets.append(last_space)
+        position = end
+    if position < len(original):
+        out.append(original[position:].translate(_TRANSLATE))
+        offsets.extend(range(position, len(original)))
+    return NormalisedText("".join(out), offsets)
 
 
 @lru_cache(maxsize=256)

@@ -23,6 +23,7 @@ the places where it differs from citeproc-js live in :mod:`.postprocess`.
 from __future__ import annotations
 
 import html as html_lib
+import json
 import warnings
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
@@ -38,6 +39,12 @@ from .styles import load_style
 __all__ = ["Cite", "Cluster", "NoteEngine", "cite_reference", "NoteError"]
 
 POSITIONS = ("first", "subsequent", "ibid", "ibid-with-locator")
+_TEMPLATES: dict[tuple[str, str, str, str | None, str], str] = {}
+"""Rendered cites by (style, item content, position, locator label, format), shared by all
+engines of the process (a book makes one engine per chapter)."""
+LOCATOR_STAND_IN = "9990999"
+"""Rendered in place of a cite's locator, then replaced by it (numeric, so that CSL's
+``is-numeric`` tests answer as they would for a page number)."""
 
 
 class NoteError(FrusCiteError):
@@ -155,7 +162,12 @@ class NoteEngine:
         self._history = _History()
         self._order: list[str] = []  # ids in order of first citation
         self._bibliographies: dict[str, CitationStylesBibliography] = {}
-        self._cache: dict[tuple[str, str, str | None, str, str], str] = {}
+        self._fingerprints: dict[str, str] = {}
+        from .styles import find_style
+
+        style_path = find_style(style).path
+        # The style file's identity and version: templates of an edited style are not reused.
+        self._style_key = f"{style_path}:{style_path.stat().st_mtime_ns}"
 
     # -- positions ---------------------------------------------------------
     def reset(self) -> None:
@@ -207,22 +219,37 @@ class NoteEngine:
         return self._bibliographies[fmt]
 
     def _render_cite(self, cite: Cite, position: str, fmt: str) -> str:
-        key = (cite.id, position, cite.locator, cite.label, fmt)
-        if key in self._cache:
-            return self._cache[key]
-        bibliography = self._bibliography(fmt)
-        args: dict[str, Any] = {"frus_position": position}
-        if cite.locator is not None:
-            args["locator"] = Locator(cite.label.replace("-", " "), postprocess.chicago_locator(cite.locator, cite.label))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            item = _PositionedItem(cite.id, **args)
-        citation = Citation([item])
-        bibliography.register(citation)
-        raw = str(bibliography.cite(citation, lambda missing: None))
-        text = postprocess.fix_note(raw, fmt=fmt, item=self.items[cite.id])
-        self._cache[key] = text
-        return text
+        """One cite's text. A cite is rendered once per item, position and locator label,
+        with a stand-in locator that is then replaced: a full note costs citeproc-py a few
+        milliseconds, and a book cites the same source at many pages."""
+        locator = postprocess.chicago_locator(cite.locator, cite.label) if cite.locator is not None else None
+        key = (self._style_key, self._fingerprint(cite.id), position, cite.label if locator is not None else None, fmt)
+        template = _TEMPLATES.get(key)
+        if template is None:
+            bibliography = self._bibliography(fmt)
+            args: dict[str, Any] = {"frus_position": position}
+            if locator is not None:
+                args["locator"] = Locator(cite.label.replace("-", " "), LOCATOR_STAND_IN)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                item = _PositionedItem(cite.id, **args)
+            citation = Citation([item])
+            bibliography.register(citation)
+            raw = str(bibliography.cite(citation, lambda missing: None))
+            template = postprocess.fix_note(raw, fmt=fmt, item=self.items[cite.id])
+            if len(_TEMPLATES) > 50_000:
+                _TEMPLATES.clear()
+            _TEMPLATES[key] = template
+        if locator is None:
+            return template
+        text = html_lib.escape(locator, quote=False) if fmt == "html" else locator
+        return template.replace(LOCATOR_STAND_IN, text)
+
+    def _fingerprint(self, key: str) -> str:
+        """The item's content, so that rendered notes can be shared between engines."""
+        if key not in self._fingerprints:
+            self._fingerprints[key] = json.dumps(self.items[key], sort_keys=True, ensure_ascii=False)
+        return self._fingerprints[key]
 
     def cite(self, cluster: Cluster, fmt: str = "text") -> str:
         """The note text for *cluster* (advances the position history)."""

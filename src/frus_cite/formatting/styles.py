@@ -76,10 +76,15 @@ def _parse(path: str, fmt: str):
     from citeproc import CitationStylesStyle
     from lxml.etree import XMLSyntaxError
 
+    from . import speedups
+
+    speedups.install()
     try:
-        return CitationStylesStyle(path, validate=False)
+        style = CitationStylesStyle(path, validate=False)
     except (XMLSyntaxError, OSError) as exc:
         raise StyleError(f"{path}: not a readable CSL style: {exc}") from None
+    speedups.clear()  # construction added the locales to the tree: drop answers given before
+    return style
 
 
 def load_style(name_or_path: str | None = None, fmt: str = "text"):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..catalog import Catalog, default_catalog, parse_frus_url
 from ..errors import HeaderSyntaxError, UnrecognisedSourceError
@@ -34,6 +35,7 @@ DATE_PATTERN = re.compile(
 )
 PAGE_MARKER = re.compile(r"\[Page\s+([0-9]+|[IVXLCDMivxlcdm]+)\]")
 _DOC_NUMBER = re.compile(r"No\.\s*(\d{1,5})")
+_FIRST_LINE = re.compile(r"\S[^\n]*")
 _RECEIVED = re.compile(r"\[Received\s*([^\]]*)\]")
 _CLASS_WORDS = (
     r"top secret|secret|confidential|restricted|unclassified|urgent|priority|niact|immediate|"
@@ -68,11 +70,10 @@ class _Header:
 
 def looks_like_frus(text: str) -> bool:
     """A cheap test used by the format detector."""
-    lines = split_lines(text)
-    index = next_nonblank(lines, 0)
-    if index >= len(lines):
+    found = _FIRST_LINE.search(text)
+    if found is None:
         return False
-    first = lines[index].stripped
+    first = found.group(0).strip()
     if _is_header_line(first) or _DOC_NUMBER.fullmatch(first):
         return True
     return _is_heading(first)
@@ -144,9 +145,14 @@ def parse_header_line(line: str, *, offset: int = 0, source: str | None = None, 
     )
 
 
+@lru_cache(maxsize=8)
+def _with_parens(separator: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(r"[()]|" + separator.pattern)
+
+
 def _split_outside_parens(text: str, separator: re.Pattern[str]) -> list[str]:
     parts, depth, start = [], 0, 0
-    for match in re.finditer(r"[()]|" + separator.pattern, text):
+    for match in _with_parens(separator).finditer(text):
         token = match.group(0)
         if token == "(":
             depth += 1
@@ -177,8 +183,11 @@ def parse_party(text: str) -> Party:
     return Party(name=None, role=bare, text=phrase)
 
 
+_PARTY_SEPARATOR = re.compile(r",\s+and\s+|\s+and\s+|,\s+")
+
+
 def _parties(text: str) -> tuple[Party, ...]:
-    return tuple(parse_party(p) for p in _split_outside_parens(text, re.compile(r",\s+and\s+|\s+and\s+|,\s+")))
+    return tuple(parse_party(p) for p in _split_outside_parens(text, _PARTY_SEPARATOR))
 
 
 def parse_heading(heading: str) -> tuple[str | None, tuple[Party, ...], tuple[Party, ...]]:

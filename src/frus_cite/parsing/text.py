@@ -98,46 +98,65 @@ def next_nonblank(lines: list[Line], index: int) -> int:
     return index
 
 
-_SQUEEZE = re.compile(r"[ \t\u00a0]+(?=\n)|\n{3,}|(?<=\S)[ \t]{2,}(?=\S)|^\s+|\s+$")
+_SQUEEZE = re.compile(r"[ \t\u00a0\n]{2,}")
+
+
+def _collapsed(run: str) -> str:
+    """A run of white space as it should read: a paragraph break, a line break, or a space."""
+    newlines = run.count("\n")
+    if newlines >= 2:
+        return "\n\n"
+    return "\n" if newlines else " "
 
 
 def squeeze(text: str, positions: Iterable[int]) -> tuple[str, list[int]]:
-    """Trim line ends and collapse blank-line runs, carrying *positions* along.
+    """Trim the text and its line ends, collapse blank-line runs, carrying *positions* along.
 
     Returns the new text and each position mapped into it; a position inside
     removed white space maps to the first character after it.
     """
-    order = sorted(set(positions))
-    mapping: dict[int, int] = {}
+    positions = list(positions)
+    lead = len(text) - len(text.lstrip())
+    core_end = len(text.rstrip())
+    if core_end <= lead:
+        return "", [0 for _ in positions]
+    core = text[lead:core_end]
+    # (start, end, replacement) of every change, in core coordinates.
+    changes = [(m.start(), m.end(), _collapsed(m.group(0))) for m in _SQUEEZE.finditer(core) if m.group(0) != "\n\n"]
     pieces: list[str] = []
-    shift = 0
     cursor = 0
-    pos_iter: Iterator[int] = iter(order)
-    pending = next(pos_iter, None)
-
-    def replacement(match: re.Match[str]) -> str:
-        gap = match.group(0)
-        if match.start() == 0 or match.end() == len(text):
-            return ""
-        if "\n" in gap:
-            return "\n\n" if gap.count("\n") >= 2 else "\n"
-        return " "
-
-    for match in _SQUEEZE.finditer(text):
-        repl = replacement(match)
-        while pending is not None and pending < match.start():
-            mapping[pending] = pending - shift
-            pending = next(pos_iter, None)
-        while pending is not None and pending < match.end():
-            mapping[pending] = match.start() - shift + len(repl)
-            pending = next(pos_iter, None)
-        pieces.append(text[cursor : match.start()])
-        pieces.append(repl)
-        shift += (match.end() - match.start()) - len(repl)
-        cursor = match.end()
-    pieces.append(text[cursor:])
-    while pending is not None:
-        mapping[pending] = pending - shift
-        pending = next(pos_iter, None)
+    starts: list[int] = []
+    shifts: list[int] = []
+    shift = 0
+    for start, end, replacement in changes:
+        pieces.append(core[cursor:start])
+        pieces.append(replacement)
+        starts.append(start)
+        shifts.append(shift)
+        shift += (end - start) - len(replacement)
+        cursor = end
+    pieces.append(core[cursor:])
     out = "".join(pieces)
-    return out, [min(mapping[p], len(out)) for p in positions]
+
+    import bisect
+
+    mapped = []
+    for position in positions:
+        p = position - lead
+        if p <= 0:
+            mapped.append(0)
+            continue
+        if p >= len(core):
+            mapped.append(len(out))
+            continue
+        index = bisect.bisect_right(starts, p) - 1
+        if index < 0:
+            mapped.append(p)
+            continue
+        start, end, replacement = changes[index]
+        before = shifts[index]
+        if p < end:  # inside removed white space: the first character after it
+            mapped.append(start - before + len(replacement))
+        else:
+            mapped.append(p - before - ((end - start) - len(replacement)))
+    return out, [min(m, len(out)) for m in mapped]

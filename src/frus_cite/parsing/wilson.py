@@ -69,10 +69,10 @@ class Citation:
 
 def looks_like_wilson(text: str) -> bool:
     head = text[:4000]
-    if re.search(r"(?m)^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*Citation\s*:?\s*(?:\*\*)?\s*:?\s*$", head):
+    if "Citation" in head and re.search(r"(?m)^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*Citation\s*:?\s*(?:\*\*)?\s*:?\s*$", head):
         return True
     first = head.strip().split("\n", 1)[0]
-    return bool(re.search(_ARCHIVE_NAME, first)) and bool(_AFTER_TITLE.search(first))
+    return "Digital Archive" in first and bool(_AFTER_TITLE.search(first))
 
 
 def iso_date(text: str | None) -> str | None:
