@@ -12,10 +12,10 @@ carry editorial brackets of their own: ``[be?]``, ``[sic]``).
 from __future__ import annotations
 
 import re
-from array import array
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from collections.abc import Sequence
 
 from .model import PageRange, Reference
 
@@ -33,42 +33,79 @@ BRACKET_GAP = 60
 """Most characters an author's bracketed insertion may stand for."""
 
 
+class OffsetMap(Sequence[int]):
+    """Offset in the original of each character of a normalised text.
+
+    Stored as the points where the shift between the two changes, so a source costs a
+    few bytes per changed gap, not eight per character."""
+
+    __slots__ = ("_starts", "_shifts", "_length")
+
+    def __init__(self, starts: list[int], shifts: list[int], length: int):
+        self._starts, self._shifts, self._length = starts, shifts, length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        return index + self._shifts[bisect.bisect_right(self._starts, index) - 1]
+
+
 @dataclass(frozen=True, slots=True)
 class NormalisedText:
     """Text prepared for matching, with each character's offset in the original."""
 
     text: str
-    offsets: Sequence[int]
-    """Offset in the original of each character of :attr:`text` (a compact array)."""
+    offsets: OffsetMap
 
 
-_GAPS = re.compile("[\\s" + "".join(_INVISIBLE) + "]+")
+# Single spaces are already normal: only other white space, runs of it, and invisible
+# characters need work (so a source is mostly copied, not walked character by character).
+_CHANGED = re.compile("[\\s" + "".join(_INVISIBLE) + "]{2,}|[^\\S ]|[" + "".join(_INVISIBLE) + "]")
 
 
 def normalise(original: str) -> NormalisedText:
     """Collapse white space, straighten quotes and dashes; keep a map back to *original*."""
-    out: list[str] = []
-    offsets = array("l")
-    position = 0
-    for gap in _GAPS.finditer(original):
-        start, end = gap.span()
-        if start > position:
-            out.append(original[position:start].translate(_TRANSLATE))
-            offsets.extend(range(position, start))
-        # A run of white space is one space (mapped to its last character); invisible
-        # characters alone vanish.
-        if out and start > 0 and end < len(original) and any(c.isspace() for c in gap.group(0)):
-            out.append(" ")
-            last_space = max(i for i in range(start, end) if original[i].isspace())
-            offsets.append(last_space)
-        position = end
-    if position < len(original):
-        out.append(original[position:].translate(_TRANSLATE))
-        offsets.extend(range(position, len(original)))
-    return NormalisedText("".join(out), offsets)
+    pieces: list[str] = []
+    starts, shifts = [0], [0]
+    cursor = length = 0
+    for gap in _CHANGED.finditer(original):
+        begin, end = gap.span()
+        if begin > cursor:
+            pieces.append(original[cursor:begin])
+            length += begin - cursor
+        spaced = length > 0 and end < len(original) and any(c.isspace() for c in gap.group(0))
+        if spaced:
+            # The space stands for the run; it maps to the run's last character.
+            pieces.append(" ")
+            starts.append(length)
+            shifts.append(end - 1 - length)
+            length += 1
+        starts.append(length)
+        shifts.append(end - length)
+        cursor = end
+    if cursor < len(original):
+        pieces.append(original[cursor:])
+        length += len(original) - cursor
+    text = "".join(pieces).translate(_TRANSLATE)
+    if text.endswith(" "):  # a single trailing space (not matched as a run)
+        text = text[:-1]
+        length -= 1
+    if text.startswith(" "):
+        text = text[1:]
+        length -= 1
+        starts = [max(0, s - 1) for s in starts]
+        shifts = [sh + 1 for sh in shifts]
+    return NormalisedText(text, OffsetMap(starts, shifts, length))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _normalised_source(text: str) -> NormalisedText:
     return normalise(text)
 

@@ -76,3 +76,24 @@ def test_normalise_keeps_offsets():
     norm = normalise(text)
     assert norm.text == 'a "b" -c'
     assert [text[i] for i in norm.offsets] == ["a", " ", "“", "b", "”", "\n", "—", "c"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab “”‘’—–-\n\t\u00a0\u200b.")), max_size=60))
+def test_normalise_maps_every_character_back(text):
+    norm = normalise(text)
+    assert len(norm.offsets) == len(norm.text)
+    assert "  " not in norm.text and not norm.text.startswith(" ") and not norm.text.endswith(" ")
+    previous = -1
+    for index, char in enumerate(norm.text):
+        original = text[norm.offsets[index]]
+        assert norm.offsets[index] > previous  # in order
+        previous = norm.offsets[index]
+        if char == " ":
+            assert original.isspace() or original in "\u200b"
+        else:
+            assert char == original.translate({ord("“"): '"', ord("”"): '"', ord("‘"): "'", ord("’"): "'", ord("—"): "-", ord("–"): "-"})

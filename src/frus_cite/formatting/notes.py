@@ -22,6 +22,7 @@ the places where it differs from citeproc-js live in :mod:`.postprocess`.
 
 from __future__ import annotations
 
+import hashlib
 import html as html_lib
 import json
 import warnings
@@ -42,6 +43,9 @@ POSITIONS = ("first", "subsequent", "ibid", "ibid-with-locator")
 _TEMPLATES: dict[tuple[str, str, str, str | None, str], str] = {}
 """Rendered cites by (style, item content, position, locator label, format), shared by all
 engines of the process (a book makes one engine per chapter)."""
+_SHARED: dict[tuple[str, str], CitationStylesBibliography] = {}
+"""One citeproc-py bibliography per (style, format) for the whole process; items join it
+under the hash of their content, so engines (one per chapter) share parsed items."""
 LOCATOR_STAND_IN = "9990999"
 """Rendered in place of a cite's locator, then replaced by it (numeric, so that CSL's
 ``is-numeric`` tests answer as they would for a page number)."""
@@ -161,7 +165,6 @@ class NoteEngine:
         self.near_note_distance = near_note_distance
         self._history = _History()
         self._order: list[str] = []  # ids in order of first citation
-        self._bibliographies: dict[str, CitationStylesBibliography] = {}
         self._fingerprints: dict[str, str] = {}
         from .styles import find_style
 
@@ -207,16 +210,31 @@ class NoteEngine:
 
     # -- rendering ---------------------------------------------------------
     def _bibliography(self, fmt: str) -> CitationStylesBibliography:
-        if fmt not in self._bibliographies:
+        """The process-wide citeproc-py bibliography for this style and format."""
+        key = (self._style_key, fmt)
+        if key not in _SHARED:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                source = CiteProcJSON([])
+            module = formatter.html if fmt == "html" else formatter.plain
+            _SHARED[key] = CitationStylesBibliography(load_style(self.style_name, fmt), source, module)
+        return _SHARED[key]
+
+    def _source_id(self, cite_id: str, fmt: str) -> str:
+        """The item's id in the shared citeproc-py source (its content's hash), added on first use."""
+        fingerprint = self._fingerprint(cite_id)
+        source_id = "i" + hashlib.sha1(fingerprint.encode()).hexdigest()[:20]
+        bibliography = self._bibliography(fmt)
+        if source_id not in bibliography.source:
+            prepared = postprocess.for_rendering(self.items[cite_id])
+            if fmt == "html":
+                prepared = postprocess.escape_markup(prepared)
+            prepared["id"] = source_id
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # citeproc-py warns about CSL variables it does not model
-                prepared = [postprocess.for_rendering(i) for i in self.items.values()]
-                if fmt == "html":
-                    prepared = [postprocess.escape_markup(i) for i in prepared]
-                source = CiteProcJSON(prepared)
-            module = formatter.html if fmt == "html" else formatter.plain
-            self._bibliographies[fmt] = CitationStylesBibliography(load_style(self.style_name, fmt), source, module)
-        return self._bibliographies[fmt]
+                for reference in CiteProcJSON([prepared]).values():
+                    bibliography.source.add(reference)
+        return source_id
 
     def _render_cite(self, cite: Cite, position: str, fmt: str) -> str:
         """One cite's text. A cite is rendered once per item, position and locator label,
@@ -227,18 +245,20 @@ class NoteEngine:
         template = _TEMPLATES.get(key)
         if template is None:
             bibliography = self._bibliography(fmt)
+            source_id = self._source_id(cite.id, fmt)
             args: dict[str, Any] = {"frus_position": position}
             if locator is not None:
                 args["locator"] = Locator(cite.label.replace("-", " "), LOCATOR_STAND_IN)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                item = _PositionedItem(cite.id, **args)
+                item = _PositionedItem(source_id, **args)
             citation = Citation([item])
             bibliography.register(citation)
             raw = str(bibliography.cite(citation, lambda missing: None))
             template = postprocess.fix_note(raw, fmt=fmt, item=self.items[cite.id])
-            if len(_TEMPLATES) > 50_000:
+            if len(_TEMPLATES) > 50_000:  # a long-lived process (sphinx-autobuild): start afresh
                 _TEMPLATES.clear()
+                _SHARED.clear()
             _TEMPLATES[key] = template
         if locator is None:
             return template
