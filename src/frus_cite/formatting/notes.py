@@ -171,6 +171,7 @@ class NoteEngine:
         style_path = find_style(style).path
         # The style file's identity and version: templates of an edited style are not reused.
         self._style_key = f"{style_path}:{style_path.stat().st_mtime_ns}"
+        self._layout = postprocess.Layout.of(load_style(style, "text"))
 
     # -- positions ---------------------------------------------------------
     def reset(self) -> None:
@@ -255,7 +256,7 @@ class NoteEngine:
             citation = Citation([item])
             bibliography.register(citation)
             raw = str(bibliography.cite(citation, lambda missing: None))
-            template = postprocess.fix_note(raw, fmt=fmt, item=self.items[cite.id])
+            template = postprocess.fix_note(raw, fmt=fmt, item=self.items[cite.id], layout=self._layout)
             if len(_TEMPLATES) > 50_000:  # a long-lived process (sphinx-autobuild): start afresh
                 _TEMPLATES.clear()
                 _SHARED.clear()
@@ -287,7 +288,7 @@ class NoteEngine:
             self._history.last_cited_at[cite.id] = cluster.note_index
         self._history.last_note = cluster.note_index
         self._history.last_cites = cluster.cites
-        return postprocess.join_cites(pieces, fmt=fmt)
+        return postprocess.join_cites(pieces, fmt=fmt, layout=self._layout)
 
     def cite_clusters(self, clusters: Sequence[Mapping[str, Any]], fmt: str = "text") -> list[str]:
         """Notes for clusters in citeproc-js's shape, in order."""

@@ -22,8 +22,26 @@ __all__ = [
 ]
 
 CLOSE_QUOTES = "”’"
-LAYOUT_SUFFIX = "."
-CITE_DELIMITER = "; "
+
+
+class Layout:
+    """The citation layout's affixes and delimiter (``<layout prefix suffix delimiter>``).
+
+    The engine renders one cite at a time; the layout's affixes are taken off each and put
+    once around the whole note, joined by the delimiter, as a CSL processor does."""
+
+    __slots__ = ("prefix", "suffix", "delimiter")
+
+    def __init__(self, prefix: str = "", suffix: str = ".", delimiter: str = "; "):
+        self.prefix, self.suffix, self.delimiter = prefix, suffix, delimiter
+
+    @classmethod
+    def of(cls, style) -> "Layout":
+        layout = style.root.citation.layout
+        return cls(layout.get("prefix", ""), layout.get("suffix", ""), layout.get("delimiter", ""))
+
+
+NOTE_LAYOUT = Layout()
 
 
 def curly_quotes(text: str) -> str:
@@ -94,8 +112,12 @@ def escape_ampersands(text: str) -> str:
     return re.sub(r"&(?!#?\w+;)", "&#38;", text)
 
 
-def _strip_suffix(text: str, suffix: str) -> str:
-    return text[: -len(suffix)] if suffix and text.endswith(suffix) else text
+def _strip_affixes(text: str, layout: Layout) -> str:
+    if layout.prefix and text.startswith(layout.prefix):
+        text = text[len(layout.prefix) :]
+    if layout.suffix and text.endswith(layout.suffix):
+        text = text[: -len(layout.suffix)]
+    return text
 
 
 def for_rendering(item: Mapping[str, Any]) -> dict[str, Any]:
@@ -143,9 +165,9 @@ def chicago_locator(locator: str, label: str) -> str:
     return chicago_page_range(match.group(1), match.group(2))
 
 
-def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None) -> str:
-    """Mend one rendered cite (the layout suffix is taken off; :func:`join_cites` adds it)."""
-    text = _strip_suffix(raw.strip(), LAYOUT_SUFFIX)
+def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layout: Layout = NOTE_LAYOUT) -> str:
+    """Mend one rendered cite (the layout's affixes are taken off; :func:`join_cites` adds them)."""
+    text = _strip_affixes(raw.strip(), layout)
     text = punctuation_in_quotes(curly_quotes(text))
     if fmt == "html":
         text = escape_ampersands(text)
@@ -165,9 +187,9 @@ def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str
     return body
 
 
-def join_cites(pieces: list[str], *, fmt: str) -> str:
-    """Join a note's cites with the layout delimiter and close it with its suffix."""
-    text = CITE_DELIMITER.join(pieces) + LAYOUT_SUFFIX
+def join_cites(pieces: list[str], *, fmt: str, layout: Layout = NOTE_LAYOUT) -> str:
+    """Join a note's cites with the layout delimiter and put the layout's affixes around them."""
+    text = layout.prefix + layout.delimiter.join(pieces) + layout.suffix
     text = punctuation_in_quotes(text, after_question=False)
     text = drop_doubled_punctuation(text)
     return _capitalise_first(text, fmt)

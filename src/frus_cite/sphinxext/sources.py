@@ -84,6 +84,10 @@ def sources_from_config(env: BuildEnvironment):
             warn("bad_option", f"conf.py: frus_cite_sources[{key!r}]: expected a 'path'", None)
             continue
         full = (conf_dir / path).resolve()
+        if not full.is_file():
+            what = "is a directory, not a file" if full.is_dir() else "not found"
+            warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} {what}", None)
+            continue
         if not inside_project(env, full):
             warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} is outside the project directory; refused", None)
             continue

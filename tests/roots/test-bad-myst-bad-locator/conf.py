@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "frus_cite.sphinxext"]
+exclude_patterns = ["sources"]

@@ -1,0 +1,8 @@
+extensions = ["frus_cite.sphinxext"]
+exclude_patterns = ["sources"]
+frus_cite_sources = {
+    "harriman": {"path": "sources/harriman.txt", "volume": "frus1945v07"},
+    "hoo": "sources/hoo.md",
+    "cable": "sources/cable.md",
+}
+frus_cite_ibid = True
