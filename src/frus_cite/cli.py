@@ -123,7 +123,7 @@ def cmd_styles(args: argparse.Namespace) -> int:
 
 def cmd_quote(args: argparse.Namespace) -> int:
     from .parsing import parse_file
-    from .quoting import check_quote
+    from .quoting import check_quote, citation_locator
 
     try:
         ref = parse_file(args.file, volume=args.volume, url=args.url, catalog=_catalog(args))
@@ -135,7 +135,7 @@ def cmd_quote(args: argparse.Namespace) -> int:
     if result.found:
         from .formatting.notes import cite_reference
 
-        note = cite_reference(ref, locator=result.locator, label="page" if ref.pages else None, style=args.style, catalog=_catalog(args))
+        note = cite_reference(ref, locator=citation_locator(ref, result, _catalog(args)), style=args.style, catalog=_catalog(args))
     _print_json(
         {
             "found": result.found,

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from .model import PageRange, Reference
 
-__all__ = ["QuoteResult", "check_quote", "normalise", "NormalisedText"]
+__all__ = ["QuoteResult", "check_quote", "citation_locator", "normalise", "NormalisedText"]
 
 _TRANSLATE = {
     ord("“"): '"', ord("”"): '"', ord("„"): '"', ord("‟"): '"', ord("«"): '"', ord("»"): '"',
@@ -261,3 +261,17 @@ def check_quote(ref: Reference, passage: str) -> QuoteResult:
     closest = ref.text[original_start:original_end]
     pages = ref.pages.pages_for(original_start, original_start + 1) if ref.pages else None
     return QuoteResult(False, closest=closest, closest_pages=pages, difference=difference)
+
+
+def citation_locator(ref: Reference, result: QuoteResult, catalog=None) -> str | None:
+    """The locator a note should carry for a found passage: its page or page range, except
+    in volumes that print document numbers, which are cited by number instead."""
+    if not result.found:
+        return None
+    if ref.kind == "frus" and ref.document_number and ref.volume:
+        from .catalog import default_catalog
+
+        volume = (catalog or default_catalog()).get(ref.volume)
+        if volume.prints_document_numbers:
+            return None
+    return result.locator

@@ -48,57 +48,34 @@ def _names(csl_names: list[dict[str, str]]) -> list[Person]:
     return people
 
 
+# Per kind: entry type, CSL variable → BibTeX field, and the name roles kept.
+_EXPORT: dict[str, tuple[str, dict[str, str], tuple[str, ...]]] = {
+    "frus": ("letter", {
+        "container-title": "booktitle", "volume": "volume", "collection-title": "maintitle",
+        "publisher": "publisher", "publisher-place": "location", "number": "number", "page": "pages",
+        "genre": "type", "archive_location": "note", "archive_collection": "howpublished", "URL": "url",
+        "issued": "date", "original-date": "origdate",
+    }, ("author", "recipient", "editor")),
+    "wilson": ("unpublished", {
+        "genre": "type", "archive": "archive", "archive_collection": "archivecollection",
+        "archive_location": "archivelocation", "archive-place": "archiveplace", "source": "source",
+        "URL": "url", "language": "origlanguage", "abstract": "abstract", "issued": "date",
+    }, ("translator",)),
+}
+
+
 def to_entries(records: Iterable[Reference], *, catalog: Catalog | None = None) -> BibliographyData:
     """pybtex entries for *records*, keyed like the CSL-JSON items."""
     data = BibliographyData()
     for ref in records:
         item = to_csl_json(ref, catalog=catalog)
+        entry_type, mapping, roles = _EXPORT[ref.kind]
         fields: dict[str, str] = {"title": item["title"]}
-        persons: dict[str, list[Person]] = {}
-        if ref.kind == "frus":
-            entry_type = "letter"
-            mapping = {
-                "container-title": "booktitle",
-                "volume": "volume",
-                "collection-title": "maintitle",
-                "publisher": "publisher",
-                "publisher-place": "location",
-                "number": "number",
-                "page": "pages",
-                "genre": "type",
-                "archive_location": "note",
-                "URL": "url",
-            }
-            for csl, bib in mapping.items():
-                if item.get(csl):
-                    fields[bib] = str(item[csl]).replace("-", "--") if bib == "pages" else str(item[csl])
-            if item.get("issued"):
-                fields["date"] = _date(item["issued"])  # type: ignore[assignment]
-            if item.get("original-date"):
-                fields["origdate"] = _date(item["original-date"])  # type: ignore[assignment]
-            for role in ("author", "recipient", "editor"):
-                if item.get(role):
-                    persons[role] = _names(item[role])
-        else:
-            entry_type = "unpublished"
-            mapping = {
-                "genre": "type",
-                "archive": "archive",
-                "archive_collection": "archivecollection",
-                "archive_location": "archivelocation",
-                "archive-place": "archiveplace",
-                "source": "source",
-                "URL": "url",
-                "language": "origlanguage",
-                "abstract": "abstract",
-            }
-            for csl, bib in mapping.items():
-                if item.get(csl):
-                    fields[bib] = str(item[csl])
-            if item.get("issued"):
-                fields["date"] = _date(item["issued"])  # type: ignore[assignment]
-            if item.get("translator"):
-                persons["translator"] = _names(item["translator"])
+        for csl, bib in mapping.items():
+            if item.get(csl):
+                value = _date(item[csl]) if csl.endswith(("issued", "date")) else str(item[csl])
+                fields[bib] = value.replace("-", "--") if bib == "pages" else value  # type: ignore[union-attr]
+        persons = {role: _names(item[role]) for role in roles if item.get(role)}
         data.add_entry(item["id"], Entry(entry_type, fields=fields, persons=persons))
     return data
 

@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx.environment import BuildEnvironment
 
 from ..errors import FrusCiteError
-from ..quoting import check_quote
+from ..quoting import check_quote, citation_locator
 from .domain import CiteRecord, SourceRecord, get_domain
 from .logging import warn
 from .nodes import frus_note
@@ -78,13 +78,9 @@ def check_passage(env: BuildEnvironment, key: str, passage: str, location: Any) 
     if not result.found:
         warn("quote_not_found", result.message(key), location)
         return None, False
-    if ref.document_number and ref.volume:
-        from .sources import catalog_for
+    from .sources import catalog_for
 
-        volume = catalog_for(env).get(ref.volume)
-        if volume.prints_document_numbers:
-            return None, True  # cited by document number, which the item carries
-    return result.locator, True
+    return citation_locator(ref, result, catalog_for(env)), True
 
 
 def parse_cites(text: str) -> list[tuple[str | None, str, str | None, str | None]]:

@@ -299,21 +299,22 @@ class FillNotes(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(frus_note)):
-            self._fill(node, {})
+            self._fill(node)
         for node in list(self.document.findall(frus_bibliography)):
             self._fill_bibliography(node)
 
-    def _fill(self, node: frus_note, targets: dict[str, str]) -> None:
+    def _fill(self, node: frus_note) -> None:
         rendered = rendered_notes(self.env, node["docname"]).get(node["note_id"])
-        if rendered is None:
+        if rendered is None:  # every cite names an unknown key, which was reported
             node.replace_self(nodes.inline("", "[citation could not be formatted]", classes=["frus-note-missing"]))
             return
-        note = next((n for n in get_domain(self.env).notes.get(node["docname"], []) if n.note_id == node["note_id"]), None)
+        notes = _cached(self.env, "notes-by-id:" + node["docname"],
+                        lambda: {n.note_id: n for n in get_domain(self.env).notes.get(node["docname"], [])})
+        note = notes.get(node["note_id"])
         keys = [c.key for c in note.cites] if note is not None else []
         wrapper = nodes.inline("", "", classes=["frus-note-text"], frus_keys=keys)
         wrapper += html_to_nodes(rendered)
         node.replace_self(wrapper)
-
 
     def _fill_bibliography(self, node: frus_bibliography) -> None:
         domain = get_domain(self.env)
