@@ -25,23 +25,14 @@ def load_documents(path) -> list[tuple[ET.Element, str | None]]:
     else:
         text = WRAP_OPEN + text + "</TEI>"
     root = ET.fromstring(text)
-    documents: list[tuple[ET.Element, str | None]] = []
+    divs = [e for e in root.iter() if e.tag == f"{TEI}div" and e.get("type") == "document"]
+    inside = {id(pb) for div in divs for pb in div.iter(f"{TEI}pb")}
+    result: list[tuple[ET.Element, str | None]] = []
     page: str | None = None
     for element in root.iter():
-        if element.tag == f"{TEI}pb":
-            page = element.get("n")
-        elif element.tag == f"{TEI}div" and element.get("type") == "document":
-            documents.append((element, page))
-            # pages inside the document move the running page on
-            for pb in element.iter(f"{TEI}pb"):
-                page = pb.get("n")
-    # iter() visits inner pbs again after the div; recompute the start page per div
-    result = []
-    page = None
-    for element in root.iter():
-        if element.tag == f"{TEI}pb" and not any(element in list(d.iter()) for d, _ in documents):
-            page = element.get("n")
-        elif element.tag == f"{TEI}div" and element.get("type") == "document":
+        if element.tag == f"{TEI}pb" and id(element) not in inside:
+            page = element.get("n")  # a page break between documents
+        elif element in divs:
             result.append((element, page))
             inner = [pb.get("n") for pb in element.iter(f"{TEI}pb")]
             if inner:
@@ -112,7 +103,6 @@ def render(div: ET.Element) -> Rendered:
             lines += [_clean(r.inline(child, note_space=True)), ""]
         elif tag == "opener":
             for part in child:
-                ptag = part.tag.replace(TEI, "")
                 for piece in r.inline(part).split(LINE_BREAK):
                     if piece.strip():
                         lines.append(_clean(piece))

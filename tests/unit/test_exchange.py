@@ -12,7 +12,7 @@ from frus_cite.formatting.bibtex import BibError, read_bib, to_bibtex
 from frus_cite.formatting.csl_json import to_csl_json
 from frus_cite.formatting.notes import Cite, Cluster, NoteEngine
 
-from ..conftest import TESTS, seed
+from ..conftest import seed
 
 # The CSL-JSON schema's item properties (CSL 1.0.2 csl-data.json), for validation
 # without network access: every key we emit must be one of these, with the right shape.
@@ -31,7 +31,18 @@ CSL_VARIABLES = set(
 )
 
 
+CSL_TYPES = set(
+    "article article-journal article-magazine article-newspaper bill book broadcast chapter classic collection dataset "
+    "document entry entry-dictionary entry-encyclopedia figure graphic hearing interview legal_case legislation manuscript "
+    "map motion_picture musical_score pamphlet paper-conference patent performance periodical personal_communication post "
+    "post-weblog regulation report review review-book software song speech standard thesis treaty webpage".split()
+)
+
+
 def _check_csl(item):
+    """The rules of the CSL-JSON schema (csl-data.json): required id and type, known type,
+    known variables only, name and date shapes."""
+    assert isinstance(item["id"], (str, int)) and item["type"] in CSL_TYPES
     assert set(item) <= CSL_VARIABLES, set(item) - CSL_VARIABLES
     for role in ("author", "editor", "recipient", "translator"):
         for name in item.get(role, []):
@@ -40,6 +51,13 @@ def _check_csl(item):
         if date in item:
             parts = item[date]["date-parts"]
             assert isinstance(parts, list) and all(isinstance(p, int) for p in parts[0])
+
+
+def test_volume_and_collection_items_are_valid_csl():
+    from frus_cite.formatting.bibliography import collection_item, volume_item
+
+    _check_csl(volume_item("frus1945v07"))
+    _check_csl(collection_item(frus_cite.parse_file(seed(4))))
 
 
 @pytest.mark.parametrize("number, volume", [(0, "frus1945v07"), (1, "frus1945Berlinv01"), (2, "frus1945v07"), (3, None), (4, None)])
