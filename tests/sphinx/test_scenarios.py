@@ -121,3 +121,21 @@ def test_incremental_rebuild_after_edit_and_revert_equals_clean(make_app, rootdi
     app3 = make_app("text", srcdir=source)
     app3.build()
     assert {p.name: p.read_text() for p in sorted(app3.outdir.glob("*.txt"))} == clean
+
+
+def test_editing_the_bib_file_rebuilds_pages_citing_it(make_app, rootdir, tmp_path):
+    import os
+    import time
+
+    source = copy_root(rootdir, tmp_path, "quote-basic")
+    app = make_app("text", srcdir=source, freshenv=True)
+    app.build()
+    app.cleanup()
+    bib = source / "refs.bib"
+    time.sleep(0.01)
+    bib.write_text(bib.read_text().replace("The China Tangle", "The China Tangle, Revised"))
+    os.utime(bib, None)
+    app2 = make_app("text", srcdir=source)
+    app2.build()
+    assert "index" in app2.env._frus_reading
+    assert "The China Tangle, Revised" in (app2.outdir / "index.txt").read_text()

@@ -39,7 +39,6 @@ from .styles import load_style
 
 __all__ = ["Cite", "Cluster", "NoteEngine", "cite_reference", "NoteError"]
 
-POSITIONS = ("first", "subsequent", "ibid", "ibid-with-locator")
 _TEMPLATES: dict[tuple[str, str, str, str | None, str], str] = {}
 """Rendered cites by (style, item content, position, locator label, format), shared by all
 engines of the process (a book makes one engine per chapter)."""
@@ -318,7 +317,3 @@ def cite_reference(
     item = to_csl_json(ref, catalog=catalog)
     engine = NoteEngine([item], style=style)
     return engine.cite(Cluster((Cite(item["id"], locator, label or "page"),), 1), fmt)
-
-
-def escape_html(text: str) -> str:
-    return html_lib.escape(text, quote=False)

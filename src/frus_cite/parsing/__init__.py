@@ -13,7 +13,7 @@ from .frus import looks_like_frus, parse_frus
 from .text import MAX_SOURCE_BYTES, prepare, read_source
 from .wilson import looks_like_wilson, parse_wilson
 
-__all__ = ["parse_text", "parse_file", "parse_many", "ParseFailure", "detect_kind"]
+__all__ = ["parse_text", "parse_file", "parse_many", "ParseFailure", "detect_kind", "UnrecognisedSourceError"]
 
 
 def detect_kind(text: str) -> str | None:
@@ -92,6 +92,3 @@ def parse_many(
         except FrusCiteError as error:
             failures.append(ParseFailure(str(path), error))
     return records, failures
-
-
-__all__ += ["UnrecognisedSourceError"]

@@ -21,6 +21,11 @@ __all__ = ["sources_from_config", "load_reference", "csl_item", "bib_items", "ca
 
 _REFERENCES: dict[tuple[str, int, str | None, str | None], Reference] = {}
 _BIB_ITEMS: dict[str, dict[str, dict[str, Any]]] = {}
+_BIB_FILE_OF: dict[str, dict[str, str]] = {}
+
+
+def _root(env: BuildEnvironment) -> str:
+    return str(env.srcdir)
 
 
 def confdir(env: BuildEnvironment) -> Path:
@@ -31,7 +36,8 @@ def confdir(env: BuildEnvironment) -> Path:
 def reset_caches(env: BuildEnvironment) -> None:
     """Forget what was derived from the configuration (called at the start of each build)."""
     env._frus_config_sources = None  # type: ignore[attr-defined]
-    _BIB_ITEMS.pop(env.srcdir.as_posix() if hasattr(env.srcdir, "as_posix") else str(env.srcdir), None)
+    _BIB_ITEMS.pop(_root(env), None)
+    _BIB_FILE_OF.pop(_root(env), None)
 
 
 def inside_project(env: BuildEnvironment, path: Path) -> bool:
@@ -111,12 +117,13 @@ def load_reference(env: BuildEnvironment, path: str, volume: str | None, url: st
 
 def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
     """CSL items of ``frus_cite_bibfiles`` (.bib through pybtex, or CSL-JSON), keyed by id."""
-    root = env.srcdir.as_posix() if hasattr(env.srcdir, "as_posix") else str(env.srcdir)
+    root = _root(env)
     if root in _BIB_ITEMS:
         return _BIB_ITEMS[root]
     from ..formatting.bibtex import read_bib
 
     items: dict[str, dict[str, Any]] = {}
+    files: dict[str, str] = {}
     for name in bibfile_paths(env):
         path = Path(name)
         try:
@@ -134,8 +141,11 @@ def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
             warn("bibfile", f"conf.py: frus_cite_bibfiles: {exc}", None)
             continue
         for key, item in loaded.items():
-            items.setdefault(key, item)
+            if key not in items:
+                items[key] = item
+                files[key] = str(path)
     _BIB_ITEMS[root] = items
+    _BIB_FILE_OF[root] = files
     return items
 
 
@@ -146,22 +156,8 @@ def bibfile_paths(env: BuildEnvironment) -> list[str]:
 
 def bib_key_file(env: BuildEnvironment, key: str) -> str | None:
     """The bib file that defines *key* (for dependency tracking)."""
-    if key not in bib_items(env):
-        return None
-    for path in bibfile_paths(env):
-        if key in _keys_in(path):
-            return path
-    return None
-
-
-def _keys_in(path: str) -> set[str]:
-    try:
-        text = Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return set()
-    import re
-
-    return set(re.findall(r"@\w+\s*\{\s*([^,\s]+)\s*,", text)) | set(re.findall(r'"id"\s*:\s*"([^"]+)"', text))
+    bib_items(env)
+    return _BIB_FILE_OF.get(_root(env), {}).get(key)
 
 
 def csl_item(env: BuildEnvironment, key: str) -> dict[str, Any] | None:
