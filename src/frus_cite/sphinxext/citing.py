@@ -43,6 +43,11 @@ def parse_locator(text: str) -> tuple[str, str]:
     if not match:
         raise ValueError(f"cannot read locator {text!r}; expected e.g. 'p. 927', 'pp. 926–27' or 'ch. 3'")
     label = (match["label"] or "p.").lower()
+    if label in ("doc.", "no.", "document"):
+        raise ValueError(
+            f"{text!r}: a FRUS document number is not a locator; it comes from the source (its 'No.' line or "
+            "history.state.gov URL) and is cited for volumes that print document numbers"
+        )
     if label not in _LABELS:
         raise ValueError(f"unknown locator label {match['label']!r} in {text!r}; expected one of p., pp., ch., para., n., sec., vol., l., fol.")
     return match["value"].replace("—", "–"), _LABELS[label]
