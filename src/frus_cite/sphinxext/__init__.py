@@ -8,6 +8,7 @@ domain: ``frus:source``, ``frus:quote`` and ``frus:bibliography`` directives,
 from __future__ import annotations
 
 import uuid
+
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
@@ -37,23 +38,11 @@ def _builder_inited(app: Sphinx) -> None:
 
 def _check_config_sources(env: BuildEnvironment) -> None:
     """Parse the sources declared in conf.py once, so that a bad one is reported."""
-    from ..errors import FrusCiteError, UnknownVolumeError
     from .domain import config_sources
-    from .sources import load_reference
+    from .sources import load_checked
 
     for key, record in config_sources(env).items():
-        where = f"conf.py: frus_cite_sources[{key!r}]"
-        try:
-            ref = load_reference(env, record.path, record.volume, record.url)
-        except UnknownVolumeError as error:
-            warn("unknown_volume", f"{where}: {error}", None)
-        except FrusCiteError as error:
-            detail = error.summary() if hasattr(error, "summary") else str(error)
-            warn("parse_error", f"{where}: cannot be parsed: {detail}", None)
-        else:
-            if ref.kind == "frus" and not ref.volume:
-                warn("unknown_volume", f"{where}: names no FRUS volume, so its notes cannot name the volume; "
-                     "give 'volume' or 'url', or set frus_cite_default_volume", None)
+        load_checked(env, record.path, record.volume, record.url, what=f"conf.py: frus_cite_sources[{key!r}]", location=None)
 
 
 def _before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

@@ -8,12 +8,11 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..errors import FrusCiteError, UnknownVolumeError
 from .citing import check_passage, known_key, make_note, parse_locator
 from .domain import BibliographyRecord, CiteRecord, SourceRecord, get_domain
 from .logging import warn
 from .nodes import frus_bibliography
-from .sources import inside_project, load_reference
+from .sources import inside_project, load_checked
 
 __all__ = ["SourceDirective", "QuoteDirective", "BibliographyDirective"]
 
@@ -79,18 +78,8 @@ class SourceDirective(_FrusDirective):
                 warn("bad_option", f"{self.name}: :url: {url!r}: expected a history.state.gov document URL such as "
                      "https://history.state.gov/historicaldocuments/frus1945v07/d578", location)
                 url = None
-        try:
-            ref = load_reference(self.env, str(path), volume, url)
-        except UnknownVolumeError as error:
-            warn("unknown_volume", f"source {relative}: {error}", location)
+        if load_checked(self.env, str(path), volume, url, what=f"source {relative}", location=location) is None:
             return []
-        except FrusCiteError as error:
-            detail = error.summary() if hasattr(error, "summary") else str(error)
-            warn("parse_error", f"source {relative} cannot be parsed: {detail}", location)
-            return []
-        if ref.kind == "frus" and not ref.volume:
-            warn("unknown_volume", f"source {relative} names no FRUS volume, so its notes cannot name the volume; "
-                 "add :volume: or :url:, or set frus_cite_default_volume", location)
         domain = get_domain(self.env)
         existing = domain.source(key)
         if existing is not None:

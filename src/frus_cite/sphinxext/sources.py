@@ -17,7 +17,7 @@ from ..parsing import parse_file
 from .config import get_config
 from .logging import warn
 
-__all__ = ["sources_from_config", "load_reference", "csl_item", "bib_items", "catalog_for", "inside_project", "reset_caches"]
+__all__ = ["sources_from_config", "load_reference", "load_checked", "csl_item", "bib_items", "catalog_for", "inside_project", "reset_caches"]
 
 _REFERENCES: dict[tuple[str, int, str | None, str | None], Reference] = {}
 _BIB_ITEMS: dict[str, dict[str, dict[str, Any]]] = {}
@@ -113,6 +113,29 @@ def load_reference(env: BuildEnvironment, path: str, volume: str | None, url: st
     if key not in _REFERENCES:
         _REFERENCES[key] = parse_file(path, volume=volume, url=url, catalog=catalog_for(env))
     return _REFERENCES[key]
+
+
+def load_checked(env: BuildEnvironment, path: str, volume: str | None, url: str | None, *, what: str, location) -> Reference | None:
+    """Parse a declared source, reporting why it cannot be used (``None`` then).
+
+    *what* names the declaration in the messages ("source sources/x.txt",
+    "conf.py: frus_cite_sources['x']").
+    """
+    from ..errors import UnknownVolumeError
+
+    try:
+        ref = load_reference(env, path, volume, url)
+    except UnknownVolumeError as error:
+        warn("unknown_volume", f"{what}: {error}", location)
+        return None
+    except FrusCiteError as error:
+        detail = error.summary() if hasattr(error, "summary") else str(error)
+        warn("parse_error", f"{what} cannot be parsed: {detail}", location)
+        return None
+    if ref.kind == "frus" and not ref.volume:
+        warn("unknown_volume", f"{what} names no FRUS volume, so its notes cannot name the volume; "
+             "give a volume or a history.state.gov URL, or set frus_cite_default_volume", location)
+    return ref
 
 
 def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
