@@ -65,24 +65,10 @@ def test_adversarial_texts(text):
 
 
 @st.composite
-def mutated_wilson(draw):
-    text = draw(st.sampled_from(WILSON_LINES))
-    for _ in range(draw(st.integers(0, 6))):
-        position = draw(st.integers(0, len(text)))
-        text = text[:position] + draw(st.one_of(st.sampled_from(PIECES), st.text(max_size=4))) + text[position + draw(st.integers(0, 10)):]
-    return text
-
-
-@settings(max_examples=2000 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated_wilson())
-def test_mutated_wilson_citations(text):
-    _parse(text)
-
-
-@st.composite
-def mutated_seed(draw):
-    text = draw(st.sampled_from(SEED_TEXTS))
-    for _ in range(draw(st.integers(0, 8))):
+def mutated(draw, texts, edits):
+    """A real text with characters inserted, deleted and duplicated."""
+    text = draw(st.sampled_from(texts))
+    for _ in range(draw(st.integers(0, edits))):
         position = draw(st.integers(0, len(text)))
         action = draw(st.sampled_from(["insert", "delete", "duplicate"]))
         if action == "insert":
@@ -94,8 +80,15 @@ def mutated_seed(draw):
     return text
 
 
+@settings(max_examples=2000 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated(WILSON_LINES, 6))
+def test_mutated_wilson_citations(text):
+    _parse(text)
+
+
+
 @settings(max_examples=4000 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated_seed())
+@given(mutated(SEED_TEXTS, 8))
 def test_mutated_seeds(text):
     _parse(text)
 
