@@ -103,7 +103,7 @@ def _volume_from_json(vid: str, data: Mapping[str, Any]) -> Volume:
     values["id"] = vid
     values["editors"] = tuple(values.get("editors") or ())
     values.setdefault("publisher", "Government Printing Office")
-    values.setdefault("place", "Washington")
+    values.setdefault("place", "Washington, DC")
     values.setdefault("published", None)
     values.setdefault("subseries", None)
     values.setdefault("volume_number", None)

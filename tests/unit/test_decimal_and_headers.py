@@ -109,3 +109,25 @@ def test_headings():
     assert (kind, authors[0].role, recipients) == ("memorandum of conversation", "Secretary of State", ())
     kind, authors, _ = parse_heading("Memorandum by the Chief of the Division of Far Eastern Affairs (Hamilton)")
     assert (kind, authors[0].name) == ("memorandum", "Hamilton")
+
+
+@pytest.mark.parametrize(
+    "heading, kind, authors, recipients",
+    [
+        ("Memorandum From the President’s Assistant for National Security Affairs (Kissinger) to President Nixon",
+         "memorandum", [("President’s Assistant for National Security Affairs", "Kissinger")], [("President", "Nixon")]),
+        ("Telegram From the Embassy in the Soviet Union to the Department of State",
+         "telegram", [("Embassy in the Soviet Union", None)], [("Department of State", None)]),
+        ("Letter From President Nixon to Soviet General Secretary Brezhnev",
+         "letter", [("President", "Nixon")], [("Soviet General Secretary", "Brezhnev")]),
+        ("Action Memorandum From the Assistant Secretary of State for East Asian and Pacific Affairs (Holbrooke) to Secretary of State Vance",
+         "action memorandum", [("Assistant Secretary of State for East Asian and Pacific Affairs", "Holbrooke")], [("Secretary of State", "Vance")]),
+        ("Memorandum for the Record", "memorandum for the record", [], []),
+    ],
+)
+def test_later_volume_headings(heading, kind, authors, recipients):
+    """Headings of the 1955– volumes: "<Kind> From <sender> to <recipient>"; "and" inside an office stays."""
+    got_kind, got_authors, got_recipients = parse_heading(heading)
+    assert got_kind == kind
+    assert [(p.role, p.name) for p in got_authors] == authors
+    assert [(p.role, p.name) for p in got_recipients] == recipients

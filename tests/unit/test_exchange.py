@@ -119,3 +119,35 @@ def test_broken_bib_is_a_located_error(tmp_path):
     bib.write_text("@book{x,\n  title = {Unclosed\n", encoding="utf-8")
     with pytest.raises(BibError, match=str(bib)):
         read_bib(str(bib))
+
+
+def test_user_volume_from_the_docs_example(tmp_path):
+    """The catalog addition shown in docs/howto/cite-frus.rst works, from Python and the command line."""
+    import json as json_module
+
+    from frus_cite.catalog import default_catalog
+
+    volume = {
+        "title": "Foreign Relations of the United States, 1969–1976, Volume XXI, Chile, 1969–1973",
+        "series": "Foreign Relations of the United States",
+        "subseries": "1969–1976",
+        "volume_number": "Volume XXI",
+        "volume_title": "Chile, 1969–1973",
+        "editors": ["James McElveen", "James Siekmeier"],
+        "published": "2014",
+        "prints_document_numbers": True,
+    }
+    catalog = default_catalog().extended({"frus1969-76v21": volume})
+    source = tmp_path / "kissinger.txt"
+    source.write_text("No. 190\nMemorandum From the President’s Assistant for National Security Affairs (Kissinger) to President Nixon\n\n"
+                      "Washington, December 18, 1970.\n\nThe text of the memorandum.\n", encoding="utf-8")
+    ref = frus_cite.parse_file(source, volume="frus1969-76v21", catalog=catalog)
+    item = to_csl_json(ref, catalog=catalog)
+    assert (item["volume"], item["number"], item["URL"]) == ("21", "190", "https://history.state.gov/historicaldocuments/frus1969-76v21/d190")
+    note = NoteEngine([item]).cite(Cluster((Cite(item["id"]),), 1))
+    assert note.startswith("Kissinger to Nixon, memorandum, Washington, December 18, 1970, in Foreign Relations of the United States, 1969–1976, vol. 21, Chile, 1969–1973, ed. James McElveen and James Siekmeier (Washington, DC: Government Printing Office, 2014), doc. 190")
+    catalog_file = tmp_path / "volumes.json"
+    catalog_file.write_text(json_module.dumps({"volumes": {"frus1969-76v21": volume}}))
+    from frus_cite.cli import main
+
+    assert main(["parse", str(source), "--volume", "frus1969-76v21", "--catalog", str(catalog_file), "--format", "csl-json"]) == 0

@@ -51,14 +51,20 @@ _FOOTNOTE_LINE = re.compile(r"(?P<indent>[ \t\u00a0]*)(?P<mark>\d{1,3}[a-z]?)\.[
 _SEE_DOCS = re.compile(r"\bdocuments?\s+Nos?\.\s*(\d+(?:\s*(?:,|and|–|-)\s*\d+)*)", re.IGNORECASE)
 _TELEGRAM_NUMBER = re.compile(r"(\d{1,6})\.\s")
 _TITLE_PREFIX = re.compile(
-    r"(?P<role>President|Vice President|Prime Minister|Generalissimo|Premier|Marshal|Chairman|"
-    r"General|Admiral|Ambassador|Minister|Foreign Minister|Foreign Commissar|People’s Commissar|"
-    r"King|Queen|Emperor|Chancellor|Senator|Governor|Madame|Madam|Mr\.|Mrs\.|Miss|Dr\.|Sir)\s+"
-    r"(?P<name>[A-Z][\w.’'\- ]*)$"
+    r"(?P<role>(?:[A-Z][\w’'-]*\s+)*(?:President|Prime Minister|Generalissimo|Premier|Marshal|Chairman|"
+    r"General|Admiral|Ambassador|Minister|Commissar|Secretary(?: of (?:State|Defense|War|the Navy|the Treasury))?|"
+    r"King|Queen|Emperor|Chancellor|Senator|Governor|Madame|Madam|Mr\.|Mrs\.|Miss|Dr\.|Sir))\s+"
+    r"(?P<name>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)$"
+)
+_NEW_PARTY = re.compile(
+    r"(?:the|The)\s|(?:President|Prime Minister|Generalissimo|Premier|Marshal|Chairman|General|Admiral|Ambassador|"
+    r"Secretary|King|Queen|Emperor|Chancellor|Senator|Governor|Madame|Mr\.|Mrs\.|Dr\.|Sir|Soviet|British|French|Chinese)\b"
 )
 _DOC_KIND_HEADING = re.compile(
-    r"(?P<kind>Memorandum of Conversation|Memorandum for the Record|Memorandum|Minutes|Record|Notes|"
-    r"Letter|Note|Aide-Mémoire|Message|Report|Statement|Draft|Paper|Editorial Note)\b(?P<rest>.*)$",
+    r"(?P<kind>Memorandum of Conversation|Memorandum for the Record|Action Memorandum|Information Memorandum|"
+    r"Briefing Memorandum|Intelligence Memorandum|Special National Intelligence Estimate|National Intelligence Estimate|"
+    r"Memorandum|Minutes|Record|Notes|Letter|Note|Aide-Mémoire|Backchannel Message|Message|Report|Statement|Draft|"
+    r"Paper|Editorial Note|Telegram|Airgram|Despatch|Transcript|Summary|Conversation)\b(?P<rest>.*)$",
 )
 
 
@@ -172,14 +178,16 @@ def parse_party(text: str) -> Party:
     match = re.fullmatch(r"(?P<role>.+?)\s*\((?P<name>[^()]+)\)", bare)
     if match:
         return Party(name=match["name"].strip(), role=match["role"].strip(), text=phrase)
+    honorific = re.match(r"(?:Mr\.|Mrs\.|Miss|Dr\.|Sir)\s+(?P<rest>[A-Z].*)$", bare)
+    if honorific:
+        # "Mr. Max W. Bishop of the Division of Far Eastern Affairs": a name, then an office.
+        of = re.match(r"(?P<name>.+?)\s+of\s+(?:the\s+)?(?P<office>.+)$", honorific["rest"])
+        if of:
+            return Party(name=of["name"], role=of["office"], text=phrase)
+        return Party(name=honorific["rest"], role=None, text=phrase)
     match = _TITLE_PREFIX.match(bare)
     if match:
-        name = match["name"].strip()
-        role = None if match["role"] in {"Mr.", "Mrs.", "Miss", "Dr.", "Sir"} else match["role"]
-        of = re.match(r"(?P<name>.+?)\s+of\s+(?:the\s+)?(?P<office>.+)$", name)
-        if of and role is None:
-            return Party(name=of["name"], role=of["office"], text=phrase)
-        return Party(name=name, role=role, text=phrase)
+        return Party(name=match["name"].strip(), role=match["role"], text=phrase)
     return Party(name=None, role=bare, text=phrase)
 
 
@@ -187,7 +195,17 @@ _PARTY_SEPARATOR = re.compile(r",\s+and\s+|\s+and\s+|,\s+")
 
 
 def _parties(text: str) -> tuple[Party, ...]:
-    return tuple(parse_party(p) for p in _split_outside_parens(text, _PARTY_SEPARATOR))
+    """Split "X, Y and Z" into parties; an "and" inside an office ("East Asian and
+    Pacific Affairs") does not start a new party."""
+    pieces = _split_outside_parens(text, _PARTY_SEPARATOR)
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and not merged[-1].endswith(")") and not _NEW_PARTY.match(piece) and not _TITLE_PREFIX.match(merged[-1]):
+            separator = " and " if f"{merged[-1]} and {piece}" in text else ", "
+            merged[-1] = f"{merged[-1]}{separator}{piece}"
+        else:
+            merged.append(piece)
+    return tuple(parse_party(p) for p in merged)
 
 
 def parse_heading(heading: str) -> tuple[str | None, tuple[Party, ...], tuple[Party, ...]]:
@@ -198,12 +216,17 @@ def parse_heading(heading: str) -> tuple[str | None, tuple[Party, ...], tuple[Pa
     if match:
         kind = match["kind"].lower()
         rest = match["rest"].strip().lstrip(",").strip()
-        by = re.match(r"by\s+(?P<who>.+?)(?:\s+to\s+(?P<to>.+))?$", rest)
+        by = re.match(r"by\s+(?P<who>.+?)(?:\s+to\s+(?P<to>.+))?$", rest, re.IGNORECASE)
         if by:
             return kind, _parties(by["who"]), _parties(by["to"]) if by["to"] else ()
-        to = re.match(r"(?:from\s+(?P<who>.+?)\s+)?to\s+(?P<to>.+)$", rest)
+        # "Memorandum From the President’s Assistant … (Kissinger) to President Nixon"
+        source = re.match(r"from\s+(?P<body>.+)$", rest, re.IGNORECASE)
+        if source:
+            _, authors, recipients = parse_heading(source["body"])
+            return kind, authors, recipients
+        to = re.match(r"to\s+(?P<to>.+)$", rest, re.IGNORECASE)
         if to:
-            return kind, _parties(to["who"]) if to["who"] else (), _parties(to["to"])
+            return kind, (), _parties(to["to"])
         return kind, (), ()
     # "X (Name) to Y": split at " to " after a closing parenthesis when there is one.
     split = re.search(r"\)\s+to\s+", body)
