@@ -178,3 +178,19 @@ def test_fix_three_em_dash_for_repeated_author_and_sorting():
 def test_full_given_names_not_initialised():
     engine = NoteEngine([{"id": "g", "type": "book", "title": "T", "author": [{"family": "Gaddis", "given": "John Lewis"}]}])
     assert engine.cite(Cluster((Cite("g"),), 1)) == "John Lewis Gaddis, T."
+
+
+def test_near_note_position_uses_the_styles_distance(tmp_path):
+    style = tmp_path / "near.csl"
+    style.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0" near-note-distance="2">'
+        "<info><title>near</title><id>near</id><updated>2026-11-23T00:00:00+00:00</updated></info>"
+        '<citation><layout suffix="."><choose><if position="near-note"><text value="near "/><text variable="title"/></if>'
+        '<else-if position="subsequent"><text value="far "/><text variable="title"/></else-if>'
+        '<else><text variable="title"/></else></choose></layout></citation></style>',
+        encoding="utf-8",
+    )
+    engine = NoteEngine([{"id": "a", "type": "book", "title": "A"}, {"id": "b", "type": "book", "title": "B"}], style=str(style), ibid=False)
+    notes = [engine.cite(Cluster((Cite(key),), number)) for key, number in [("a", 1), ("b", 2), ("a", 3), ("b", 9), ("a", 10)]]
+    assert notes == ["A.", "B.", "near A.", "far B.", "far A."]

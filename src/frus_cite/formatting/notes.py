@@ -39,7 +39,7 @@ from .styles import load_style
 
 __all__ = ["Cite", "Cluster", "NoteEngine", "cite_reference", "NoteError"]
 
-_TEMPLATES: dict[tuple[str, str, str, str | None, str], str] = {}
+_TEMPLATES: dict[tuple[str, str, str, bool, str | None, str], str] = {}
 """Rendered cites by (style, item content, position, locator label, format), shared by all
 engines of the process (a book makes one engine per chapter)."""
 _SHARED: dict[tuple[str, str], CitationStylesBibliography] = {}
@@ -150,7 +150,7 @@ class NoteEngine:
         *,
         style: str | None = None,
         ibid: bool = True,
-        near_note_distance: int = 5,
+        near_note_distance: int | None = None,
     ) -> None:
         if isinstance(items, Mapping):
             items = list(items.values())
@@ -161,7 +161,6 @@ class NoteEngine:
             self.items[str(item["id"])] = dict(item)
         self.style_name = style
         self.ibid = ibid
-        self.near_note_distance = near_note_distance
         self._history = _History()
         self._order: list[str] = []  # ids in order of first citation
         self._fingerprints: dict[str, str] = {}
@@ -170,7 +169,10 @@ class NoteEngine:
         style_path = find_style(style).path
         # The style file's identity and version: templates of an edited style are not reused.
         self._style_key = f"{style_path}:{style_path.stat().st_mtime_ns}"
-        self._layout = postprocess.Layout.of(load_style(style, "text"))
+        parsed = load_style(style, "text")
+        self._layout = postprocess.Layout.of(parsed)
+        # CSL's default distance is 5; a style may set its own.
+        self.near_note_distance = near_note_distance if near_note_distance is not None else int(parsed.root.get("near-note-distance", 5))
 
     # -- positions ---------------------------------------------------------
     def reset(self) -> None:
@@ -236,17 +238,22 @@ class NoteEngine:
                     bibliography.source.add(reference)
         return source_id
 
-    def _render_cite(self, cite: Cite, position: str, fmt: str) -> str:
+    def _near_note(self, cite: Cite, cluster: Cluster) -> bool:
+        """CSL's ``near-note``: cited within ``near_note_distance`` notes before this one."""
+        last = self._history.last_cited_at.get(cite.id)
+        return last is not None and cluster.note_index - last <= self.near_note_distance
+
+    def _render_cite(self, cite: Cite, position: str, fmt: str, near_note: bool = False) -> str:
         """One cite's text. A cite is rendered once per item, position and locator label,
         with a stand-in locator that is then replaced: a full note costs citeproc-py a few
         milliseconds, and a book cites the same source at many pages."""
         locator = postprocess.chicago_locator(cite.locator, cite.label) if cite.locator is not None else None
-        key = (self._style_key, self._fingerprint(cite.id), position, cite.label if locator is not None else None, fmt)
+        key = (self._style_key, self._fingerprint(cite.id), position, near_note, cite.label if locator is not None else None, fmt)
         template = _TEMPLATES.get(key)
         if template is None:
             bibliography = self._bibliography(fmt)
             source_id = self._source_id(cite.id, fmt)
-            args: dict[str, Any] = {"frus_position": position}
+            args: dict[str, Any] = {"frus_position": position, "frus_near_note": near_note}
             if locator is not None:
                 args["locator"] = Locator(cite.label.replace("-", " "), LOCATOR_STAND_IN)
             with warnings.catch_warnings():
@@ -278,7 +285,7 @@ class NoteEngine:
             if cite.id not in self.items:
                 raise NoteError(f"note {cluster.note_index}: unknown item id {cite.id!r}")
             position = self._position(cite, index, cluster)
-            body = self._render_cite(cite, position, fmt)
+            body = self._render_cite(cite, position, fmt, self._near_note(cite, cluster))
             pieces.append(postprocess.affix(body, cite.prefix, cite.suffix, fmt=fmt))
             if cite.id not in self._order:
                 self._order.append(cite.id)
