@@ -115,9 +115,10 @@ class Footnote:
     """The note's text."""
     offset: int | None = None
     """Where the mark stands in :attr:`Reference.text`; ``None`` when the mark
-    stands in the heading or could not be found."""
+    stands outside the body or could not be found."""
     in_heading: bool = False
-    """True when the mark follows the document's heading."""
+    """True when the mark stands outside the body text: after the heading, in the
+    dateline or after the signature (``offset`` is then ``None``)."""
     see_documents: tuple[int, ...] = ()
     """Numbers of other documents of the same volume the note refers to
     ("See document No. 577." → (577,))."""
