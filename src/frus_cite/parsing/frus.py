@@ -238,7 +238,8 @@ def parse_heading(heading: str) -> tuple[str | None, tuple[Party, ...], tuple[Pa
     return None, _parties(who), _parties(body[split.end() :])
 
 
-def _iso(match: re.Match[str]) -> str:
+def iso_from_match(match: re.Match[str]) -> str:
+    """The ISO date of a :data:`DATE_PATTERN` match."""
     month = match["month"] or match["month2"]
     day = match["day"] or match["day2"]
     year = match["year"] or match["year2"]
@@ -268,7 +269,7 @@ def _parse_dateline(line: str) -> tuple[str | None, str, str | None, str | None]
         return None
     if place:
         place = re.sub(r"[\[\]]", "", place).strip(" ,")
-    return place, _iso(match), time, _received_text(received.group(1)) if received else None
+    return place, iso_from_match(match), time, _received_text(received.group(1)) if received else None
 
 
 def _received_text(text: str) -> str:

@@ -22,7 +22,7 @@ from dataclasses import replace
 from ..errors import HeaderSyntaxError
 from ..model import Reference
 from .archival import parse_archival_source, parse_credits, split_credits
-from .frus import MONTHS
+from .frus import DATE_PATTERN, MONTHS, iso_from_match
 from .text import squeeze
 
 __all__ = ["parse_wilson", "parse_citation_line", "looks_like_wilson", "Citation"]
@@ -80,17 +80,13 @@ def iso_date(text: str | None) -> str | None:
     if not text:
         return None
     text = text.strip()
-    match = re.fullmatch(rf"({_MONTH})\s+(\d{{1,2}}),\s+(\d{{4}})", text)
-    if match:
-        return f"{match[3]}-{MONTHS.index(match[1]) + 1:02d}-{int(match[2]):02d}"
-    match = re.fullmatch(rf"(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})", text)
-    if match:
-        return f"{match[3]}-{MONTHS.index(match[2]) + 1:02d}-{int(match[1]):02d}"
+    full = DATE_PATTERN.fullmatch(text)
+    if full:
+        return iso_from_match(full)
     match = re.fullmatch(rf"({_MONTH})\s+(\d{{4}})", text)
     if match:
         return f"{match[2]}-{MONTHS.index(match[1]) + 1:02d}"
-    match = re.fullmatch(r"\d{4}", text)
-    return text if match else None
+    return text if re.fullmatch(r"\d{4}", text) else None
 
 
 def parse_citation_line(line: str, *, source: str | None = None, offset: int = 0) -> Citation:
