@@ -2,7 +2,8 @@
 
 Subcommands: ``parse`` (sources → JSON, CSL-JSON, BibTeX), ``notes`` (CSL-JSON
 items + citation clusters → footnotes), ``bib`` (bibliography of sources),
-``quote`` (check a passage against a source), ``styles`` (list CSL styles).
+``quote`` (check a passage against a source), ``volumes`` (the FRUS volume catalog),
+``styles`` (list CSL styles).
 Errors go to standard error, located (file:line:column) with a caret; the
 exit status is 1 when anything failed, 2 for bad usage.
 """
@@ -121,6 +122,18 @@ def cmd_styles(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_volumes(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    volumes = [catalog.get(vid) for vid in sorted(catalog)]
+    if args.format == "json":
+        _print_json([{"id": v.id, "title": v.title, "published": v.published, "editors": list(v.editors),
+                      "prints_document_numbers": v.prints_document_numbers, "url": v.document_url()} for v in volumes])
+    else:
+        for volume in volumes:
+            sys.stdout.write(f"{volume.id}\t{volume.title} ({volume.published})\n")
+    return 0
+
+
 def cmd_quote(args: argparse.Namespace) -> int:
     from .parsing import parse_file
     from .quoting import check_quote, citation_locator
@@ -184,6 +197,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_volume_options(quote)
     quote.add_argument("--style", default=None, metavar="NAME|PATH")
     quote.set_defaults(run=cmd_quote)
+
+    volumes = commands.add_parser("volumes", help="list the FRUS volumes of the catalog")
+    volumes.add_argument("--catalog", metavar="JSON", help="extra FRUS volumes, in the shape of data/volumes.json")
+    volumes.add_argument("--format", choices=["text", "json"], default="text")
+    volumes.set_defaults(run=cmd_volumes)
 
     styles = commands.add_parser("styles", help="list the CSL styles frus-cite can use")
     styles.add_argument("--format", choices=["text", "json"], default="text")

