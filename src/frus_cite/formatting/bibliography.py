@@ -23,7 +23,7 @@ from . import postprocess
 from .csl_json import person, to_csl_json
 from .styles import load_style
 
-__all__ = ["render_entries", "render_entry_pairs", "render_bibliography", "collapsed_items", "volume_item", "collection_item"]
+__all__ = ["entry_item", "render_entries", "render_entry_pairs", "render_bibliography", "collapsed_items", "volume_item", "collection_item"]
 
 THREE_EM_DASH = "———"
 
@@ -64,19 +64,23 @@ def collection_item(ref: Reference) -> dict[str, Any] | None:
     return item
 
 
+def entry_item(ref: Reference, document: dict[str, Any], *, catalog: Catalog | None = None, each_document: bool = False) -> dict[str, Any]:
+    """The bibliography entry for a cited document (*document* is its CSL item): its FRUS
+    volume, its archival collection, or, with *each_document*, the document itself."""
+    if each_document:
+        return document
+    if ref.kind == "frus" and ref.volume:
+        return volume_item(ref.volume, catalog)
+    if ref.kind == "wilson":
+        return collection_item(ref) or document
+    return document
+
+
 def collapsed_items(records: Iterable[Reference], *, catalog: Catalog | None = None, each_document: bool = False) -> list[dict[str, Any]]:
     """CSL items for a bibliography of *records*: volumes and collections, or every document."""
     items: dict[str, dict[str, Any]] = {}
     for ref in records:
-        item: dict[str, Any] | None
-        if each_document:
-            item = to_csl_json(ref, catalog=catalog)
-        elif ref.kind == "frus" and ref.volume:
-            item = volume_item(ref.volume, catalog)
-        elif ref.kind == "wilson":
-            item = collection_item(ref) or to_csl_json(ref, catalog=catalog)
-        else:
-            item = to_csl_json(ref, catalog=catalog)
+        item = entry_item(ref, to_csl_json(ref, catalog=catalog), catalog=catalog, each_document=each_document)
         items.setdefault(item["id"], item)
     return list(items.values())
 

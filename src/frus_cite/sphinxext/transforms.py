@@ -22,7 +22,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..formatting.bibliography import collection_item, render_entry_pairs, volume_item
+from ..formatting.bibliography import entry_item, render_entry_pairs
 from ..formatting.notes import Cite, Cluster, NoteEngine
 from .citing import PENDING_FOOTNOTES, PENDING_NOTES
 from .config import get_config
@@ -247,14 +247,11 @@ def _entry_items(env: BuildEnvironment, keys: list[str], each_document: bool) ->
     items: dict[str, dict[str, Any]] = {}
     entry_of: dict[str, str] = {}
     for key, item in _items(env, keys).items():
-        entry = item
+        entry = item  # secondary literature is listed as itself
         record = domain.source(key)
-        if record is not None and not each_document:
+        if record is not None:
             ref = load_reference(env, record.path, record.volume, record.url)
-            if ref.kind == "frus" and ref.volume:
-                entry = volume_item(ref.volume, catalog_for(env))
-            elif ref.kind == "wilson":
-                entry = collection_item(ref) or item
+            entry = entry_item(ref, item, catalog=catalog_for(env), each_document=each_document)
         items.setdefault(entry["id"], entry)
         entry_of[key] = bibliography_entry_id(entry)
     return list(items.values()), entry_of
