@@ -139,3 +139,46 @@ def test_editing_the_bib_file_rebuilds_pages_citing_it(make_app, rootdir, tmp_pa
     app2.build()
     assert "index" in app2.env._frus_reading
     assert "The China Tangle, Revised" in (app2.outdir / "index.txt").read_text()
+
+
+def test_rebuild_does_not_reparse_unchanged_conf_sources_but_repeats_their_errors(make_app, rootdir, tmp_path, monkeypatch):
+    import os
+    import time
+
+    from frus_cite.sphinxext import sources
+
+    source = copy_root(rootdir, tmp_path, "options")
+    parsed: list[str] = []
+    real = sources.load_checked
+
+    def counting(env, path, *args, **kwargs):
+        parsed.append(os.path.basename(path))
+        return real(env, path, *args, **kwargs)
+
+    monkeypatch.setattr(sources, "load_checked", counting)
+    make_app("text", srcdir=source, freshenv=True).build()
+    assert sorted(parsed) == ["cable.md", "harriman.txt", "hoo.md"]
+
+    parsed.clear()
+    app = make_app("text", srcdir=source)
+    app.build()
+    assert parsed == []  # nothing changed: no source parsed again
+    assert "frus." not in app.warning.getvalue()
+
+    hoo = source / "sources" / "hoo.md"
+    original = hoo.read_text()
+    time.sleep(0.01)
+    hoo.write_text("Not a record at all.\n")
+    os.utime(hoo, None)
+    for _ in range(2):  # the broken file warns on every build, not only the first after the edit
+        parsed.clear()
+        app = make_app("text", srcdir=source)
+        app.build()
+        assert parsed == ["hoo.md"]
+        assert "conf.py: frus_cite_sources['hoo'] cannot be parsed" in app.warning.getvalue()
+
+    hoo.write_text(original)
+    os.utime(hoo, None)
+    app = make_app("text", srcdir=source)
+    app.build()
+    assert "cannot be parsed" not in app.warning.getvalue()

@@ -37,12 +37,27 @@ def _builder_inited(app: Sphinx) -> None:
 
 
 def _check_config_sources(env: BuildEnvironment) -> None:
-    """Parse the sources declared in conf.py once, so that a bad one is reported."""
-    from .domain import config_sources
-    from .sources import load_checked
+    """Parse the sources declared in conf.py, so that a bad one is reported.
 
-    for key, record in config_sources(env).items():
-        load_checked(env, record.path, record.volume, record.url, what=f"conf.py: frus_cite_sources[{key!r}]", location=None)
+    A source that parsed cleanly is not parsed again until it (or the volume
+    catalog) changes: a rebuild of a big book should not re-read every source.
+    """
+    from .domain import config_sources
+    from .sources import catalog_stamp, file_stamp, lacks_volume, load_checked
+
+    checked = get_domain(env).checked
+    catalog = catalog_stamp(env)
+    declared = config_sources(env)
+    for key in set(checked) - set(declared):
+        del checked[key]
+    for key, record in declared.items():
+        stamp = (record.path, file_stamp(record.path), record.volume, record.url, catalog)
+        if checked.get(key) == stamp:
+            continue
+        checked.pop(key, None)
+        ref = load_checked(env, record.path, record.volume, record.url, what=f"conf.py: frus_cite_sources[{key!r}]", location=None)
+        if ref is not None and not lacks_volume(ref):
+            checked[key] = stamp
 
 
 def _before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

@@ -4,7 +4,10 @@
 * ``notes`` — docname → the document's citation footnotes in order, with the
   number docutils gave each footnote (so gaps show where the author's own
   footnotes stand between two citations);
-* ``bibliographies`` — docname → the ``frus:bibliography`` directives in it.
+* ``bibliographies`` — docname → the ``frus:bibliography`` directives in it;
+* ``checked`` — key → what a source declared in conf.py was when it last parsed
+  without a warning (path, file stamp, volume, URL, catalog), so that a rebuild
+  does not parse it again; a source that warned is checked (and warns) every build.
 
 Sources declared in ``conf.py`` are configuration, not document state: they
 live in :func:`config_sources`.  ``clear_doc`` drops a document's entries and
@@ -67,8 +70,8 @@ class BibliographyRecord(NamedTuple):
 class FrusDomain(Domain):
     name = "frus"
     label = "FRUS and archival sources"
-    initial_data: dict[str, Any] = {"sources": {}, "notes": {}, "bibliographies": {}}
-    data_version = 1
+    initial_data: dict[str, Any] = {"sources": {}, "notes": {}, "bibliographies": {}, "checked": {}}
+    data_version = 2
 
     @property
     def sources(self) -> dict[str, SourceRecord]:
@@ -81,6 +84,10 @@ class FrusDomain(Domain):
     @property
     def bibliographies(self) -> dict[str, list[BibliographyRecord]]:
         return self.data["bibliographies"]
+
+    @property
+    def checked(self) -> dict[str, tuple]:
+        return self.data["checked"]
 
     def clear_doc(self, docname: str) -> None:
         for key, record in list(self.sources.items()):

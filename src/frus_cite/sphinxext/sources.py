@@ -17,9 +17,9 @@ from ..parsing import parse_file
 from .config import get_config
 from .logging import warn
 
-__all__ = ["sources_from_config", "load_reference", "load_checked", "csl_item", "bib_items", "catalog_for", "inside_project", "reset_caches"]
+__all__ = ["sources_from_config", "load_reference", "load_checked", "csl_item", "bib_items", "catalog_for", "inside_project", "reset_caches", "lacks_volume", "file_stamp"]
 
-_REFERENCES: dict[tuple[str, int, str | None, str | None], Reference] = {}
+_REFERENCES: dict[tuple[str, tuple[int, int] | None, str | None, str | None], Reference] = {}
 _BIB_ITEMS: dict[str, dict[str, dict[str, Any]]] = {}
 _BIB_FILE_OF: dict[str, dict[str, str]] = {}
 
@@ -40,16 +40,14 @@ def reset_caches(env: BuildEnvironment) -> None:
     _BIB_FILE_OF.pop(_root(env), None)
 
 
-def inside_project(env: BuildEnvironment, path: Path) -> bool:
+def _project_roots(env: BuildEnvironment) -> tuple[Path, ...]:
+    return tuple({Path(env.srcdir).resolve(), confdir(env).resolve()})
+
+
+def inside_project(env: BuildEnvironment, path: Path, roots: tuple[Path, ...] | None = None) -> bool:
     """True when *path* lies in the source or configuration directory."""
     resolved = path.resolve()
-    for root in {Path(env.srcdir).resolve(), confdir(env).resolve()}:
-        try:
-            resolved.relative_to(root)
-            return True
-        except ValueError:
-            continue
-    return False
+    return any(resolved.is_relative_to(root) for root in roots or _project_roots(env))
 
 
 def catalog_for(env: BuildEnvironment) -> Catalog:
@@ -84,6 +82,7 @@ def sources_from_config(env: BuildEnvironment):
         for key, value in spec.items():
             entries[key] = {"path": value} if isinstance(value, str) else dict(value)
     records = {}
+    roots = _project_roots(env)
     for key, entry in entries.items():
         path = entry.get("path")
         if not isinstance(path, str):
@@ -94,7 +93,7 @@ def sources_from_config(env: BuildEnvironment):
             what = "is a directory, not a file" if full.is_dir() else "not found"
             warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} {what}", None)
             continue
-        if not inside_project(env, full):
+        if not inside_project(env, full, roots):
             warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} is outside the project directory; refused", None)
             continue
         records[key] = SourceRecord(
@@ -105,11 +104,7 @@ def sources_from_config(env: BuildEnvironment):
 
 def load_reference(env: BuildEnvironment, path: str, volume: str | None, url: str | None) -> Reference:
     """Parse a source file (cached per file version); raises :class:`FrusCiteError`."""
-    try:
-        stamp = os.stat(path).st_mtime_ns
-    except OSError:
-        stamp = -1
-    key = (path, stamp, volume, url)
+    key = (path, file_stamp(path), volume, url)
     if key not in _REFERENCES:
         _REFERENCES[key] = parse_file(path, volume=volume, url=url, catalog=catalog_for(env))
     return _REFERENCES[key]
@@ -132,10 +127,32 @@ def load_checked(env: BuildEnvironment, path: str, volume: str | None, url: str 
         detail = error.summary() if hasattr(error, "summary") else str(error)
         warn("parse_error", f"{what} cannot be parsed: {detail}", location)
         return None
-    if ref.kind == "frus" and not ref.volume:
+    if lacks_volume(ref):
         warn("unknown_volume", f"{what} names no FRUS volume, so its notes cannot name the volume; "
              "give a volume or a history.state.gov URL, or set frus_cite_default_volume", location)
     return ref
+
+
+def lacks_volume(ref: Reference) -> bool:
+    """A FRUS document whose notes cannot name its volume (worth a warning)."""
+    return ref.kind == "frus" and not ref.volume
+
+
+def file_stamp(path: str) -> tuple[int, int] | None:
+    """Modification time and size: what tells a changed file (``None`` if unreadable)."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+def catalog_stamp(env: BuildEnvironment) -> str:
+    """What the volume catalog is built from: the setting, and the file it names."""
+    volumes = get_config(env.config).volumes
+    if isinstance(volumes, str):
+        return f"{volumes}@{file_stamp(str(confdir(env) / volumes))}"
+    return repr(volumes)
 
 
 def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
@@ -143,11 +160,11 @@ def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
     root = _root(env)
     if root in _BIB_ITEMS:
         return _BIB_ITEMS[root]
-    from ..formatting.bibtex import read_bib
-
     items: dict[str, dict[str, Any]] = {}
     files: dict[str, str] = {}
     for name in bibfile_paths(env):
+        from ..formatting.bibtex import read_bib  # pybtex only when there are bib files
+
         path = Path(name)
         try:
             if path.suffix.lower() == ".bib":
