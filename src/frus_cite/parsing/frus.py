@@ -21,7 +21,7 @@ from ..catalog import Catalog, default_catalog, parse_frus_url
 from ..errors import HeaderSyntaxError, UnrecognisedSourceError
 from ..model import FileDesignation, Footnote, PageMap, Party, Reference
 from .decimal_file import looks_decimal, parse_decimal
-from .text import Line, next_nonblank, split_lines, squeeze
+from .text import Line, Lines, next_nonblank, split_lines, squeeze
 
 __all__ = ["parse_frus", "looks_like_frus", "parse_header_line", "parse_party", "parse_heading"]
 
@@ -289,6 +289,14 @@ def _is_signature(line: str) -> bool:
     return bool(re.fullmatch(r"[A-Z\[][\w.’'\[\] -]*", text)) and text[0].isupper() or text.startswith("[")
 
 
+@lru_cache(maxsize=512)
+def _mark_patterns(mark: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The mark glued to a word or punctuation (strong), or to a digit (weak)."""
+    escaped = re.escape(mark)
+    end = r"(?=[\s)\].,;:!?”’\"—–]|$)"
+    return re.compile(rf"(?<=[A-Za-z.,;:)\]”’\"!?]){escaped}{end}"), re.compile(rf"(?<=\d){escaped}{end}")
+
+
 def _find_mark(text: str, mark: str, start: int, *, glued_to_digit: bool = True) -> int | None:
     """Position of footnote *mark* in *text* at or after *start*.
 
@@ -296,10 +304,7 @@ def _find_mark(text: str, mark: str, start: int, *, glued_to_digit: bool = True)
     they follow ("State.1", "July 11–122)").  Glued to a letter or punctuation
     is preferred; glued to a digit is the fallback.
     """
-    escaped = re.escape(mark)
-    end = r"(?=[\s)\].,;:!?”’\"—–]|$)"
-    strong = re.compile(rf"(?<=[A-Za-z.,;:)\]”’\"!?]){escaped}{end}")
-    weak = re.compile(rf"(?<=\d){escaped}{end}")
+    strong, weak = _mark_patterns(mark)
     for pattern in (strong, weak) if glued_to_digit else (strong,):
         found = pattern.search(text, start)
         if found:
@@ -327,10 +332,7 @@ def parse_frus(
     document_number: int | None = None
 
     volume, url, url_doc = _resolve_volume(text, volume, url, catalog)
-    year_hint = None
-    if volume and volume in catalog:
-        years = re.findall(r"\d{4}", catalog.get(volume).coverage or "")
-        year_hint = int(years[-1]) if years else None
+    year_hint = _last_year(catalog.get(volume).coverage) if volume and volume in catalog else None
 
     if index < len(lines) and _is_header_line(lines[index].stripped) and not _is_heading(lines[index].stripped):
         line = lines[index]
@@ -411,9 +413,11 @@ def parse_frus(
 
     # Signature: a short name-like last line (a footnote mark may follow it).
     signature = None
-    body_lines = [ln for ln in lines if body_start <= ln.start < body_end and not ln.blank]
-    if len(body_lines) > 1:
-        last = body_lines[-1].stripped
+    last_body = end_index - 1
+    while last_body > first_body and lines.is_blank(last_body):
+        last_body -= 1
+    if first_body < last_body < len(lines):  # at least two body lines
+        last = lines[last_body].stripped
         last_mark = marks[-1] if marks and len(placed) < len(marks) else None
         if last_mark and last.endswith(last_mark) and _is_signature(last[: -len(last_mark)]):
             signature = last[: -len(last_mark)]
@@ -421,7 +425,7 @@ def parse_frus(
         elif _is_signature(last):
             signature = last
         if signature is not None:
-            body_end = body_lines[-1].start
+            body_end = lines[last_body].start
     raw_body = text[body_start:body_end]
 
     # Body marks, in order after those already placed.
@@ -508,7 +512,14 @@ def parse_frus(
     )
 
 
-def _footnote_block(lines: list[Line], first: int) -> tuple[list[tuple[str, str]], int]:
+@lru_cache(maxsize=256)
+def _last_year(coverage: str | None) -> int | None:
+    """The last year a volume covers ("1945" of "1945, Volume VII"): decides 1945 vs 1845 in file dates."""
+    years = re.findall(r"\d{4}", coverage or "")
+    return int(years[-1]) if years else None
+
+
+def _footnote_block(lines: Lines, first: int) -> tuple[list[tuple[str, str]], int]:
     """The numbered footnote lines at the end of the text, and the index where they start.
 
     Indented numbered lines (as copied from the website) are footnotes; unindented
@@ -520,7 +531,7 @@ def _footnote_block(lines: list[Line], first: int) -> tuple[list[tuple[str, str]
     end_index = len(lines)
     probe = end_index - 1
     while probe >= first:
-        if lines[probe].blank:
+        if lines.is_blank(probe):
             probe -= 1
             continue
         match = _FOOTNOTE_LINE.fullmatch(lines[probe].text)

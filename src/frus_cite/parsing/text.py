@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
+from typing import NamedTuple
 
 from ..errors import (
     BinarySourceError,
@@ -14,7 +16,7 @@ from ..errors import (
     SourceTooLargeError,
 )
 
-__all__ = ["read_source", "prepare", "Line", "split_lines", "squeeze", "MAX_SOURCE_BYTES"]
+__all__ = ["read_source", "prepare", "Line", "Lines", "split_lines", "squeeze", "MAX_SOURCE_BYTES"]
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 """Default size limit: a whole FRUS volume as text is about 5 MB."""
@@ -83,22 +85,48 @@ class Line(NamedTuple):
         return not self.text.strip()
 
 
-def split_lines(text: str) -> list[Line]:
-    lines = []
-    start = 0
-    for piece in text.split("\n"):
-        lines.append(Line(start, start + len(piece), piece))
-        start += len(piece) + 1
-    return lines
+class Lines(Sequence[Line]):
+    """The lines of a text, each made into a :class:`Line` only when asked for.
+
+    A parser reads the lines at the top (header, heading) and at the bottom
+    (footnotes) of a document; the body in between is never split line by line.
+    """
+
+    __slots__ = ("_pieces", "_starts")
+
+    def __init__(self, text: str) -> None:
+        self._pieces = text.split("\n")
+        self._starts = list(accumulate((len(piece) + 1 for piece in self._pieces), initial=0))
+
+    def __len__(self) -> int:
+        return len(self._pieces)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        piece = self._pieces[index]
+        start = self._starts[index % len(self._pieces)]
+        return Line(start, start + len(piece), piece)
+
+    def is_blank(self, index: int) -> bool:
+        return not self._pieces[index].strip()
 
 
-def next_nonblank(lines: list[Line], index: int) -> int:
-    while index < len(lines) and lines[index].blank:
+def split_lines(text: str) -> Lines:
+    return Lines(text)
+
+
+def next_nonblank(lines: Lines, index: int) -> int:
+    while index < len(lines) and lines.is_blank(index):
         index += 1
     return index
 
 
 _SQUEEZE = re.compile(r"[ \t\u00a0\n]{2,}")
+# Every run _SQUEEZE changes contains one of these (a run of spaces and line
+# ends other than one blank line has two spaces, a space beside a line end, or
+# three line ends); substring tests run at memchr speed, the pattern does not.
+_SQUEEZE_PROBES = ("  ", " \n", "\n ", "\n\n\n", "\t", "\u00a0")
 
 
 def _collapsed(run: str) -> str:
@@ -122,7 +150,9 @@ def squeeze(text: str, positions: Iterable[int]) -> tuple[str, list[int]]:
         return "", [0 for _ in positions]
     core = text[lead:core_end]
     # (start, end, replacement) of every change, in core coordinates.
-    changes = [(m.start(), m.end(), _collapsed(m.group(0))) for m in _SQUEEZE.finditer(core) if m.group(0) != "\n\n"]
+    changes = []
+    if any(probe in core for probe in _SQUEEZE_PROBES):
+        changes = [(m.start(), m.end(), _collapsed(m.group(0))) for m in _SQUEEZE.finditer(core) if m.group(0) != "\n\n"]
     pieces: list[str] = []
     cursor = 0
     starts: list[int] = []
