@@ -13,6 +13,7 @@ Targets (from the project's benchmark issue) are checked and printed beside each
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -64,28 +65,40 @@ def book_builds(workdir: Path, quotes: int, runs: int) -> dict:
     return result
 
 
-def incremental(workdir: Path, quotes: int = 1000) -> dict:
+def incremental(workdir: Path, quotes: int = 1000, runs: int = 1) -> dict:
+    """Rebuild times after edits; each timing is the fastest of *runs* repetitions."""
     chapters = max(4, quotes // 50)
     books = make_books(workdir / f"incremental{quotes}", chapters=chapters, sources=max(20, quotes // 12), quotes=quotes)
-    source = books["frus"]
-    full, _ = build(source, source / "_build")
-    chapter = source / "chapter005.rst"
-    chapter.write_text(chapter.read_text() + "\nOne more sentence.\n")
-    one_chapter, _ = build(source, source / "_build", fresh=False)
-    quoted = next(iter(sorted((source / "sources").glob("frus*.txt"))))
-    quoted.write_text(quoted.read_text().replace("[Harriman]", "Additional sentence.\n\n[Harriman]"))
-    one_source, _ = build(source, source / "_build", fresh=False)
-    serial, _ = build(source, source / "_build_j1", jobs=1)
-    parallel, _ = build(source, source / "_build_j2", jobs=2)
-    floor = books["floor"]
-    floor_full, _ = build(floor, floor / "_build")
-    floor_chapter = floor / "chapter005.rst"
-    floor_chapter.write_text(floor_chapter.read_text() + "\nOne more sentence.\n")
-    floor_one, _ = build(floor, floor / "_build", fresh=False)
+
+    def timings(book: Path) -> dict[str, float]:
+        out = book / "_build"
+        chapter = book / "chapter005.rst"
+        times: dict[str, list[float]] = {"full": [], "noop": [], "one_chapter": [], "one_source": []}
+        for run in range(runs):
+            times["full"].append(build(book, out)[0])
+            # Nothing changed: what every rebuild pays before any chapter is read
+            # (start-up, loading the environment, index pages, search index).
+            times["noop"].append(build(book, out, fresh=False)[0])
+            chapter.write_text(chapter.read_text() + f"\nOne more sentence ({run}).\n")
+            times["one_chapter"].append(build(book, out, fresh=False)[0])
+            quoted = next(iter(sorted((book / "sources").glob("frus*.txt"))))
+            quoted.write_text(quoted.read_text().replace("[Harriman]", f"Additional sentence ({run}).\n\n[Harriman]"))
+            times["one_source"].append(build(book, out, fresh=False)[0])
+        return {name: min(values) for name, values in times.items()}
+
+    frus, floor = timings(books["frus"]), timings(books["floor"])
+    serial = min(build(books["frus"], books["frus"] / "_build_j1", jobs=1)[0] for _ in range(runs))
+    parallel = min(build(books["frus"], books["frus"] / "_build_j2", jobs=2)[0] for _ in range(runs))
     return {"quotes": quotes, "chapters": chapters,
-            "full_seconds": full, "one_chapter_seconds": one_chapter, "one_chapter_vs_full": one_chapter / full,
-            "floor_one_chapter_vs_full": floor_one / floor_full,
-            "one_source_seconds": one_source, "one_source_vs_full": one_source / full,
+            "full_seconds": frus["full"], "one_chapter_seconds": frus["one_chapter"],
+            "one_chapter_vs_full": frus["one_chapter"] / frus["full"],
+            "floor_full_seconds": floor["full"], "floor_one_chapter_seconds": floor["one_chapter"],
+            "floor_one_chapter_vs_full": floor["one_chapter"] / floor["full"],
+            "noop_seconds": frus["noop"], "floor_noop_seconds": floor["noop"],
+            "noop_vs_full": frus["noop"] / frus["full"], "floor_noop_vs_full": floor["noop"] / floor["full"],
+            # frus-cite's own part of a one-chapter rebuild: what it adds to the floor's rebuild.
+            "frus_cite_share_of_one_chapter": (frus["one_chapter"] - floor["one_chapter"]) / frus["full"],
+            "one_source_seconds": frus["one_source"], "one_source_vs_full": frus["one_source"] / frus["full"],
             "j1_seconds": serial, "j2_seconds": parallel, "j2_vs_j1": parallel / serial}
 
 
@@ -137,7 +150,7 @@ def note_throughput(workdir: Path, count: int = 2000) -> dict:
     return result
 
 
-def parse_throughput(megabytes: float = 5.0) -> dict:
+def parse_throughput(megabytes: float = 5.0, runs: int = 3) -> dict:
     import frus_cite
 
     rng = random.Random(3)
@@ -146,15 +159,17 @@ def parse_throughput(megabytes: float = 5.0) -> dict:
         text, _ = frus_document(rng, len(texts))
         texts.append(text)
         size += len(text.encode())
-    start = time.perf_counter()
-    for text in texts:
-        frus_cite.parse_text(text, volume="frus1945v07")
-    ours = time.perf_counter() - start
     joined = "\n".join(texts)
     pattern = re.compile(r"\[Page\s+(\d+)\]")
-    start = time.perf_counter()
-    sum(1 for _ in pattern.finditer(joined))
-    regex = time.perf_counter() - start
+    ours = regex = float("inf")
+    for _ in range(runs):  # the fastest of *runs* passes, for both
+        start = time.perf_counter()
+        for text in texts:
+            frus_cite.parse_text(text, volume="frus1945v07")
+        ours = min(ours, time.perf_counter() - start)
+        start = time.perf_counter()
+        sum(1 for _ in pattern.finditer(joined))
+        regex = min(regex, time.perf_counter() - start)
     adversarial = "761.93/7–1145: Telegram\n\nThe Ambassador (Harriman) to the Secretary of State\n\n" + "[Page 1] [[[x]]] “q” " * 50000
     start = time.perf_counter()
     frus_cite.parse_text(adversarial)
@@ -196,12 +211,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1, help="builds per measurement (the fastest counts)")
     parser.add_argument("--out", default=str(HERE / "results.json"))
     args = parser.parse_args()
+    # An installed wheel ships byte-compiled modules; an editable checkout (or
+    # PYTHONDONTWRITEBYTECODE) would make every build compile frus-cite's source.
+    import frus_cite
+
+    compileall.compile_dir(str(Path(frus_cite.__file__).parent), quiet=1)
     workdir = Path(tempfile.mkdtemp(prefix="frus-bench-"))
     results: dict = {"machine": {"platform": platform.platform(), "python": platform.python_version(), "cpus": os.cpu_count()}}
     results["builds"] = {str(q): book_builds(workdir, q, args.runs) for q in ([100, 1000, 5000] if args.full else [100, 1000])}
-    results["incremental"] = incremental(workdir)
+    results["incremental"] = incremental(workdir, 1000, args.runs)
     if args.full:
-        results["incremental_5000"] = incremental(workdir, 5000)
+        results["incremental_5000"] = incremental(workdir, 5000, args.runs)
     results["notes"] = note_throughput(workdir)
     results["parse"] = parse_throughput()
     results["targets"] = check(results)

@@ -182,3 +182,23 @@ def test_rebuild_does_not_reparse_unchanged_conf_sources_but_repeats_their_error
     app = make_app("text", srcdir=source)
     app.build()
     assert "cannot be parsed" not in app.warning.getvalue()
+
+
+def test_short_titles_from_conf_and_directive_and_their_edits(make_app, rootdir, tmp_path):
+    source = copy_root(rootdir, tmp_path, "short-title")
+    app = make_app("text", srcdir=source, freshenv=True)
+    app.build()
+    assert "frus." not in app.warning.getvalue()
+    found = notes((app.outdir / "chapter.txt").read_text())
+    assert found[0].startswith("“Record of a Meeting Between T.V. Soong and Stalin,” July 12, 1945, box 6, folder 9")
+    assert found[1].startswith("“Cable, Summary of Averell Harriman Meeting with T. V. Soong,” July 11, 1945")
+    assert found[2] == "“Soong–Stalin Meeting.”"
+    assert found[3] == "“Harriman–Soong Meeting Cable.”"
+
+    # A new short title in the declaring document reaches the chapter that cites it.
+    declared = source / "sources.rst"
+    declared.write_text(declared.read_text().replace("Harriman–Soong\n                 Meeting Cable", "Harriman Cable"))
+    app2 = make_app("text", srcdir=source)
+    app2.build()
+    assert app2.env._frus_reading == {"sources"}
+    assert notes((app2.outdir / "chapter.txt").read_text())[3] == "“Harriman Cable.”"

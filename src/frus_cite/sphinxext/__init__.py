@@ -62,6 +62,12 @@ def _check_config_sources(env: BuildEnvironment) -> None:
 
 def _before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     env._frus_reading = set(docnames)  # type: ignore[attr-defined]
+    env._frus_declared_before = _declarations(env)  # type: ignore[attr-defined]
+
+
+def _declarations(env: BuildEnvironment) -> dict[str, tuple]:
+    """What each ``frus:source`` declares (its line number aside: moving it changes no note)."""
+    return {key: record._replace(lineno=None) for key, record in get_domain(env).sources.items()}
 
 
 def _env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -92,6 +98,13 @@ def _env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     depends = {docname for docname, records in domain.bibliographies.items() if records}
     if app.config.frus_cite_note_scope == "project":
         depends |= {docname for docname, notes in domain.notes.items() if notes}
+    # A declaration changed in one document (volume, URL, short title) changes the
+    # notes of every document citing that source.
+    before, after = getattr(env, "_frus_declared_before", {}), _declarations(env)
+    changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+    if changed:
+        depends |= {docname for docname, notes in domain.notes.items()
+                    if any(cite.key in changed for note in notes for cite in note.cites)}
     return sorted(depends - reading)
 
 

@@ -54,7 +54,7 @@ OPTIONS: dict[str, Option] = {
                    "Use “Ibid.” for an immediately repeated source; False gives short notes (CMOS 18)."),
     "note_scope": Option("document", lambda v: v in ("document", "project"), "'document' or 'project'",
                          "Where the first (full) note of a source is given: in each document (chapter) or once per project."),
-    "sources": Option({}, _is_sources, "a dict {key: path or {path, volume, url}}, a glob, or a list of globs",
+    "sources": Option({}, _is_sources, "a dict {key: path or {path, volume, url, short_title}}, a glob, or a list of globs",
                       "Sources declared for the whole project; with a glob, keys are the file names without extension.", (dict, str, list, tuple)),
     "bibfiles": Option([], _is_paths, "a list of .bib or CSL-JSON file paths",
                        "Secondary literature cited with :frus:cite: in the same footnote stream."),

@@ -48,12 +48,16 @@ class SourceDirective(_FrusDirective):
         .. frus:source:: sources/harriman-1945-07-11.txt
            :key: harriman-0711
            :volume: frus1945v07
+
+    ``:short-title:`` gives the title later notes use (a Wilson Center record's
+    title is otherwise repeated whole).
     """
 
     required_arguments = 1
     final_argument_whitespace = True
-    option_spec = _OptionSpec({"key": directives.unchanged_required, "volume": directives.unchanged_required, "url": directives.uri})
-    known = ("key", "volume", "url")
+    option_spec = _OptionSpec({"key": directives.unchanged_required, "volume": directives.unchanged_required, "url": directives.uri,
+                               "short-title": directives.unchanged_required})
+    known = ("key", "volume", "url", "short-title")
 
     def run(self):
         self.unknown_options()
@@ -86,7 +90,8 @@ class SourceDirective(_FrusDirective):
             where = f"{existing.docname}:{existing.lineno}" if existing.docname else "conf.py"
             warn("duplicate_key", f"source key {key!r} is already declared ({where}); this one is ignored", location)
             return []
-        domain.sources[key] = SourceRecord(key, str(path), volume, url, self.env.docname, self.lineno)
+        short_title = " ".join(self.options.get("short-title", "").split()) or None
+        domain.sources[key] = SourceRecord(key, str(path), volume, url, self.env.docname, self.lineno, short_title)
         return []
 
 

@@ -36,6 +36,8 @@ class SourceRecord(NamedTuple):
     docname: str | None
     """Declaring document; ``None`` for sources declared in conf.py."""
     lineno: int | None
+    short_title: str | None = None
+    """The author's short title for later notes (CMOS: up to four key words of the title)."""
 
 
 class CiteRecord(NamedTuple):

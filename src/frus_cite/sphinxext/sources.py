@@ -59,6 +59,10 @@ def catalog_for(env: BuildEnvironment) -> Catalog:
     return default_catalog().extended(volumes)
 
 
+SOURCE_ENTRY_KEYS = ("path", "volume", "url", "short_title")
+"""What a ``frus_cite_sources`` entry may give."""
+
+
 def sources_from_config(env: BuildEnvironment):
     """``frus_cite_sources`` as :class:`~.domain.SourceRecord` entries (bad entries warn)."""
     from .domain import SourceRecord
@@ -84,6 +88,10 @@ def sources_from_config(env: BuildEnvironment):
     records = {}
     roots = _project_roots(env)
     for key, entry in entries.items():
+        unknown = sorted(set(entry) - set(SOURCE_ENTRY_KEYS))
+        if unknown:
+            warn("bad_option", f"conf.py: frus_cite_sources[{key!r}]: unknown {', '.join(map(repr, unknown))}; "
+                 f"expected {', '.join(map(repr, SOURCE_ENTRY_KEYS))}", None)
         path = entry.get("path")
         if not isinstance(path, str):
             warn("bad_option", f"conf.py: frus_cite_sources[{key!r}]: expected a 'path'", None)
@@ -97,7 +105,8 @@ def sources_from_config(env: BuildEnvironment):
             warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} is outside the project directory; refused", None)
             continue
         records[key] = SourceRecord(
-            key, str(full), entry.get("volume") or get_config(env.config).default_volume, entry.get("url"), None, None
+            key, str(full), entry.get("volume") or get_config(env.config).default_volume, entry.get("url"), None, None,
+            entry.get("short_title") or None,
         )
     return records
 
@@ -211,5 +220,8 @@ def csl_item(env: BuildEnvironment, key: str) -> dict[str, Any] | None:
             ref = load_reference(env, record.path, record.volume, record.url)
         except FrusCiteError:
             return None
-        return to_csl_json(ref, key=key, catalog=catalog_for(env))
+        item = to_csl_json(ref, key=key, catalog=catalog_for(env))
+        if record.short_title:
+            item["title-short"] = record.short_title
+        return item
     return bib_items(env).get(key)
