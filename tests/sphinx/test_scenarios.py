@@ -202,3 +202,26 @@ def test_short_titles_from_conf_and_directive_and_their_edits(make_app, rootdir,
     app2.build()
     assert app2.env._frus_reading == {"sources"}
     assert notes((app2.outdir / "chapter.txt").read_text())[3] == "“Harriman Cable.”"
+
+
+@pytest.mark.parametrize("builder", ["html", "latex", "text"])
+def test_titles_with_markup_from_a_bib_file(make_app, rootdir, tmp_path, builder):
+    """\\emph{} in a .bib title: italic in a quoted article title, roman inside an italic book
+    title (CSS in HTML, nested emphasis in LaTeX), plain words in text; never TeX or tags."""
+    source = copy_root(rootdir, tmp_path, "rich-text")
+    app = make_app(builder, srcdir=source, freshenv=True)
+    app.build()
+    assert "frus." not in app.warning.getvalue()
+    if builder == "html":
+        page = (app.outdir / "index.html").read_text()
+        assert "“Review of <em>The China Tangle</em>,”" in page
+        assert '<em>Reading <em class="frus-roman">Izvestiia</em> in Chongqing</em>' in page
+        assert "&lt;i&gt;" not in page and "&amp;#60;" not in page
+    elif builder == "latex":
+        tex = next(app.outdir.glob("*.tex")).read_text()
+        assert "\\sphinxstyleemphasis{Reading \\sphinxstyleemphasis{Izvestiia} in Chongqing}" in tex
+        assert "emph" not in tex.split("\\begin{document}")[1].replace("sphinxstyleemphasis", "")
+    else:
+        text = " ".join((app.outdir / "index.txt").read_text().split())
+        assert "“Review of *The China Tangle*,” *Pacific Historical Review* 22 (1953): 402." in text
+        assert "<i>" not in text and "\\emph" not in text

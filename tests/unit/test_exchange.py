@@ -151,3 +151,42 @@ def test_user_volume_from_the_docs_example(tmp_path):
     from frus_cite.cli import main
 
     assert main(["parse", str(source), "--volume", "frus1969-76v21", "--catalog", str(catalog_file), "--format", "csl-json"]) == 0
+
+
+def test_bib_latex_markup_and_accents_become_csl_rich_text(tmp_path):
+    """Zotero and JabRef exports carry \\emph{}, {\\em }, accents and escaped symbols: notes show
+    the words (italic where the .bib asks for it), never the TeX."""
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@article{review,\n  author = {M{\\\"u}ller, J{\\'e}r{\\^o}me},\n"
+        "  title = {Review of \\emph{The China Tangle}: {NATO}, {\\em Pravda} \\& the {S}oviet Press, 1945--1950},\n"
+        "  journal = {The \\textit{Pacific} Historical Review},\n  volume = {22},\n  pages = {401--403},\n  year = {1953}\n}\n"
+        "@book{garver,\n  author = {Garver, John W.},\n  title = {Reading \\emph{Izvestiia} in Chongqing},\n"
+        "  publisher = {Oxford University Press},\n  address = {New York},\n  year = {1988}\n}\n",
+        encoding="utf-8",
+    )
+    items = read_bib(str(bib))
+    assert items["review"]["title"] == "Review of <i>The China Tangle</i>: NATO, <i>Pravda</i> & the Soviet Press, 1945–1950"
+    assert items["review"]["author"] == [{"family": "Müller", "given": "Jérôme"}]
+    engine = NoteEngine(list(items.values()))
+    assert engine.cite(Cluster((Cite("review", "402"),), 1)) == (
+        "Jérôme Müller, “Review of The China Tangle: NATO, Pravda & the Soviet Press, 1945–1950,” "
+        "The Pacific Historical Review 22 (1953): 402.")
+    html = NoteEngine(list(items.values())).cite(Cluster((Cite("review", "402"),), 1), fmt="html")
+    assert "“Review of <i>The China Tangle</i>: NATO, <i>Pravda</i> &#38; the Soviet Press, 1945–1950,”" in html
+    assert "<i>The <span style=\"font-style:normal;\">Pacific</span> Historical Review</i>" in html  # roman inside italic
+    book = NoteEngine(list(items.values())).cite(Cluster((Cite("garver"),), 1), fmt="html")
+    assert book.startswith("John W. Garver, <i>Reading <span style=\"font-style:normal;\">Izvestiia</span> in Chongqing</i>")
+
+
+@pytest.mark.parametrize("latex, rich", [
+    ("\\LaTeX\\ and \\TeX{} macros", "LaTeX and TeX macros"),
+    ("{\\bf bold} \\textsc{Tass} x\\textsuperscript{2}", "<b>bold</b> <span style=\"font-variant:small-caps;\">Tass</span> x<sup>2</sup>"),
+    ("un}balanced{ braces", "unbalanced braces"),
+    ("50\\% of \\$5", "50% of $5"),
+    ("{" * 3000 + "deep" + "}" * 3000, "deep"),  # nesting beyond Python's recursion limit
+])
+def test_latex_to_rich_text(latex, rich):
+    from frus_cite.formatting.bibtex import latex_to_rich
+
+    assert latex_to_rich(latex) == rich

@@ -19,7 +19,7 @@ from citeproc.source.json import CiteProcJSON
 
 from ..catalog import Catalog, default_catalog
 from ..model import Reference
-from . import postprocess
+from . import postprocess, richtext
 from .csl_json import person, to_csl_json
 from .styles import load_style
 
@@ -86,7 +86,7 @@ def collapsed_items(records: Iterable[Reference], *, catalog: Catalog | None = N
 
 
 def _sort_text(value: str) -> str:
-    value = unicodedata.normalize("NFKD", value)
+    value = unicodedata.normalize("NFKD", richtext.plain(value))
     value = "".join(c for c in value if not unicodedata.combining(c))
     value = re.sub(r"^(the|a|an)\s+", "", value.strip(), flags=re.I)
     return re.sub(r"[^\w\s]", "", value).lower()
@@ -125,7 +125,7 @@ def render_entry_pairs(
     ordered = sorted((postprocess.for_rendering(i) for i in items), key=sort_key)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        source = CiteProcJSON([postprocess.escape_markup(i) if fmt == "html" else dict(i) for i in ordered])
+        source = CiteProcJSON([postprocess.prepare_fields(i, fmt) for i in ordered])
         module = formatter.html if fmt == "html" else formatter.plain
         bibliography = CitationStylesBibliography(load_style(style, fmt), source, module)
         for item in ordered:

@@ -14,6 +14,7 @@ and articles go through the same note engine.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from pybtex.database import BibliographyData, Entry, Person
@@ -120,13 +121,100 @@ _FIELDS = {
 }
 
 
-def _latex_to_text(value: str) -> str:
-    from pybtex.richtext import Text  # noqa: F401  (pybtex's own LaTeX decoding below)
-    from pybtex.markup import LaTeXParser
+# LaTeX formatting commands and declarations, as CSL rich-text kinds (None: no formatting).
+_FORMAT_COMMANDS = {
+    "emph": "i", "textit": "i", "textsl": "i", "mkbibemph": "i", "mkbibitalic": "i",
+    "textbf": "b", "mkbibbold": "b", "textsc": "sc", "textsuperscript": "sup", "mkbibsuperscript": "sup",
+    "textsubscript": "sub", "textup": None, "textrm": None, "textnormal": None, "mbox": None, "url": None,
+}
+_DECLARATIONS = {"em": "i", "it": "i", "itshape": "i", "sl": "i", "slshape": "i", "bf": "b", "bfseries": "b",
+                 "sc": "sc", "scshape": "sc", "rm": None, "upshape": None, "normalfont": None}
+_RICH_TAGS = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"), "sc": ('<span style="font-variant:small-caps;">', "</span>"),
+              "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>")}
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
+_GROUP_DECLARATION = re.compile(r"\{\s*\\([A-Za-z]+)\b\s*")
+_SPACES = re.compile(r"\s*")
+_TEX_SYMBOLS = {"\\": " ", " ": " ", ",": "\u2009", "/": "", "-": ""}
 
-    text = str(LaTeXParser(value).parse()).strip()
-    # TeX ligatures for dashes, which pybtex leaves as typed.
-    return text.replace("---", "—").replace("--", "–")
+
+def _wrap(kind: str | None, text: str) -> str:
+    if kind is None or not text:
+        return text
+    start, end = _RICH_TAGS[kind]
+    return f"{start}{text}{end}"
+
+
+def _tex_group(text: str, index: int, in_group: bool) -> tuple[str, int]:
+    """Read *text* from *index* to the end of the current group (or of the text)."""
+    out: list[str] = []
+    while index < len(text):
+        char = text[index]
+        if char == "}":
+            if in_group:
+                return "".join(out), index + 1
+            index += 1  # a stray closing brace: dropped
+        elif char == "{":
+            declaration = _GROUP_DECLARATION.match(text, index)
+            if declaration and declaration.group(1) in _DECLARATIONS:  # {\em …}
+                content, index = _tex_group(text, declaration.end(), True)
+                out.append(_wrap(_DECLARATIONS[declaration.group(1)], content))
+            else:  # {…}: protected capitals; the braces go
+                content, index = _tex_group(text, index + 1, True)
+                out.append(content)
+        elif char == "\\":
+            command = _COMMAND.match(text, index)
+            if command is None:  # \$, \%, \{, \\ …: the character itself
+                symbol = text[index : index + 2]
+                out.append(_TEX_SYMBOLS.get(symbol[1:], symbol[1:]))
+                index += 2
+                continue
+            name = command.group(1)
+            after = _SPACES.match(text, command.end()).end()
+            # TeX drops the spaces after a control word; kept before plain text here
+            # because latexcodec has already turned "\LaTeX\ and" into "\LaTeX  and".
+            index = after if name in _DECLARATIONS or text[after : after + 1] == "{" else command.end()
+            if name in _DECLARATIONS:  # \em … to the end of the group
+                content, index = _tex_group(text, index, in_group)
+                out.append(_wrap(_DECLARATIONS[name], content))
+                return "".join(out), index
+            if index < len(text) and text[index] == "{":
+                content, index = _tex_group(text, index + 1, True)
+                if name not in _FORMAT_COMMANDS and not content:
+                    content = name  # \TeX{} → "TeX"
+                out.append(_wrap(_FORMAT_COMMANDS.get(name), content))
+            else:
+                out.append(name if name not in _FORMAT_COMMANDS else "")  # \LaTeX → "LaTeX"
+        else:
+            out.append(char)
+            index += 1
+    return "".join(out), index
+
+
+def latex_to_rich(value: str) -> str:
+    """A BibTeX field as CSL rich text: accents and symbols decoded (latexcodec, which
+    pybtex depends on), ``\\emph{…}`` → ``<i>…</i>``, ``\\textbf``, ``\\textsc``,
+    ``{\\em …}`` and the like as CSL markup, protecting braces dropped."""
+    import codecs
+
+    import latexcodec  # noqa: F401  (registers the "ulatex" codec)
+
+    try:
+        decoded = codecs.decode(value, "ulatex")
+    except Exception:  # latexcodec rejects some malformed input: read it as typed
+        decoded = value
+    try:
+        text, _ = _tex_group(decoded, 0, False)
+    except RecursionError:  # braces nested hundreds deep: keep the words, drop the markup
+        text = re.sub(r"\\[A-Za-z]+\s*|[{}]", "", decoded)
+    # TeX ligatures for dashes, in case latexcodec left any.
+    return " ".join(text.replace("---", "—").replace("--", "–").split())
+
+
+def latex_to_text(value: str) -> str:
+    """A BibTeX field (or name part) as plain text."""
+    from .richtext import plain
+
+    return plain(latex_to_rich(value))
 
 
 def entry_to_csl(key: str, entry: Entry) -> dict[str, Any]:
@@ -134,8 +222,13 @@ def entry_to_csl(key: str, entry: Entry) -> dict[str, Any]:
     item: dict[str, Any] = {"id": key, "type": _TYPES.get(entry.type.lower(), "document")}
     for field, csl in _FIELDS.items():
         if field in entry.fields:
-            value = _latex_to_text(entry.fields[field])
-            item[csl] = value.replace("--", "–") if csl == "page" else value
+            raw = entry.fields[field]
+            if csl in ("URL", "DOI"):
+                item[csl] = raw.replace("{", "").replace("}", "").replace("\\_", "_").strip()
+            elif csl in ("title", "container-title", "collection-title", "note", "publisher"):
+                item[csl] = latex_to_rich(raw)
+            else:
+                item[csl] = latex_to_text(raw)
     if entry.type.lower() in {"phdthesis"}:
         item["genre"] = "PhD diss."
     date = entry.fields.get("date") or entry.fields.get("year")
@@ -147,8 +240,8 @@ def entry_to_csl(key: str, entry: Entry) -> dict[str, Any]:
         if role in entry.persons:
             names = []
             for p in entry.persons[role]:
-                family = _latex_to_text(" ".join(p.prelast_names + p.last_names))
-                given = _latex_to_text(" ".join(p.first_names + p.middle_names))
+                family = latex_to_text(" ".join(p.prelast_names + p.last_names))
+                given = latex_to_text(" ".join(p.first_names + p.middle_names))
                 name = {"family": family}
                 if given:
                     name["given"] = given

@@ -228,9 +228,7 @@ class NoteEngine:
         source_id = "i" + hashlib.sha1(fingerprint.encode()).hexdigest()[:20]
         bibliography = self._bibliography(fmt)
         if source_id not in bibliography.source:
-            prepared = postprocess.for_rendering(self.items[cite_id])
-            if fmt == "html":
-                prepared = postprocess.escape_markup(prepared)
+            prepared = postprocess.prepare_fields(postprocess.for_rendering(self.items[cite_id]), fmt)
             prepared["id"] = source_id
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # citeproc-py warns about CSL variables it does not model

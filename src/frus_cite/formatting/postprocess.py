@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
+from . import richtext
+
 __all__ = [
     "fix_note",
     "fix_entry",
@@ -19,6 +21,7 @@ __all__ = [
     "curly_quotes",
     "drop_doubled_punctuation",
     "escape_ampersands",
+    "prepare_fields",
 ]
 
 CLOSE_QUOTES = "”’"
@@ -97,7 +100,7 @@ def punctuation_in_quotes(text: str, *, after_question: bool = True) -> str:
     (``after_question=False``).
     """
     guard = "" if after_question else r"(?<![?!])"
-    return re.sub(guard + r"((?:</?[a-z]+>)*[”’]+(?:</?[a-z]+>)*)([.,])", r"\2\1", text)
+    return re.sub(guard + r"([”’]+(?:</?[a-z]+>)*)([.,])", r"\2\1", text)
 
 
 def drop_doubled_punctuation(text: str) -> str:
@@ -134,15 +137,19 @@ def for_rendering(item: Mapping[str, Any]) -> dict[str, Any]:
     return dict(item)
 
 
-def escape_markup(item: Mapping[str, Any]) -> dict[str, Any]:
-    """HTML output: ``<`` and ``>`` in field values become character references.
+def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
+    """Field values as citeproc-py should get them.
 
-    citeproc-py copies field values into its HTML unescaped, so a title such as
-    ``<script>…`` would turn into markup; citeproc-js prints ``&#60;script&#62;``.
+    Rich-text tags (``<i>``, ``<b>`` …, see :mod:`.richtext`) become placeholders that
+    :func:`fix_note` and :func:`fix_entry` turn back into markup. For HTML, any other
+    ``<`` and ``>`` become character references: citeproc-py copies field values into
+    its HTML unescaped, so a title such as ``<script>…`` would turn into markup, where
+    citeproc-js prints ``&#60;script&#62;``.
     """
     def clean(value: Any) -> Any:
         if isinstance(value, str):
-            return value.replace("<", "&#60;").replace(">", "&#62;")
+            value = richtext.protect(value)
+            return value.replace("<", "&#60;").replace(">", "&#62;") if fmt == "html" else value
         if isinstance(value, list):
             return [clean(v) for v in value]
         if isinstance(value, dict):
@@ -171,7 +178,7 @@ def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layou
     text = punctuation_in_quotes(curly_quotes(text))
     if fmt == "html":
         text = escape_ampersands(text)
-    return text
+    return richtext.restore(text, fmt)
 
 
 def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str:
@@ -209,4 +216,4 @@ def fix_entry(raw: str, *, fmt: str) -> str:
     if fmt == "html":
         text = escape_ampersands(text)
     text = punctuation_in_quotes(text)
-    return drop_doubled_punctuation(text)
+    return richtext.restore(drop_doubled_punctuation(text), fmt)

@@ -207,7 +207,18 @@ class _NoteHTML(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         factory = self.TAGS.get(tag)
-        element = factory() if factory else nodes.inline(classes=["frus-" + tag])
+        if factory:
+            element = factory()
+        elif tag == "span" and "font-style:normal" in (style := (dict(attrs).get("style") or "").replace(" ", "")):
+            # Roman inside an italic title ("Reading <i>Pravda</i>"): emphasis within emphasis,
+            # which LaTeX sets upright by itself and our CSS sets upright in HTML.
+            element = nodes.emphasis(classes=["frus-roman"])
+        elif tag == "span" and "font-variant:small-caps" in style:
+            element = nodes.inline(classes=["frus-small-caps"])
+        elif tag == "span" and "font-weight:normal" in style:
+            element = nodes.inline(classes=["frus-normal-weight"])
+        else:
+            element = nodes.inline(classes=["frus-" + tag])
         self.stack[-1] += element
         self.stack.append(element)
 
