@@ -52,6 +52,17 @@ def frus_document(rng: random.Random, number: int) -> tuple[str, list[str]]:
     return f"{header}{number}. {body}\n\n[Harriman]\n\n  1. Sent by the United States Naval Attaché, Moscow.\n", sentences
 
 
+def frus_corpus(megabytes: float, seed: int = 3) -> list[str]:
+    """Generated FRUS documents adding up to *megabytes* of UTF-8 (the parsing benchmark's input)."""
+    rng = random.Random(seed)
+    texts, size = [], 0
+    while size < megabytes * 1_000_000:
+        text, _ = frus_document(rng, len(texts))
+        texts.append(text)
+        size += len(text.encode())
+    return texts
+
+
 def wilson_record(rng: random.Random, number: int) -> tuple[str, list[str]]:
     sentences = [_sentence(rng) for _ in range(rng.randint(10, 20))]
     text = (

@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import frus_document, make_books  # noqa: E402
+from generate import frus_corpus, frus_document, make_books  # noqa: E402
 
 PYTHON = sys.executable
 
@@ -153,12 +153,8 @@ def note_throughput(workdir: Path, count: int = 2000) -> dict:
 def parse_throughput(megabytes: float = 5.0, runs: int = 3) -> dict:
     import frus_cite
 
-    rng = random.Random(3)
-    texts, size = [], 0
-    while size < megabytes * 1_000_000:
-        text, _ = frus_document(rng, len(texts))
-        texts.append(text)
-        size += len(text.encode())
+    texts = frus_corpus(megabytes)
+    size = sum(len(text.encode()) for text in texts)
     joined = "\n".join(texts)
     pattern = re.compile(r"\[Page\s+(\d+)\]")
     ours = regex = float("inf")

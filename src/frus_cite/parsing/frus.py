@@ -21,7 +21,7 @@ from ..catalog import Catalog, default_catalog, parse_frus_url
 from ..errors import HeaderSyntaxError, UnrecognisedSourceError
 from ..model import FileDesignation, Footnote, PageMap, Party, Reference
 from .decimal_file import looks_decimal, parse_decimal
-from .text import Line, Lines, next_nonblank, split_lines, squeeze
+from .text import Lines, next_nonblank, split_lines, squeeze
 
 __all__ = ["parse_frus", "looks_like_frus", "parse_header_line", "parse_party", "parse_heading"]
 

@@ -1,8 +1,8 @@
 """Where the time goes: pyinstrument profiles of a frus-cite book build, by hand.
 
     pip install -e '.[bench]'
-    python benchmarks/profile.py                  # Q = 1,000 (20 chapters)
-    python benchmarks/profile.py --quotes 5000 --out /tmp/profiles
+    python benchmarks/profile_builds.py                  # Q = 1,000 (20 chapters)
+    python benchmarks/profile_builds.py --quotes 5000 --out /tmp/profiles
 
 Profiles, each in a fresh ``sphinx-build`` process as an author runs it: a full build, a rebuild
 after editing one chapter, and a rebuild with nothing changed; then parsing 5 MB of FRUS text.
@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import make_books  # noqa: E402
+from generate import frus_corpus, make_books  # noqa: E402
 
 # Sphinx's phases, by the function that runs each (outermost match wins).
 PHASES = {
@@ -62,19 +62,12 @@ def profile_build(book: Path, out: Path, name: str) -> dict:
 
 
 def profile_parse(out: Path, megabytes: float = 5.0) -> dict:
-    import random
-
     from pyinstrument import Profiler
 
     import frus_cite
-    from generate import frus_document
 
-    rng = random.Random(3)
-    texts, size = [], 0
-    while size < megabytes * 1_000_000:
-        text, _ = frus_document(rng, len(texts))
-        texts.append(text)
-        size += len(text.encode())
+    texts = frus_corpus(megabytes)
+    size = sum(len(text.encode()) for text in texts)
     profiler = Profiler(interval=0.0005)
     profiler.start()
     for text in texts:
