@@ -214,14 +214,16 @@ def test_titles_with_markup_from_a_bib_file(make_app, rootdir, tmp_path, builder
     assert "frus." not in app.warning.getvalue()
     if builder == "html":
         page = (app.outdir / "index.html").read_text()
-        assert "“Review of <em>The China Tangle</em>,”" in page
+        assert '“Review of <em>The China Tangle</em> and <span class="frus-small-caps">Tass</span>,”' in page
         assert '<em>Reading <em class="frus-roman">Izvestiia</em> in Chongqing</em>' in page
         assert "&lt;i&gt;" not in page and "&amp;#60;" not in page
     elif builder == "latex":
         tex = next(app.outdir.glob("*.tex")).read_text()
         assert "\\sphinxstyleemphasis{Reading \\sphinxstyleemphasis{Izvestiia} in Chongqing}" in tex
+        assert "\\DUrole{frus-small-caps}{Tass}" in tex and "\\usepackage{frus-cite}" in tex
+        assert (app.outdir / "frus-cite.sty").is_file()  # what gives the small caps their meaning
         assert "emph" not in tex.split("\\begin{document}")[1].replace("sphinxstyleemphasis", "")
     else:
         text = " ".join((app.outdir / "index.txt").read_text().split())
-        assert "“Review of *The China Tangle*,” *Pacific Historical Review* 22 (1953): 402." in text
+        assert "“Review of *The China Tangle* and Tass,” *Pacific Historical Review* 22 (1953): 402." in text
         assert "<i>" not in text and "\\emph" not in text

@@ -126,9 +126,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
 
 def _add_static(app: Sphinx) -> None:
+    """The stylesheet for HTML; for LaTeX, a package giving small caps and the like a meaning."""
+    import shutil
     from pathlib import Path
 
     static = Path(__file__).parent / "static"
     if static.is_dir() and hasattr(app.config, "html_static_path"):
         app.config.html_static_path.append(str(static))
+    if app.builder.format == "latex":
+        app.add_latex_package("frus-cite")
+        shutil.copyfile(Path(__file__).parent / "latex" / "frus-cite.sty", Path(app.outdir) / "frus-cite.sty")
 
