@@ -58,6 +58,9 @@ class Volume:
     documents: tuple[int, int] | None = None
     """First and last document number of the volume (numbering runs on across
     the Potsdam volumes)."""
+    persons: tuple[tuple[str, str], ...] = ()
+    """Full names of the people the volume's headings name by surname
+    (("Harriman", "W. Averell Harriman"), …), as in its list of persons."""
 
     @property
     def volume_arabic(self) -> str | None:
@@ -109,14 +112,29 @@ def _volume_from_json(vid: str, data: Mapping[str, Any]) -> Volume:
     values.setdefault("volume_number", None)
     if values.get("documents"):
         values["documents"] = tuple(values["documents"])
+    values["persons"] = tuple(sorted(_persons_from_json(values.get("persons") or {}, f"volume {vid!r}: persons").items()))
     return Volume(**values)
+
+
+def _persons_from_json(data: Any, where: str) -> dict[str, str]:
+    if not isinstance(data, Mapping) or not all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in data.items()):
+        raise CatalogError(f"{where}: expected {{name as printed: full name}}, e.g. {{\"Harriman\": \"W. Averell Harriman\"}}")
+    return {" ".join(k.split()): " ".join(v.split()) for k, v in data.items()}
+
+
+def _read_json(path: str | Path, what: str) -> Any:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CatalogError(f"cannot read {what} {path}: {exc}") from None
 
 
 class Catalog:
     """A read-only mapping of volume ids to :class:`Volume` records."""
 
-    def __init__(self, volumes: Mapping[str, Volume]):
+    def __init__(self, volumes: Mapping[str, Volume], persons: Mapping[str, str] | None = None):
         self._volumes = dict(volumes)
+        self._persons = dict(persons or {})
 
     def __contains__(self, vid: object) -> bool:
         return vid in self._volumes
@@ -143,23 +161,43 @@ class Catalog:
 
     def extended(self, extra: Mapping[str, Mapping[str, Any]] | str | Path) -> "Catalog":
         """A new catalog with *extra* volumes (a mapping, or a JSON file path) added."""
+        persons: Mapping[str, str] = {}
         if isinstance(extra, (str, Path)):
-            try:
-                payload = json.loads(Path(extra).read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                raise CatalogError(f"cannot read volume catalog {extra}: {exc}") from None
-            extra = payload.get("volumes", payload)
+            payload = _read_json(extra, "volume catalog")
+            if not isinstance(payload, dict):
+                raise CatalogError(f"volume catalog {extra}: expected a JSON object of volumes")
+            persons = _persons_from_json(payload.get("persons", {}), f"volume catalog {extra}: persons")
+            extra = payload.get("volumes", {k: v for k, v in payload.items() if k != "persons"})
         volumes = dict(self._volumes)
         for vid, data in extra.items():
             if vid.startswith("_"):
                 continue
             volumes[vid] = data if isinstance(data, Volume) else _volume_from_json(vid, data)
-        return Catalog(volumes)
+        return Catalog(volumes, {**self._persons, **persons})
+
+    def with_persons(self, persons: Mapping[str, str] | str | Path) -> "Catalog":
+        """A new catalog that also knows these full names ({name as printed: full name},
+        or a JSON file of that shape), for every volume; a volume's own list wins."""
+        if isinstance(persons, (str, Path)):
+            persons = _persons_from_json(_read_json(persons, "list of persons"), f"list of persons {persons}")
+        else:
+            persons = _persons_from_json(persons, "persons")
+        return Catalog(self._volumes, {**self._persons, **persons})
+
+    def full_name(self, name: str, volume: str | None = None) -> str | None:
+        """The full name of a person a heading of *volume* names as *name* ("Harriman")."""
+        name = " ".join(name.split())
+        if volume in self._volumes:
+            for printed, full in self._volumes[volume].persons:  # type: ignore[index]
+                if printed == name:
+                    return full
+        return self._persons.get(name)
 
     @classmethod
     def from_json(cls, text: str) -> "Catalog":
         payload = json.loads(text)
-        return cls({vid: _volume_from_json(vid, data) for vid, data in payload["volumes"].items()})
+        persons = _persons_from_json(payload.get("persons", {}), "catalog: persons")
+        return cls({vid: _volume_from_json(vid, data) for vid, data in payload["volumes"].items()}, persons)
 
 
 @lru_cache(maxsize=1)

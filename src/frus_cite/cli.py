@@ -27,6 +27,7 @@ def _add_volume_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--volume", metavar="ID", help="FRUS volume id of the documents, e.g. frus1945v07")
     group.add_argument("--url", metavar="URL", help="history.state.gov URL of the document (names volume and number)")
     parser.add_argument("--catalog", metavar="JSON", help="extra FRUS volumes, in the shape of data/volumes.json")
+    parser.add_argument("--persons", metavar="JSON", help='full names for first notes: {"Harriman": "W. Averell Harriman", …}')
 
 
 def _catalog(args: argparse.Namespace):
@@ -35,6 +36,8 @@ def _catalog(args: argparse.Namespace):
     catalog = default_catalog()
     if getattr(args, "catalog", None):
         catalog = catalog.extended(args.catalog)
+    if getattr(args, "persons", None):
+        catalog = catalog.with_persons(args.persons)
     return catalog
 
 

@@ -41,6 +41,7 @@ CASES = [
     ("myst-missing-file", "source_not_found", "index.md:3", "source file sources/nothere.txt not found"),
     ("myst-bad-locator", "bad_locator", "index.md:8", "unknown locator label 'zz.'"),
     ("conf-missing-source", "source_not_found", "", "conf.py: frus_cite_sources['gone']: sources/gone.txt not found"),
+    ("bad-persons", "config", "", "conf.py: frus_cite_persons: list of persons"),
     ("conf-unknown-entry", "bad_option", "", "conf.py: frus_cite_sources['hoo']: unknown 'short-title'; expected 'path', 'volume', 'url', 'short_title'"),
     ("bad-bibliography-option", "bad_option", "index.rst:10", ":cited: must be 'project' or 'document', not 'everything'"),
     ("bad-pages-option", "bad_locator", "index.rst:8", "unknown locator label 'zz.'"),

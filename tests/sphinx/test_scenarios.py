@@ -227,3 +227,28 @@ def test_titles_with_markup_from_a_bib_file(make_app, rootdir, tmp_path, builder
         text = " ".join((app.outdir / "index.txt").read_text().split())
         assert "“Review of *The China Tangle* and Tass,” *Pacific Historical Review* 22 (1953): 402." in text
         assert "<i>" not in text and "\\emph" not in text
+
+
+def test_persons_list_gives_full_names_in_first_notes(make_app, rootdir, tmp_path):
+    source = copy_root(rootdir, tmp_path, "persons")
+    app = make_app("text", srcdir=source, freshenv=True)
+    app.build()
+    assert "frus." not in app.warning.getvalue()
+    found = notes((app.outdir / "index.txt").read_text())
+    assert found[0].startswith("W. Averell Harriman to Harry S. Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945, in")
+    assert found[1] == "Harriman to Truman and the Secretary of State, July 11, 1945, 928."
+
+
+def test_editing_the_persons_list_rewrites_pages_with_notes(make_app, rootdir, tmp_path):
+    import os
+    import time
+
+    source = copy_root(rootdir, tmp_path, "persons")
+    make_app("text", srcdir=source, freshenv=True).build()
+    persons = source / "persons.json"
+    time.sleep(0.01)
+    persons.write_text('{"Harriman": "Averell Harriman", "Truman": "Harry S. Truman"}', encoding="utf-8")
+    os.utime(persons, None)
+    app = make_app("text", srcdir=source)
+    app.build()
+    assert notes((app.outdir / "index.txt").read_text())[0].startswith("Averell Harriman to Harry S. Truman")

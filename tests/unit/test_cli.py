@@ -136,3 +136,14 @@ def test_volumes_lists_the_catalog(capsys):
     assert volumes["frus1945v07"]["published"] == "1969"
     assert volumes["frus1945Berlinv01"]["prints_document_numbers"] is True
     assert volumes["frus1945v07"]["url"] == "https://history.state.gov/historicaldocuments/frus1945v07"
+
+
+def test_persons_file_gives_full_names(capsys, tmp_path):
+    persons = tmp_path / "persons.json"
+    persons.write_text('{"Harriman": "W. Averell Harriman", "Truman": "Harry S. Truman"}', encoding="utf-8")
+    code, out, err = run(capsys, "quote", str(seed(0)), "Substantial progress was made.", "--volume", "frus1945v07", "--persons", str(persons))
+    assert code == 0, err
+    assert json.loads(out)["note"].startswith("W. Averell Harriman to Harry S. Truman and the Secretary of State, telegram")
+    persons.write_text('["not", "a", "mapping"]', encoding="utf-8")
+    code, out, err = run(capsys, "quote", str(seed(0)), "Substantial progress was made.", "--volume", "frus1945v07", "--persons", str(persons))
+    assert code != 0 and "persons.json: expected {name as printed: full name}" in err and "Traceback" not in err

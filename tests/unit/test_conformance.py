@@ -15,6 +15,7 @@ import subprocess
 import pytest
 
 import frus_cite
+from frus_cite.catalog import default_catalog
 from frus_cite.formatting.bibliography import collection_item, volume_item
 from frus_cite.formatting.csl_json import to_csl_json
 from frus_cite.formatting.notes import NoteEngine
@@ -44,6 +45,9 @@ def conformance_items() -> list[dict]:
     items = [to_csl_json(ref, key=key) for key, ref in sources.items()]
     items += [to_csl_json(frus_cite.parse_file(seed(n))) for n in (3, 4)]
     items += [to_csl_json(frus_cite.parse_file(FIXTURES / "sources" / f"{name}.txt"), key=name) for name in ("wilson-rgaspi", "wilson-prc")]
+    # Full names from a persons list: given and family names in first notes, surnames later.
+    persons = default_catalog().with_persons({"Harriman": "W. Averell Harriman", "Truman": "Harry S. Truman"})
+    items.append(to_csl_json(frus_cite.parse_file(seed(0), volume="frus1945v07"), key="seed0-persons", catalog=persons))
     items += json.loads((FIXTURES / "conformance" / "secondary.json").read_text(encoding="utf-8"))
     # The entries a collapsed bibliography prints: whole volumes and archival collections.
     items += [volume_item("frus1945v07"), volume_item("frus1945Berlinv01")]

@@ -194,3 +194,44 @@ def test_near_note_position_uses_the_styles_distance(tmp_path):
     engine = NoteEngine([{"id": "a", "type": "book", "title": "A"}, {"id": "b", "type": "book", "title": "B"}], style=str(style), ibid=False)
     notes = [engine.cite(Cluster((Cite(key),), number)) for key, number in [("a", 1), ("b", 2), ("a", 3), ("b", 9), ("a", 10)]]
     assert notes == ["A.", "B.", "near A.", "far B.", "far A."]
+
+
+PERSONS = {"Harriman": "W. Averell Harriman", "Truman": "Harry S. Truman", "Chiang": "Chiang Kai-shek"}
+
+
+def test_full_names_from_a_persons_list_in_first_notes_surnames_later():
+    """CMOS gives full names in a first note; FRUS headings print surnames only."""
+    from frus_cite.catalog import default_catalog
+
+    catalog = default_catalog().with_persons(PERSONS)
+    ref = frus_cite.parse_file(seed(0), volume="frus1945v07")
+    item = to_csl_json(ref, key="harriman", catalog=catalog)
+    assert item["author"] == [{"family": "Harriman", "given": "W. Averell"}]
+    assert item["recipient"][0] == {"family": "Truman", "given": "Harry S."}
+    engine = NoteEngine([item], ibid=False)
+    first = engine.cite(Cluster((Cite("harriman", "927"),), 1))
+    assert first.startswith("W. Averell Harriman to Harry S. Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945, in ")
+    assert engine.cite(Cluster((Cite("harriman", "928"),), 2)) == "Harriman to Truman and the Secretary of State, July 11, 1945, 928."
+    # Without the list the names stay as printed.
+    assert to_csl_json(ref, key="harriman")["author"] == [{"family": "Harriman"}]
+
+
+def test_persons_of_a_volume_win_and_names_not_ending_with_the_surname_stay_whole(tmp_path):
+    import json
+
+    from frus_cite.catalog import CatalogError, default_catalog
+    from frus_cite.formatting.csl_json import _party
+    from frus_cite.model import Party
+
+    extra = tmp_path / "catalog.json"
+    extra.write_text(json.dumps({"persons": {"Harriman": "Averell Harriman"}}), encoding="utf-8")
+    catalog = default_catalog().extended(str(extra)).with_persons({"Truman": "Harry S. Truman"})
+    assert catalog.full_name("Harriman", "frus1945v07") == "Averell Harriman"
+    assert catalog.full_name("Truman") == "Harry S. Truman"
+    assert _party(Party(name="Chiang", role="Generalissimo", text="Generalissimo Chiang"), "Chiang Kai-shek") == {"family": "Chiang Kai-shek"}
+    volume = {"frus1945v07x": {"title": "T", "series": "S", "volume_title": "V", "persons": {"Harriman": "W. A. Harriman"}}}
+    with_volume = catalog.extended(volume)
+    assert with_volume.full_name("Harriman", "frus1945v07x") == "W. A. Harriman"  # the volume's own list
+    assert with_volume.full_name("Harriman", "frus1945v07") == "Averell Harriman"
+    with pytest.raises(CatalogError, match="expected {name as printed: full name}"):
+        default_catalog().with_persons({"Harriman": 3})  # type: ignore[dict-item]

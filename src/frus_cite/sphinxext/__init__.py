@@ -20,7 +20,7 @@ from .domain import FrusDomain, NoteRecord, get_domain
 from .logging import warn
 from .nodes import frus_bibliography, frus_note, visit_skip
 from .roles import CiteRole, QuoteRole
-from .sources import reset_caches
+from .sources import catalog_for, catalog_inputs, reset_caches
 from .transforms import FillNotes, LinkNotes, PlaceNotes
 
 __all__ = ["setup"]
@@ -33,6 +33,7 @@ def _builder_inited(app: Sphinx) -> None:
     app.env._frus_build_token = uuid.uuid4().hex  # type: ignore[attr-defined]
     app.env._frus_confdir = str(app.confdir)  # type: ignore[attr-defined]
     reset_caches(app.env)
+    catalog_for(app.env)  # before parallel readers fork: a bad persons list warns once
     _check_config_sources(app.env)
 
 
@@ -91,6 +92,14 @@ def _env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
             if note.passage is not None:
                 notes[index] = NoteRecord(note.note_id, note.note_index, tuple(cites), note.lineno, None)
     env._frus_build_token = uuid.uuid4().hex  # type: ignore[attr-defined]  (state changed: fresh caches)
+    # A changed frus_cite_volumes file or persons list changes notes in documents
+    # that were not edited.
+    inputs = catalog_inputs(env)
+    catalog_changed = domain.data.get("catalog_inputs") not in (None, inputs)
+    domain.data["catalog_inputs"] = inputs
+    if catalog_changed:
+        return sorted({docname for docname, notes in domain.notes.items() if notes}
+                      | {docname for docname, records in domain.bibliographies.items() if records})
     if not reading:
         return []
     # Bibliographies list what every document cites; with one note scope for the

@@ -64,6 +64,10 @@ OPTIONS: dict[str, Option] = {
                       "Extra FRUS volumes for the catalog (same shape as frus_cite/data/volumes.json).", (dict, str)),
     "check_quotes": Option(True, lambda v: isinstance(v, bool), "True or False",
                            "Check every quotation against its source."),
+    "persons": Option({}, lambda v: isinstance(v, str) or (isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items())),
+                      "a dict {name as printed: full name} or a path to a JSON file of that shape",
+                      "Full names of the people FRUS headings name by surname (\"Harriman\": \"W. Averell Harriman\"): first notes give them.",
+                      (dict, str)),
 }
 
 
@@ -79,6 +83,7 @@ class FrusCiteConfig:
     default_volume: str | None = None
     volumes: Any = field(default_factory=dict)
     check_quotes: bool = True
+    persons: Any = field(default_factory=dict)
 
 
 def register_config(app: Sphinx) -> None:

@@ -7,7 +7,9 @@
 * ``bibliographies`` — docname → the ``frus:bibliography`` directives in it;
 * ``checked`` — key → what a source declared in conf.py was when it last parsed
   without a warning (path, file stamp, volume, URL, catalog), so that a rebuild
-  does not parse it again; a source that warned is checked (and warns) every build.
+  does not parse it again; a source that warned is checked (and warns) every build;
+* ``catalog_inputs`` — the volume catalog and persons list the notes were made
+  with: when they change, every page with notes is written again.
 
 Sources declared in ``conf.py`` are configuration, not document state: they
 live in :func:`config_sources`.  ``clear_doc`` drops a document's entries and
@@ -72,8 +74,8 @@ class BibliographyRecord(NamedTuple):
 class FrusDomain(Domain):
     name = "frus"
     label = "FRUS and archival sources"
-    initial_data: dict[str, Any] = {"sources": {}, "notes": {}, "bibliographies": {}, "checked": {}}
-    data_version = 2
+    initial_data: dict[str, Any] = {"sources": {}, "notes": {}, "bibliographies": {}, "checked": {}, "catalog_inputs": None}
+    data_version = 3
 
     @property
     def sources(self) -> dict[str, SourceRecord]:

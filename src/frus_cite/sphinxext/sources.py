@@ -36,6 +36,7 @@ def confdir(env: BuildEnvironment) -> Path:
 def reset_caches(env: BuildEnvironment) -> None:
     """Forget what was derived from the configuration (called at the start of each build)."""
     env._frus_config_sources = None  # type: ignore[attr-defined]
+    _CATALOGS.clear()  # a broken persons file warns on every build
     _BIB_ITEMS.pop(_root(env), None)
     _BIB_FILE_OF.pop(_root(env), None)
 
@@ -50,13 +51,32 @@ def inside_project(env: BuildEnvironment, path: Path, roots: tuple[Path, ...] | 
     return any(resolved.is_relative_to(root) for root in roots or _project_roots(env))
 
 
+_CATALOGS: dict[tuple[str, str], Catalog] = {}  # keyed by catalog_inputs()
+
+
 def catalog_for(env: BuildEnvironment) -> Catalog:
-    volumes = get_config(env.config).volumes
-    if not volumes:
+    """The volume catalog with ``frus_cite_volumes`` and ``frus_cite_persons`` added (built
+    once per setting and file version; a persons list that cannot be read is a
+    ``frus.config`` warning, once, and first notes keep the names as printed)."""
+    config = get_config(env.config)
+    volumes, persons = config.volumes, config.persons
+    if not volumes and not persons:
         return default_catalog()
-    if isinstance(volumes, str):
-        volumes = str(confdir(env) / volumes)
-    return default_catalog().extended(volumes)
+    key = catalog_inputs(env)
+    if key in _CATALOGS:
+        return _CATALOGS[key]
+    catalog = default_catalog()
+    if volumes:
+        catalog = catalog.extended(str(confdir(env) / volumes) if isinstance(volumes, str) else volumes)
+    if persons:
+        from ..errors import CatalogError
+
+        try:
+            catalog = catalog.with_persons(str(confdir(env) / persons) if isinstance(persons, str) else persons)
+        except CatalogError as error:
+            warn("config", f"conf.py: frus_cite_persons: {error}", None)
+    _CATALOGS[key] = catalog
+    return catalog
 
 
 SOURCE_ENTRY_KEYS = ("path", "volume", "url", "short_title")
@@ -162,6 +182,15 @@ def catalog_stamp(env: BuildEnvironment) -> str:
     if isinstance(volumes, str):
         return f"{volumes}@{file_stamp(str(confdir(env) / volumes))}"
     return repr(volumes)
+
+
+def catalog_inputs(env: BuildEnvironment) -> tuple[str, str]:
+    """What the catalog of a build is made from (settings and file versions): when it
+    changes, every note may read differently."""
+    persons = get_config(env.config).persons
+    if isinstance(persons, str):
+        return catalog_stamp(env), f"{persons}@{file_stamp(str(confdir(env) / persons))}"
+    return catalog_stamp(env), repr(sorted(persons.items()))
 
 
 def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
