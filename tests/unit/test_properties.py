@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import time
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import frus_cite
@@ -121,3 +121,42 @@ def test_adversarial_inputs_parse_in_linear_time():
         t2 = time.perf_counter()
         # 4x the input may cost at most ~4x (with generous slack for noise), never quadratic.
         assert (t2 - t1) <= 12 * (t1 - t0) + 0.5, (text[:40], t1 - t0, t2 - t1)
+
+
+# The parser's shortcuts must give what the plain computation gives.
+WHITESPACE_TEXT = st.lists(st.sampled_from(["a", "b", " ", "\n", "\n\n", "\n\n\n", "\t", "\u00a0", "["]), max_size=30).map("".join)
+
+
+@settings(max_examples=1000 * SCALE, deadline=None)
+@given(WHITESPACE_TEXT, st.lists(st.integers(min_value=-2, max_value=90), max_size=6))
+@example("a  b", [2]).via("two spaces")
+@example("a \nb", [1]).via("space before a line end")
+@example("a\n b", [2]).via("space after a line end")
+@example("a\n\n\nb", [2]).via("three line ends")
+@example("a\t\tb", [1]).via("tabs")
+@example("a\u00a0 b", [1]).via("no-break space")
+def test_squeeze_shortcut_equals_the_full_pattern_pass(text, positions):
+    from frus_cite.parsing import text as text_module
+
+    fast = text_module.squeeze(text, positions)
+    saved = text_module._SQUEEZE_PROBES
+    text_module._SQUEEZE_PROBES = ("",)  # "" is in every string: always run the pattern
+    try:
+        assert text_module.squeeze(text, positions) == fast
+    finally:
+        text_module._SQUEEZE_PROBES = saved
+
+
+@settings(max_examples=500 * SCALE, deadline=None)
+@given(WHITESPACE_TEXT)
+def test_lazy_lines_are_the_lines_of_the_text(text):
+    from frus_cite.parsing.text import Line, split_lines
+
+    lines = split_lines(text)
+    expected, start = [], 0
+    for piece in text.split("\n"):
+        expected.append(Line(start, start + len(piece), piece))
+        start += len(piece) + 1
+    assert list(lines) == expected
+    assert lines[-1] == expected[-1] and lines[1:3] == expected[1:3]
+    assert [lines.is_blank(i) for i in range(len(lines))] == [line.blank for line in expected]
