@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pybtex.database import parse_string
 
 import frus_cite
@@ -190,3 +192,26 @@ def test_latex_to_rich_text(latex, rich):
     from frus_cite.formatting.bibtex import latex_to_rich
 
     assert latex_to_rich(latex) == rich
+
+
+def test_bibtex_export_escapes_latex_specials_and_reads_back_the_same(tmp_path):
+    """A title with & or % must not break a LaTeX build of the exported .bib, and must come back unchanged."""
+    import dataclasses
+
+    ref = frus_cite.parse_file(seed(4))
+    title = 'Mao & Khrushchev: 50% of $5, #1, x_1, {a}, ~ ^ back\\slash -- "quoted"'
+    text = to_bibtex([dataclasses.replace(ref, title=title)])
+    assert "Mao \\& Khrushchev: 50\\% of \\$5, \\#1, x\\_1" in text
+    bib = tmp_path / "out.bib"
+    bib.write_text(text, encoding="utf-8")
+    (item,) = read_bib(str(bib)).values()
+    assert item["title"] == title
+    assert item["URL"] == "https://digitalarchive.wilsoncenter.org/document/134351"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZé —–-&%$#_{}~^\\\"'`“”")), max_size=40))
+def test_latex_escape_round_trip(text):
+    from frus_cite.formatting.bibtex import latex_escape, latex_to_rich
+
+    assert latex_to_rich(latex_escape(text)) == " ".join(text.split())

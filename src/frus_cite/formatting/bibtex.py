@@ -19,6 +19,7 @@ from typing import Any, Iterable
 
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.input.bibtex import Parser
+from pybtex.database.output.bibtex import Writer as BibTeXWriter
 from pybtex.scanner import PybtexSyntaxError
 
 from ..catalog import Catalog
@@ -26,7 +27,7 @@ from ..errors import FrusCiteError
 from ..model import Reference
 from .csl_json import to_csl_json
 
-__all__ = ["to_bibtex", "to_entries", "read_bib", "entry_to_csl", "BibError"]
+__all__ = ["to_bibtex", "to_entries", "read_bib", "entry_to_csl", "latex_escape", "latex_to_rich", "latex_to_text", "BibError"]
 
 
 class BibError(FrusCiteError):
@@ -39,13 +40,27 @@ def _date(parts: dict[str, Any] | None) -> str | None:
     return "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts["date-parts"][0]))
 
 
+# Braces are written as commands: BibTeX counts "\\{" as a brace, so one alone would unbalance the entry.
+_LATEX_SPECIALS = {"\\": "\\textbackslash{}", "&": "\\&", "%": "\\%", "$": "\\$", "#": "\\#", "_": "\\_",
+                   "{": "\\textbraceleft{}", "}": "\\textbraceright{}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}"}
+_LATEX_SPECIAL = re.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + "]")
+
+
+def latex_escape(text: str) -> str:
+    """Text as a BibTeX field value that LaTeX prints as written ("&" → "\\&"); Unicode is
+    kept (biber and the UTF-8 input of modern LaTeX read it)."""
+    escaped = _LATEX_SPECIAL.sub(lambda m: _LATEX_SPECIALS[m.group(0)], text)
+    # TeX ligatures ("--" a dash, "''" a closing quote, "!`" an inverted mark) are broken up.
+    return re.sub(r"(-(?=-)|'(?=')|`(?=`)|[!?](?=`))", r"\1{}", escaped)
+
+
 def _names(csl_names: list[dict[str, str]]) -> list[Person]:
     people = []
     for name in csl_names:
         if "literal" in name:
-            people.append(Person(f"{{{name['literal']}}}"))
+            people.append(Person(f"{{{latex_escape(name['literal'])}}}"))
         else:
-            people.append(Person(first=name.get("given", ""), last=name["family"]))
+            people.append(Person(first=latex_escape(name.get("given", "")), last=latex_escape(name["family"])))
     return people
 
 
@@ -71,19 +86,34 @@ def to_entries(records: Iterable[Reference], *, catalog: Catalog | None = None) 
     for ref in records:
         item = to_csl_json(ref, catalog=catalog)
         entry_type, mapping, roles = _EXPORT[ref.kind]
-        fields: dict[str, str] = {"title": item["title"]}
+        fields: dict[str, str] = {"title": latex_escape(item["title"])}
         for csl, bib in mapping.items():
             if item.get(csl):
-                value = _date(item[csl]) if csl.endswith(("issued", "date")) else str(item[csl])
-                fields[bib] = value.replace("-", "--") if bib == "pages" else value  # type: ignore[union-attr]
+                if csl.endswith(("issued", "date")):
+                    fields[bib] = _date(item[csl])  # type: ignore[assignment]
+                elif bib == "url":  # biblatex reads URLs verbatim
+                    fields[bib] = str(item[csl])
+                elif bib == "pages":
+                    fields[bib] = str(item[csl]).replace("-", "--")
+                else:
+                    fields[bib] = latex_escape(str(item[csl]))
         persons = {role: _names(item[role]) for role in roles if item.get(role)}
         data.add_entry(item["id"], Entry(entry_type, fields=fields, persons=persons))
     return data
 
 
+class _Writer(BibTeXWriter):
+    """pybtex's BibTeX writer without its own LaTeX encoding: :func:`latex_escape` has
+    escaped every field already (pybtex's would escape "\\&" a second time and leave
+    "$", "^" and braces alone)."""
+
+    def _encode(self, text: str) -> str:
+        return text
+
+
 def to_bibtex(records: Iterable[Reference], *, catalog: Catalog | None = None) -> str:
-    """BibTeX text for *records*."""
-    return to_entries(records, catalog=catalog).to_string("bibtex")
+    """BibTeX text for *records* (UTF-8; LaTeX's special characters escaped)."""
+    return _Writer().to_string(to_entries(records, catalog=catalog))
 
 
 _TYPES = {
@@ -190,6 +220,20 @@ def _tex_group(text: str, index: int, in_group: bool) -> tuple[str, int]:
     return "".join(out), index
 
 
+_LITERAL_COMMAND = re.compile(
+    r"\\(?:textbackslash|textasciicircum|textasciitilde|textbraceleft|textbraceright)(?:\{\}|(?![A-Za-z])\s?)|\\[{}]"
+)
+_LITERALS = {"textbackslash": "\\", "textasciicircum": "^", "textasciitilde": "~", "textbraceleft": "{", "textbraceright": "}",
+             "{": "{", "}": "}"}
+_LITERAL_HOLD = {name: chr(0xE010 + n) for n, name in enumerate(_LITERALS)}
+_LITERAL_RELEASE = {ord(hold): _LITERALS[name] for name, hold in _LITERAL_HOLD.items()}
+
+
+def _literal(command: str) -> str:
+    command = command.strip()
+    return command[1] if command in ("\\{", "\\}") else command[1:].split("{")[0]
+
+
 def latex_to_rich(value: str) -> str:
     """A BibTeX field as CSL rich text: accents and symbols decoded (latexcodec, which
     pybtex depends on), ``\\emph{…}`` → ``<i>…</i>``, ``\\textbf``, ``\\textsc``,
@@ -198,16 +242,20 @@ def latex_to_rich(value: str) -> str:
 
     import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 
+    # Escaped braces and the text-symbol commands are set aside first: latexcodec would
+    # turn them into characters that read as TeX syntax again ("\\{" → "{").
+    value = _LITERAL_COMMAND.sub(lambda m: _LITERAL_HOLD[_literal(m.group(0))], value)
     try:
         decoded = codecs.decode(value, "ulatex")
     except Exception:  # latexcodec rejects some malformed input: read it as typed
         decoded = value
+    # TeX ligatures for dashes, in case latexcodec left any ("-{}-" stays two hyphens).
+    decoded = decoded.replace("---", "—").replace("--", "–")
     try:
         text, _ = _tex_group(decoded, 0, False)
     except RecursionError:  # braces nested hundreds deep: keep the words, drop the markup
         text = re.sub(r"\\[A-Za-z]+\s*|[{}]", "", decoded)
-    # TeX ligatures for dashes, in case latexcodec left any.
-    return " ".join(text.replace("---", "—").replace("--", "–").split())
+    return " ".join(text.split()).translate(_LITERAL_RELEASE)
 
 
 def latex_to_text(value: str) -> str:
