@@ -199,7 +199,7 @@ def test_bibtex_export_escapes_latex_specials_and_reads_back_the_same(tmp_path):
     import dataclasses
 
     ref = frus_cite.parse_file(seed(4))
-    title = 'Mao & Khrushchev: 50% of $5, #1, x_1, {a}, ~ ^ back\\slash -- "quoted"'
+    title = 'Mao & Khrushchev: 50% of $5, #1, x_1, {a, ~ ^ back\\slash -- "quoted"'
     text = to_bibtex([dataclasses.replace(ref, title=title)])
     assert "Mao \\& Khrushchev: 50\\% of \\$5, \\#1, x\\_1" in text
     bib = tmp_path / "out.bib"
