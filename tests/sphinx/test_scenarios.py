@@ -16,6 +16,14 @@ def copy_root(rootdir, tmp_path, name):
     return target
 
 
+def clean_build(make_app, source, builder: str = "text"):
+    """A fresh build of *source* that must give no frus-cite warning."""
+    app = make_app(builder, srcdir=source, freshenv=True)
+    app.build()
+    assert "frus." not in app.warning.getvalue()
+    return app
+
+
 def notes(text: str) -> list[str]:
     return [" ".join(m.group(2).split()).replace("*", "") for m in re.finditer(r"^\[(\d+)\] (.+?)(?=\n\n|\n\[\d+\]|\Z)", text, re.M | re.S)]
 
@@ -186,9 +194,7 @@ def test_rebuild_does_not_reparse_unchanged_conf_sources_but_repeats_their_error
 
 def test_short_titles_from_conf_and_directive_and_their_edits(make_app, rootdir, tmp_path):
     source = copy_root(rootdir, tmp_path, "short-title")
-    app = make_app("text", srcdir=source, freshenv=True)
-    app.build()
-    assert "frus." not in app.warning.getvalue()
+    app = clean_build(make_app, source)
     found = notes((app.outdir / "chapter.txt").read_text())
     assert found[0].startswith("“Record of a Meeting Between T.V. Soong and Stalin,” July 12, 1945, box 6, folder 9")
     assert found[1].startswith("“Cable, Summary of Averell Harriman Meeting with T. V. Soong,” July 11, 1945")
@@ -208,10 +214,7 @@ def test_short_titles_from_conf_and_directive_and_their_edits(make_app, rootdir,
 def test_titles_with_markup_from_a_bib_file(make_app, rootdir, tmp_path, builder):
     """\\emph{} in a .bib title: italic in a quoted article title, roman inside an italic book
     title (CSS in HTML, nested emphasis in LaTeX), plain words in text; never TeX or tags."""
-    source = copy_root(rootdir, tmp_path, "rich-text")
-    app = make_app(builder, srcdir=source, freshenv=True)
-    app.build()
-    assert "frus." not in app.warning.getvalue()
+    app = clean_build(make_app, copy_root(rootdir, tmp_path, "rich-text"), builder)
     if builder == "html":
         page = (app.outdir / "index.html").read_text()
         assert '“Review of <em>The China Tangle</em> and <span class="frus-small-caps">Tass</span>,”' in page
@@ -230,10 +233,7 @@ def test_titles_with_markup_from_a_bib_file(make_app, rootdir, tmp_path, builder
 
 
 def test_persons_list_gives_full_names_in_first_notes(make_app, rootdir, tmp_path):
-    source = copy_root(rootdir, tmp_path, "persons")
-    app = make_app("text", srcdir=source, freshenv=True)
-    app.build()
-    assert "frus." not in app.warning.getvalue()
+    app = clean_build(make_app, copy_root(rootdir, tmp_path, "persons"))
     found = notes((app.outdir / "index.txt").read_text())
     assert found[0].startswith("W. Averell Harriman to Harry S. Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945, in")
     assert found[1] == "Harriman to Truman and the Secretary of State, July 11, 1945, 928."
