@@ -56,8 +56,8 @@ _CATALOGS: dict[tuple[str, str], Catalog] = {}  # keyed by catalog_inputs()
 
 def catalog_for(env: BuildEnvironment) -> Catalog:
     """The volume catalog with ``frus_cite_volumes`` and ``frus_cite_persons`` added (built
-    once per setting and file version; a persons list that cannot be read is a
-    ``frus.config`` warning, once, and first notes keep the names as printed)."""
+    once per setting and file version). A file that cannot be read is one ``frus.config``
+    warning per build, and the build goes on without it."""
     config = get_config(env.config)
     volumes, persons = config.volumes, config.persons
     if not volumes and not persons:
@@ -65,12 +65,15 @@ def catalog_for(env: BuildEnvironment) -> Catalog:
     key = catalog_inputs(env)
     if key in _CATALOGS:
         return _CATALOGS[key]
+    from ..errors import CatalogError
+
     catalog = default_catalog()
     if volumes:
-        catalog = catalog.extended(str(confdir(env) / volumes) if isinstance(volumes, str) else volumes)
+        try:
+            catalog = catalog.extended(str(confdir(env) / volumes) if isinstance(volumes, str) else volumes)
+        except CatalogError as error:  # the shipped volumes still serve; sources naming others warn
+            warn("config", f"conf.py: frus_cite_volumes: {error}", None)
     if persons:
-        from ..errors import CatalogError
-
         try:
             catalog = catalog.with_persons(str(confdir(env) / persons) if isinstance(persons, str) else persons)
         except CatalogError as error:
