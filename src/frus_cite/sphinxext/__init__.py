@@ -94,19 +94,20 @@ def _env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     env._frus_build_token = uuid.uuid4().hex  # type: ignore[attr-defined]  (state changed: fresh caches)
     # A changed frus_cite_volumes file or persons list changes notes in documents
     # that were not edited.
+    with_notes = {docname for docname, notes in domain.notes.items() if notes}
+    with_bibliographies = {docname for docname, records in domain.bibliographies.items() if records}
     inputs = catalog_inputs(env)
     catalog_changed = domain.data.get("catalog_inputs") not in (None, inputs)
     domain.data["catalog_inputs"] = inputs
     if catalog_changed:
-        return sorted({docname for docname, notes in domain.notes.items() if notes}
-                      | {docname for docname, records in domain.bibliographies.items() if records})
+        return sorted(with_notes | with_bibliographies)
     if not reading:
         return []
     # Bibliographies list what every document cites; with one note scope for the
     # whole project, any document's notes depend on the documents before it.
-    depends = {docname for docname, records in domain.bibliographies.items() if records}
+    depends = set(with_bibliographies)
     if app.config.frus_cite_note_scope == "project":
-        depends |= {docname for docname, notes in domain.notes.items() if notes}
+        depends |= with_notes
     # A declaration changed in one document (volume, URL, short title) changes the
     # notes of every document citing that source.
     before, after = getattr(env, "_frus_declared_before", {}), _declarations(env)

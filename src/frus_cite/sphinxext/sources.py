@@ -179,21 +179,22 @@ def file_stamp(path: str) -> tuple[int, int] | None:
     return status.st_mtime_ns, status.st_size
 
 
+def _setting_stamp(env: BuildEnvironment, value: Any) -> str:
+    """A setting that is a value or names a file: the value, or the path and file version."""
+    if isinstance(value, str):
+        return f"{value}@{file_stamp(str(confdir(env) / value))}"
+    return repr(value)
+
+
 def catalog_stamp(env: BuildEnvironment) -> str:
     """What the volume catalog is built from: the setting, and the file it names."""
-    volumes = get_config(env.config).volumes
-    if isinstance(volumes, str):
-        return f"{volumes}@{file_stamp(str(confdir(env) / volumes))}"
-    return repr(volumes)
+    return _setting_stamp(env, get_config(env.config).volumes)
 
 
 def catalog_inputs(env: BuildEnvironment) -> tuple[str, str]:
     """What the catalog of a build is made from (settings and file versions): when it
     changes, every note may read differently."""
-    persons = get_config(env.config).persons
-    if isinstance(persons, str):
-        return catalog_stamp(env), f"{persons}@{file_stamp(str(confdir(env) / persons))}"
-    return catalog_stamp(env), repr(sorted(persons.items()))
+    return catalog_stamp(env), _setting_stamp(env, get_config(env.config).persons)
 
 
 def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
