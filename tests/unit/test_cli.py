@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 
 import pytest
@@ -47,7 +48,8 @@ def test_parse_reports_bad_file_and_continues(capsys, tmp_path):
 def test_parse_url_sets_volume_and_document(capsys):
     code, out, _ = run(capsys, "parse", str(seed(1)), "--url", "https://history.state.gov/historicaldocuments/frus1945Berlinv01/d578", "--format", "csl-json")
     item = json.loads(out)[0]
-    assert code == 0 and item["number"] == "578" and item["URL"].endswith("/frus1945Berlinv01/d578")
+    # A book section has no number field in Zotero: the document number travels in Extra.
+    assert code == 0 and "number: 578" in item["note"].split("\n") and item["URL"].endswith("/frus1945Berlinv01/d578")
 
 
 def test_parse_bibtex(capsys):
@@ -63,19 +65,26 @@ def test_notes_command_matches_citeproc_js_shape(capsys, tmp_path):
              {"citationItems": [{"id": "feis", "locator": "14", "label": "page"}], "properties": {"noteIndex": 4}}]
     (tmp_path / "items.json").write_text(json.dumps(items))
     (tmp_path / "cites.json").write_text(json.dumps(cites))
-    code, out, _ = run(capsys, "notes", "--items", str(tmp_path / "items.json"), "--cites", str(tmp_path / "cites.json"))
+    code, out, _ = run(capsys, "notes", "--items", str(tmp_path / "items.json"), "--cites", str(tmp_path / "cites.json"), "--format", "json")
     assert code == 0
     assert json.loads(out) == {
         "notes": ["Herbert Feis, The China Tangle (Princeton, NJ: Princeton University Press, 1953), 12.", "Ibid.", "Feis, The China Tangle, 14."],
         "bibliography": ["Feis, Herbert. The China Tangle. Princeton, NJ: Princeton University Press, 1953."],
     }
-    code, out, _ = run(capsys, "notes", "--items", str(tmp_path / "items.json"), "--cites", str(tmp_path / "cites.json"), "--format", "html")
+    code, out, _ = run(capsys, "notes", "--items", str(tmp_path / "items.json"), "--cites", str(tmp_path / "cites.json"), "--format", "json", "--markup", "html")
     assert json.loads(out)["notes"][0].startswith("Herbert Feis, <i>The China Tangle</i>")
+    code, out, _ = run(capsys, "notes", "--items", str(tmp_path / "items.json"), "--cites", str(tmp_path / "cites.json"))
+    assert code == 0 and out == (
+        "1. Herbert Feis, The China Tangle (Princeton, NJ: Princeton University Press, 1953), 12.\n2. Ibid.\n"
+        "4. Feis, The China Tangle, 14.\n\nFeis, Herbert. The China Tangle. Princeton, NJ: Princeton University Press, 1953.\n")
+    code, out, _ = run(capsys, "notes", "--items", str(tmp_path / "items.json"), "--cites", str(tmp_path / "cites.json"), "--format", "html")
+    assert code == 0 and out.startswith("1. Herbert Feis, <i>The China Tangle</i>")
 
 
 def test_bib_collapses_to_volume_and_collection(capsys):
-    code, out, _ = run(capsys, "bib", str(seed(0)), str(seed(2)), str(seed(4)), "--volume", "frus1945v07")
-    assert code == 0
+    code, out, err = run(capsys, "bib", str(seed(0)), str(seed(2)), str(seed(4)), "--volume", "frus1945v07", "--allow-incomplete")
+    assert code == 0  # seed 2 has no date: warned, printed on request
+    assert err == f"frus-cite: warning: {seed(2)}: incomplete citation: no date\n"
     lines = out.strip().split("\n")
     assert lines == [
         "U.S. Department of State. Foreign Relations of the United States: Diplomatic Papers, 1945. Vol. 7, The Far East, "
@@ -147,3 +156,73 @@ def test_persons_file_gives_full_names(capsys, tmp_path):
     persons.write_text('["not", "a", "mapping"]', encoding="utf-8")
     code, out, err = run(capsys, "quote", str(seed(0)), "Substantial progress was made.", "--volume", "frus1945v07", "--persons", str(persons))
     assert code != 0 and "persons.json: expected {name as printed: full name}" in err and "Traceback" not in err
+
+
+def test_incomplete_citation_warns_and_exits_3(capsys):
+    """Without --volume a FRUS note has no book to cite: warned, exit 3, unless asked for."""
+    code, out, err = run(capsys, "quote", str(seed(0)), "Substantial progress was made.")
+    assert code == 3 and json.loads(out)["found"]
+    assert err == f"frus-cite: warning: {seed(0)}: incomplete citation: no FRUS volume (give --volume ID or --url URL)\n"
+    code, _, err = run(capsys, "quote", str(seed(0)), "Substantial progress was made.", "--allow-incomplete")
+    assert code == 0 and "incomplete citation" in err
+    code, out, err = run(capsys, "bib", str(seed(0)))
+    assert code == 3 and "no FRUS volume" in err
+    code, _, _ = run(capsys, "parse", str(seed(0)), "--format", "csl-json")
+    assert code == 3
+    code, _, err = run(capsys, "parse", str(seed(0)))  # the record itself is not a citation
+    assert code == 0 and err == ""
+
+
+def test_every_command_and_option_has_help(capsys):
+    from frus_cite.cli import build_parser
+
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    assert set(subparsers.choices) == {"parse", "notes", "bib", "quote", "volumes", "styles"}
+    for name, command in subparsers.choices.items():
+        assert command.description and "exit status" in command.epilog, name
+        for action in command._actions:
+            assert action.help and action.help != argparse.SUPPRESS, (name, action.dest)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    out, _ = capsys.readouterr()
+    assert exit_info.value.code == 0 and "The ``frus-cite`` command" not in out
+    assert "Parse, quote and cite FRUS documents" in out and "3  a citation lacks" in out
+
+
+@pytest.mark.parametrize("items, cites, message", [
+    ([{"id": "a", "type": "book", "title": 5}], None, "item 1 ('a'): title: expected text, got 5; item skipped"),
+    ([{"id": "a", "type": "book", "author": "Doe"}], None, 'item 1 (\'a\'): author: expected a list of names'),
+    ([{"id": "a", "type": "book", "issued": "1999"}], None, "item 1 ('a'): issued: expected a date object"),
+    ([{"id": True, "type": "book"}], None, "item 1: id: expected a string or number, got true"),
+    ([{"id": "a", "type": "book", "issued": {"date-parts": [[]]}}], None, "issued: 'date-parts' must hold lists of one to three numbers"),
+    ([{"id": "a", "type": "novel"}], None, "item 1 ('a'): type: \"novel\" is not a CSL type"),
+    (None, [{"citationItems": [{"id": "a"}], "properties": {"noteIndex": "abc"}}], 'cluster 1: noteIndex: expected a whole note number, got "abc"'),
+    (None, [{"citationItems": [{"id": "a", "label": 5}], "properties": {"noteIndex": 1}}], "cluster 1, citation item 1: label: expected a CSL locator label"),
+    (None, [{"citationItems": [{"id": 5}], "properties": {"noteIndex": 1}}], "cluster 1, citation item 1: id '5' is not among the items"),
+    (None, '[{"citationItems": [{"id": "a"}], "properties": {"noteIndex": 1e309}}]', "cluster 1: noteIndex: expected a whole note number, got inf"),
+])
+def test_notes_input_of_wrong_shape_is_a_located_error(capsys, tmp_path, items, cites, message):
+    good_items = [{"id": "a", "type": "book", "title": "A Book"}]
+    good_cites = [{"citationItems": [{"id": "a"}], "properties": {"noteIndex": 1}}]
+    (tmp_path / "i.json").write_text(json.dumps(items if items is not None else good_items))
+    (tmp_path / "c.json").write_text(cites if isinstance(cites, str) else json.dumps(cites or good_cites))
+    code, _, err = run(capsys, "notes", "--items", str(tmp_path / "i.json"), "--cites", str(tmp_path / "c.json"))
+    assert code == 1 and message in err and "Traceback" not in err
+    assert (str(tmp_path / "i.json") if items is not None else str(tmp_path / "c.json")) in err
+
+
+def test_a_fifo_or_symlink_loop_is_refused_at_once(capsys, tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    code, out, err = run(capsys, "parse", str(fifo), str(tmp_path / "a"), str(seed(4)))
+    assert code == 1 and len(json.loads(out)) == 1
+    assert f"{fifo}: expected a text file, found a pipe, socket or device" in err
+    assert f"{tmp_path / 'a'}: cannot read file: Too many levels of symbolic links" in err
+    (tmp_path / "c.json").write_text("[]")
+    code, _, err = run(capsys, "notes", "--items", str(fifo), "--cites", str(tmp_path / "c.json"))
+    assert code == 1 and "found a pipe" in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -215,3 +216,75 @@ def test_latex_escape_round_trip(text):
     from frus_cite.formatting.bibtex import latex_escape, latex_to_rich
 
     assert latex_to_rich(latex_escape(text)) == " ".join(text.split())
+
+
+def test_bad_bib_files_are_reported_entry_by_entry(tmp_path):
+    """A repeated key or an unreadable field names the entry and keeps the others; a missing
+    or non-UTF-8 file is one located error (pybtex's errors never escape)."""
+    from frus_cite.formatting.bibtex import load_bib
+
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@book{feis, title={The China Tangle}, year={1953}}\n@book{feis, title={Again}}\n"
+                   "@book{bad, title={Bad Year}, year={²}}\n@book{tsou, title={America's Failure in China}, year={1963}}\n",
+                   encoding="utf-8")
+    loaded = load_bib(str(bib))
+    assert sorted(loaded.items) == ["feis", "tsou"] and loaded.items["feis"]["title"] == "The China Tangle"
+    assert [str(p) for p in loaded.problems] == [
+        f"{bib}: repeated bibliography entry: feis",
+        f"{bib}:3: entry 'bad': cannot be read (year '²' is not a year or an ISO date); entry skipped"]
+    with pytest.raises(BibError, match=r"refs.bib: repeated bibliography entry: feis"):
+        read_bib(str(bib))
+    with pytest.raises(BibError, match="missing.bib: file not found"):
+        read_bib(str(tmp_path / "missing.bib"))
+    latin = tmp_path / "latin.bib"
+    latin.write_bytes("@book{x,\n  title={Caf\u00e9}}\n".encode("latin-1"))
+    with pytest.raises(BibError, match=r"latin.bib:2: not UTF-8 \(byte 0xe9\)"):
+        read_bib(str(latin))
+
+
+def test_url_cannot_inject_latex_through_the_bib(tmp_path):
+    """A Wilson citation URL that closes the field and opens @preamble comes back as one URL,
+    with the characters BibTeX acts on percent-encoded; the .bib holds no @preamble."""
+    import dataclasses
+
+    ref = frus_cite.parse_file(seed(4))
+    hostile = 'https://x.org/document/1"}@preamble{"\\input{payload.tex}"}%'
+    text = to_bibtex([dataclasses.replace(ref, url=hostile), dataclasses.replace(ref, url="https://x.org/{unbalanced", record_id="2")])
+    data = parse_string(text, "bibtex")
+    assert not re.search(r"(?im)^\s*@preamble", text) and not data.preamble and len(data.entries) == 2
+    assert data.entries["wilson-134351"].fields["url"] == "https://x.org/document/1%22%7D@preamble%7B%22%5Cinput%7Bpayload.tex%7D%22%7D%"
+    assert data.entries["wilson-2"].fields["url"] == "https://x.org/%7Bunbalanced"
+
+
+_HOSTILE = st.lists(st.sampled_from(list('aZé —–-&%$#_{}~^\\"\'`“”@,=()\n') + [" and "]), min_size=1, max_size=20).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(title=_HOSTILE, archive=_HOSTILE, collection=_HOSTILE, place=_HOSTILE, summary=_HOSTILE,
+       url_tail=st.text(alphabet=st.sampled_from(list("aZ0/?#[]@!$&'()*+,;=%-._~:")), max_size=30))
+def test_every_exported_field_reads_back_as_written(tmp_path_factory, title, archive, collection, place, summary, url_tail):
+    """Whatever the text of a field, the .bib parses and each field reads back as the same
+    text (white space runs as one space); a URL of URL characters comes back unchanged."""
+    import dataclasses
+
+    from frus_cite.formatting.bibtex import load_bib
+
+    ref = frus_cite.parse_file(seed(4))
+    archive_location = dataclasses.replace(ref.archive, repository=archive, collection=collection, place=place)
+    changed = dataclasses.replace(ref, title=title, archive=archive_location, summary=summary, url="https://x.org/" + url_tail)
+    bib = tmp_path_factory.mktemp("bib") / "out.bib"
+    bib.write_text(to_bibtex([changed]), encoding="utf-8")
+    entry = parse_string(bib.read_text(encoding="utf-8"), "bibtex").entries["wilson-134351"]
+    from frus_cite.formatting.bibtex import latex_to_text
+
+    def same(text):
+        return " ".join(text.split())
+
+    assert latex_to_text(entry.fields["title"]) == same(title)
+    assert latex_to_text(entry.fields["archive"]) == same(archive)
+    assert latex_to_text(entry.fields["archivecollection"]) == same(collection)
+    assert latex_to_text(entry.fields["archiveplace"]) == same(place)
+    assert latex_to_text(entry.fields["abstract"]) == same(summary)
+    assert entry.fields["url"] == "https://x.org/" + url_tail
+    (item,) = load_bib(str(bib)).items.values()
+    assert item["URL"] == "https://x.org/" + url_tail

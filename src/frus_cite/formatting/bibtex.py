@@ -15,19 +15,21 @@ and articles go through the same note engine.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.input.bibtex import Parser
 from pybtex.database.output.bibtex import Writer as BibTeXWriter
-from pybtex.scanner import PybtexSyntaxError
 
 from ..catalog import Catalog
 from ..errors import FrusCiteError
 from ..model import Reference
 from .csl_json import to_csl_json
 
-__all__ = ["to_bibtex", "to_entries", "read_bib", "entry_to_csl", "latex_escape", "latex_to_rich", "latex_to_text", "BibError"]
+if TYPE_CHECKING:
+    from .csl_input import LoadedItems
+
+__all__ = ["to_bibtex", "to_entries", "read_bib", "load_bib", "entry_to_csl", "url_for_bibtex", "latex_escape", "latex_to_rich", "latex_to_text", "BibError"]
 
 
 class BibError(FrusCiteError):
@@ -52,6 +54,18 @@ def latex_escape(text: str) -> str:
     escaped = _LATEX_SPECIAL.sub(lambda m: _LATEX_SPECIALS[m.group(0)], text)
     # TeX ligatures ("--" a dash, "''" a closing quote, "!`" an inverted mark) are broken up.
     return re.sub(r"(-(?=-)|'(?=')|`(?=`)|[!?](?=`))", r"\1{}", escaped)
+
+
+# What may stand in a URL as written (RFC 3986's unreserved and reserved characters, and "%"
+# of a percent-escape) less the ones BibTeX or LaTeX would act on: braces, backslash, quote.
+_URL_UNSAFE = re.compile(r"[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]")
+
+
+def url_for_bibtex(url: str) -> str:
+    """*url* as a BibTeX field biblatex reads verbatim: every character that could end the
+    field or reach TeX (braces, backslash, quote, space, non-ASCII) percent-encoded, which
+    names the same resource; a URL made of URL characters only is written as it is."""
+    return _URL_UNSAFE.sub(lambda m: "".join(f"%{byte:02X}" for byte in m.group(0).encode("utf-8")), url)
 
 
 def _names(csl_names: list[dict[str, str]]) -> list[Person]:
@@ -91,8 +105,8 @@ def to_entries(records: Iterable[Reference], *, catalog: Catalog | None = None) 
             if item.get(csl):
                 if csl.endswith(("issued", "date")):
                     fields[bib] = _date(item[csl])  # type: ignore[assignment]
-                elif bib == "url":  # biblatex reads URLs verbatim
-                    fields[bib] = str(item[csl])
+                elif bib == "url":
+                    fields[bib] = url_for_bibtex(str(item[csl]))
                 elif bib == "pages":
                     fields[bib] = str(item[csl]).replace("-", "--")
                 else:
@@ -279,11 +293,9 @@ def entry_to_csl(key: str, entry: Entry) -> dict[str, Any]:
                 item[csl] = latex_to_text(raw)
     if entry.type.lower() in {"phdthesis"}:
         item["genre"] = "PhD diss."
-    date = entry.fields.get("date") or entry.fields.get("year")
-    if date:
-        parts = [int(p) for p in str(date).split("-")[:3] if p.strip().isdigit()]
-        if parts:
-            item["issued"] = {"date-parts": [parts]}
+    issued = _entry_date(entry)
+    if issued:
+        item["issued"] = issued
     for role, csl in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
         if role in entry.persons:
             names = []
@@ -300,18 +312,66 @@ def entry_to_csl(key: str, entry: Entry) -> dict[str, Any]:
     return item
 
 
-def read_bib(path: str) -> dict[str, dict[str, Any]]:
-    """Read a .bib file into CSL-JSON items keyed by citation key."""
-    try:
-        data = Parser().parse_file(path)
-    except PybtexSyntaxError as exc:
-        raise BibError(f"{path}:{getattr(exc, 'lineno', '?')}: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BibError(f"{path}: cannot read BibTeX file: {exc}") from None
-    except Exception as exc:  # pybtex raises PybtexError subclasses for duplicate keys etc.
-        from pybtex.errors import PybtexError
+def _entry_date(entry: Entry) -> dict[str, Any] | None:
+    """``date`` (ISO, as biblatex writes it) or ``year``; ASCII digits only ("²" is not a year)."""
+    date = entry.fields.get("date") or entry.fields.get("year")
+    if not date:
+        return None
+    parts = [int(p) for p in re.findall(r"(?a:\d+)", str(date).split("/")[0])[:3]]
+    if not parts or not 0 < parts[0] <= 9999:
+        raise ValueError(f"{'date' if 'date' in entry.fields else 'year'} {str(date)!r} is not a year or an ISO date")
+    return {"date-parts": [parts]}
 
-        if isinstance(exc, PybtexError):
-            raise BibError(f"{path}: {exc}") from None
-        raise
-    return {key: entry_to_csl(key, entry) for key, entry in data.entries.items()}
+
+def _located(path: str, text: str, key: str, message: str) -> "BibError":
+    """An error about entry *key*, with the line its ``@type{key,`` starts on."""
+    found = re.search(r"@\s*\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text)
+    line = f":{text.count(chr(10), 0, found.start()) + 1}" if found else ""
+    return BibError(f"{path}{line}: entry {key!r}: {message}")
+
+
+def load_bib(path: str) -> "LoadedItems":
+    """The usable entries of a .bib file as CSL-JSON items, and a located problem for each
+    entry left out (a syntax error, a repeated key, a field that cannot be read): one
+    bad entry does not cost the others.  A file that cannot be read at all raises
+    :class:`BibError`."""
+    import pybtex.errors
+    from pybtex.exceptions import PybtexError
+
+    from ..parsing.text import read_bytes
+    from .csl_input import LoadedItems
+
+    try:
+        data = read_bytes(path)
+        text = data.decode("utf-8-sig")
+    except FrusCiteError as exc:
+        raise BibError(str(exc)) from None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise BibError(f"{path}:{line}: not UTF-8 (byte 0x{data[exc.start]:02x}); save the .bib file as UTF-8") from None
+    loaded = LoadedItems()
+    # pybtex reports recoverable errors (a repeated key, a syntax error it can skip) through
+    # pybtex.errors; capture() collects them for this parse instead of raising the first.
+    with pybtex.errors.capture() as captured:
+        try:
+            bibliography = Parser().parse_string(text)
+        except PybtexError as exc:
+            raise BibError(f"{path}:{getattr(exc, 'lineno', None) or '?'}: {exc}") from None
+    for error in captured:
+        line = getattr(error, "lineno", None)
+        loaded.problems.append(BibError(f"{path}{f':{line}' if line else ''}: {error}"))
+    for key, entry in bibliography.entries.items():
+        try:
+            loaded.items[key] = entry_to_csl(key, entry)
+        except (PybtexError, ValueError, TypeError, IndexError, KeyError) as exc:
+            loaded.problems.append(_located(path, text, key, f"cannot be read ({exc}); entry skipped"))
+    return loaded
+
+
+def read_bib(path: str) -> dict[str, dict[str, Any]]:
+    """Read a .bib file into CSL-JSON items keyed by citation key; raises :class:`BibError`
+    naming the first entry that could not be read (use :func:`load_bib` to keep the others)."""
+    loaded = load_bib(path)
+    if loaded.problems:
+        raise loaded.problems[0]
+    return loaded.items

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
@@ -16,7 +18,7 @@ from ..errors import (
     SourceTooLargeError,
 )
 
-__all__ = ["read_source", "prepare", "Line", "Lines", "split_lines", "squeeze", "MAX_SOURCE_BYTES"]
+__all__ = ["read_source", "read_bytes", "prepare", "Line", "Lines", "split_lines", "squeeze", "MAX_SOURCE_BYTES"]
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 """Default size limit: a whole FRUS volume as text is about 5 MB."""
@@ -24,21 +26,34 @@ MAX_SOURCE_BYTES = 20 * 1024 * 1024
 
 def read_source(path: str | Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> str:
     """Read a source file as text, with a located error for every way it can be unusable."""
+    return decode_source(read_bytes(path, max_bytes=max_bytes), str(path))
+
+
+def read_bytes(path: str | Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> bytes:
+    """The bytes of a regular file; a :class:`SourceError` for a missing file, a directory,
+    a FIFO or device (reading one would wait for a writer forever), a symlink loop, or a
+    file over *max_bytes*."""
     name = str(path)
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise SourceError("file not found", path=name) from None
+    except OSError as exc:  # ELOOP (a symlink loop), EACCES, ENAMETOOLONG …
+        raise SourceError(f"cannot read file: {exc.strerror or exc}", path=name) from None
+    if stat.S_ISDIR(mode):
+        raise SourceError("expected a text file, found a directory", path=name)
+    if not stat.S_ISREG(mode):
+        raise SourceError("expected a text file, found a pipe, socket or device", path=name)
     try:
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise SourceError("expected a text file, found a directory", path=name) from None
-    except FileNotFoundError:
-        raise SourceError("file not found", path=name) from None
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror or exc}", path=name) from None
     if len(data) > max_bytes:
         raise SourceTooLargeError(
             f"file is larger than {max_bytes // (1024 * 1024)} MB; expected one document or record", path=name
         )
-    return decode_source(data, name)
+    return data
 
 
 def decode_source(data: bytes, name: str = "<bytes>") -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import glob
-import json
+import os
 import os
 from pathlib import Path
 from typing import Any
@@ -41,13 +41,22 @@ def reset_caches(env: BuildEnvironment) -> None:
     _BIB_FILE_OF.pop(_root(env), None)
 
 
+def _resolved(path: Path) -> Path:
+    """*path* made absolute with its symlinks followed; a symlink loop (RuntimeError before
+    Python 3.13) leaves it absolute but unresolved, and reading it then reports the loop."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path))
+
+
 def _project_roots(env: BuildEnvironment) -> tuple[Path, ...]:
     return tuple({Path(env.srcdir).resolve(), confdir(env).resolve()})
 
 
 def inside_project(env: BuildEnvironment, path: Path, roots: tuple[Path, ...] | None = None) -> bool:
     """True when *path* lies in the source or configuration directory."""
-    resolved = path.resolve()
+    resolved = _resolved(path)
     return any(resolved.is_relative_to(root) for root in roots or _project_roots(env))
 
 
@@ -119,9 +128,11 @@ def sources_from_config(env: BuildEnvironment):
         if not isinstance(path, str):
             warn("bad_option", f"conf.py: frus_cite_sources[{key!r}]: expected a 'path'", None)
             continue
-        full = (conf_dir / path).resolve()
+        full = _resolved(conf_dir / path)
         if not full.is_file():
             what = "is a directory, not a file" if full.is_dir() else "not found"
+            if os.path.islink(full):
+                what = "is a symbolic link that leads nowhere (a loop or a missing target)"
             warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} {what}", None)
             continue
         if not inside_project(env, full, roots):
@@ -205,23 +216,17 @@ def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
     items: dict[str, dict[str, Any]] = {}
     files: dict[str, str] = {}
     for name in bibfile_paths(env):
-        from ..formatting.bibtex import read_bib  # pybtex only when there are bib files
+        from ..formatting.csl_input import load_items  # pybtex only when there are bib files
 
         path = Path(name)
         try:
-            if path.suffix.lower() == ".bib":
-                loaded = read_bib(str(path))
-            else:
-                data = json.loads(path.read_text(encoding="utf-8"))
-                if not isinstance(data, list) or not all(isinstance(i, dict) and "id" in i and "type" in i for i in data):
-                    raise FrusCiteError(f"{path}: expected a CSL-JSON array of items with 'id' and 'type'")
-                loaded = {str(i["id"]): i for i in data}
-        except (OSError, ValueError) as exc:
-            warn("bibfile", f"conf.py: frus_cite_bibfiles: cannot read {Path(name).name}: {exc}", None)
-            continue
+            result = load_items(path)
         except FrusCiteError as exc:
             warn("bibfile", f"conf.py: frus_cite_bibfiles: {exc}", None)
             continue
+        for problem in result.problems:  # one bad entry is reported; the file's others are kept
+            warn("bibfile", f"conf.py: frus_cite_bibfiles: {problem}", None)
+        loaded = result.items
         for key, item in loaded.items():
             if key not in items:
                 items[key] = item
@@ -233,7 +238,7 @@ def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
 
 def bibfile_paths(env: BuildEnvironment) -> list[str]:
     """Absolute paths of the configured .bib / CSL-JSON files."""
-    return [str((confdir(env) / name).resolve()) for name in get_config(env.config).bibfiles]
+    return [str(_resolved(confdir(env) / name)) for name in get_config(env.config).bibfiles]
 
 
 def bib_key_file(env: BuildEnvironment, key: str) -> str | None:
