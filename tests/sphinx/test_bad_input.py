@@ -30,7 +30,7 @@ CASES = [
     ("bad-style", "bad_style", "", "frus_cite_style: unknown CSL style 'chicago-notes-bibliografy'"),
     ("bad-config", "config", "", "frus_cite_note_scope = 'chapter' is not valid; expected 'document' or 'project'"),
     ("broken-bib", "bibfile", "", "conf.py: frus_cite_bibfiles: "),
-    ("broken-csl-json", "bibfile", "", "conf.py: frus_cite_bibfiles: cannot read refs.json"),
+    ("broken-csl-json", "bibfile", "", "refs.json:2:1: not JSON: Expecting value"),
     ("unknown-volume", "unknown_volume", "index.rst:4", "unknown FRUS volume 'frus1945v7' (did you mean frus1945v07"),
     ("wrong-site-url", "bad_option", "index.rst:4", "expected a history.state.gov document URL"),
     ("bad-role-syntax", "bad_option", "index.rst:8", "expected :frus:q:`key <quoted words>`"),
