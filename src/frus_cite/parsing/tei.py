@@ -23,7 +23,6 @@ resolution, network access and DTD loading off and its size limits on.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -32,9 +31,10 @@ from pathlib import Path
 from lxml import etree
 
 from ..catalog import HSG_BASE, Catalog, Volume, default_catalog
-from ..errors import SourceTooLargeError, TeiError, UnknownDocumentError
+from ..errors import TeiError, UnknownDocumentError
 from ..model import FileDesignation, Footnote, ListedPerson, PageMap, Party, Reference
 from .frus import parse_header_line, parse_heading
+from .text import read_bytes
 
 __all__ = [
     "MAX_TEI_BYTES",
@@ -81,27 +81,9 @@ def read_tei(path: str | Path, *, volume: str | None = None, max_bytes: int = MA
     *volume* names the FRUS volume when the file does not (a slice has no
     ``teiHeader``); otherwise it comes from the header or the file name.
     """
-    name = str(path)
-    try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            raise SourceTooLargeError(
-                f"file is {size / 2**20:.0f} MB; expected a FRUS volume file of at most "
-                f"{max_bytes // 2**20} MB",
-                path=name,
-                line=1,
-            )
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise TeiError("expected a TEI file, found a directory", path=name) from None
-    except FileNotFoundError:
-        raise TeiError("file not found", path=name) from None
-    except OSError as exc:
-        raise TeiError(f"cannot read file: {exc.strerror or exc}", path=name) from None
-    if len(data) > max_bytes:  # grew while being read
-        raise SourceTooLargeError(f"file is larger than {max_bytes // 2**20} MB", path=name, line=1)
-    return read_tei_bytes(data, path=name, volume=volume)
+    expected = f"a FRUS volume file (at most {max_bytes // 2**20} MB)"
+    data = read_bytes(path, max_bytes=max_bytes, expected=expected, error=TeiError, kind="a TEI file")
+    return read_tei_bytes(data, path=str(path), volume=volume)
 
 
 def read_tei_bytes(data: bytes, *, path: str = "<tei>", volume: str | None = None) -> "TeiVolume":
