@@ -22,10 +22,14 @@ def test_parse_json_array_validates_against_schema(capsys):
     jsonschema = pytest.importorskip("jsonschema")
     from importlib import resources
 
-    code, out, err = run(capsys, "parse", *map(str, sorted(SEEDS.glob("*.txt"))), "--volume", "frus1945v07")
+    # Seed 1 is the Potsdam telegram "No. 578": it belongs to another volume (see below).
+    code, out, err = run(capsys, "parse", *[str(p) for p in sorted(SEEDS.glob("*.txt")) if p != seed(1)], "--volume", "frus1945v07")
     assert code == 0 and err == ""
     records = json.loads(out)
-    assert [r["kind"] for r in records] == ["frus", "frus", "frus", "wilson", "wilson"]
+    code, out, err = run(capsys, "parse", str(seed(1)), "--volume", "frus1945Berlinv01")
+    assert code == 0 and err == ""
+    records += json.loads(out)
+    assert [r["kind"] for r in records] == ["frus", "frus", "wilson", "wilson", "frus"]
     schema = json.loads(resources.files("frus_cite").joinpath("data/schema/reference.schema.json").read_text())
     for record in records:
         jsonschema.validate(record, schema)
@@ -226,3 +230,37 @@ def test_a_fifo_or_symlink_loop_is_refused_at_once(capsys, tmp_path):
     (tmp_path / "c.json").write_text("[]")
     code, _, err = run(capsys, "notes", "--items", str(fifo), "--cites", str(tmp_path / "c.json"))
     assert code == 1 and "found a pipe" in err
+
+
+def test_a_volume_contradicting_the_printed_number_is_an_error(capsys):
+    """The Potsdam telegram prints "No. 578"; frus1945v07 prints no document numbers."""
+    code, out, err = run(capsys, "parse", str(seed(1)), "--volume", "frus1945v07")
+    assert code == 1 and json.loads(out) == []
+    assert (f"{seed(1)}:3:1: the document prints 'No. 578', but volume frus1945v07 (The Far East, China) is given, "
+            "which prints no document numbers") in err
+    assert "\n    No. 578\n    ^^^^^^^" in err
+    code, out, _ = run(capsys, "parse", str(seed(1)), "--volume", "frus1945Berlinv01")
+    assert code == 0 and json.loads(out)[0]["document_number"] == 578
+
+
+def test_html_page_is_refused(capsys, tmp_path):
+    page = tmp_path / "saved.html"
+    page.write_text("<html><body><h1>761.93/7–1145: Telegram</h1><p>The Ambassador … to the Secretary of State</p></body></html>\n")
+    code, out, err = run(capsys, "parse", str(page))
+    assert code == 1 and json.loads(out) == []
+    assert f"{page}:1:1: this is an HTML page, not the text of a document" in err
+
+
+def test_volume_title_line_above_the_header_is_accepted_and_used(capsys, tmp_path):
+    title = "Foreign Relations of the United States: Diplomatic Papers, 1945, The Far East, China, Volume VII"
+    copied = tmp_path / "whole-page.txt"
+    copied.write_text(title + "\n\n" + seed(0).read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run(capsys, "parse", str(copied))
+    record = json.loads(out)[0]
+    assert code == 0 and err == "" and record["volume"] == "frus1945v07" and record["title"].startswith("The Ambassador")
+    code, out, err = run(capsys, "parse", str(copied), "--volume", "frus1945Berlinv01")
+    assert code == 1 and f"{copied}:1:1: the title line names volume frus1945v07, but frus1945Berlinv01 is given" in err
+    unknown = tmp_path / "unknown-volume.txt"
+    unknown.write_text("Foreign Relations of the United States, 1999, Volume XC\n" + seed(0).read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run(capsys, "parse", str(unknown), "--volume", "frus1945v07")
+    assert code == 0 and json.loads(out)[0]["volume"] == "frus1945v07"

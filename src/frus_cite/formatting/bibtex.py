@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 __all__ = ["to_bibtex", "to_entries", "read_bib", "load_bib", "entry_to_csl", "url_for_bibtex", "latex_escape", "latex_to_rich", "latex_to_text", "BibError"]
 
 
+MAX_BIB_BYTES = 50 * 1024 * 1024
+"""A .bib file larger than this is refused (a whole Zotero library exports to a few MB)."""
+
+
 class BibError(FrusCiteError):
     """A .bib file that pybtex cannot read."""
 
@@ -342,7 +346,7 @@ def load_bib(path: str) -> "LoadedItems":
     from .csl_input import LoadedItems
 
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, max_bytes=MAX_BIB_BYTES, expected="a .bib file of references")
         text = data.decode("utf-8-sig")
     except FrusCiteError as exc:
         raise BibError(str(exc)) from None

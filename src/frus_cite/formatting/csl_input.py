@@ -46,6 +46,7 @@ LOCATOR_LABELS = frozenset(
 )
 _NAME_PARTS = frozenset("family given dropping-particle non-dropping-particle suffix literal".split())
 _NAME_FLAGS = frozenset("comma-suffix static-ordering parse-names".split())
+MAX_JSON_BYTES = 50 * 1024 * 1024
 _MAX_YEAR = 9999  # citeproc-py formats years as numbers; CSL dates are calendar dates
 
 
@@ -190,7 +191,10 @@ def read_json(path: str | Path) -> Any:
     """Parse a JSON file, with a located error (file:line:column) for text that is not JSON."""
     from ..parsing.text import read_bytes
 
-    data = read_bytes(path)
+    try:
+        data = read_bytes(path, max_bytes=MAX_JSON_BYTES, expected="a JSON file of CSL items or citations")
+    except FrusCiteError as exc:
+        raise ItemError(str(exc)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..catalog import Catalog
-from ..errors import FrusCiteError, SourceError, UnrecognisedSourceError
+from ..catalog import Catalog, default_catalog, parse_frus_url
+from ..errors import FrusCiteError, HeaderSyntaxError, SourceError, UnrecognisedSourceError
 from ..model import Reference
+from .detect import check_document_number, refuse_html, take_volume_title
 from .frus import looks_like_frus, parse_frus
+from .tei import TeiVolume, looks_like_tei, read_tei
 from .text import MAX_SOURCE_BYTES, prepare, read_source
 from .wilson import looks_like_wilson, parse_wilson
 
-__all__ = ["parse_text", "parse_file", "parse_many", "ParseFailure", "detect_kind", "UnrecognisedSourceError"]
+__all__ = [
+    "parse_text",
+    "parse_file",
+    "parse_many",
+    "parse_tei",
+    "ParseFailure",
+    "detect_kind",
+    "is_tei_file",
+    "UnrecognisedSourceError",
+]
 
 
 def detect_kind(text: str) -> str | None:
@@ -40,19 +52,49 @@ def parse_text(
     """
     try:
         text = prepare(text, path)
+        refuse_html(text)
         kind = detect_kind(text)
         if kind == "wilson":
             return parse_wilson(text, path=path)
-        if kind == "frus":
-            return parse_frus(text, path=path, volume=volume, url=url, catalog=catalog)
-        # Let the FRUS parser explain what it expected, at the first line.
-        return parse_frus(text, path=path, volume=volume, url=url, catalog=catalog)
+        # Let the FRUS parser explain what it expected, at the first line, if it is not FRUS.
+        return _parse_frus_text(text, path=path, volume=volume, url=url, catalog=catalog or default_catalog())
     except SourceError as error:
         if error.path is None and path is not None:
             error.path = path
         if error.source is None and error.span is None and error.line is None:
             error._line = 1  # whole-text problems are reported at the top
         raise
+
+
+def _parse_frus_text(text: str, *, path: str | None, volume: str | None, url: str | None, catalog: Catalog) -> Reference:
+    """A FRUS document, with the volume's title line above it accepted (and used when it names
+    a volume of the catalog), and its printed number checked against the volume given."""
+    blanked, titled, span = take_volume_title(text, catalog)
+    if span is not None and looks_like_frus(blanked):
+        given = volume or (parse_frus_url(url)[0] if url and parse_frus_url(url) else None)
+        if titled and given and given != titled:
+            raise HeaderSyntaxError(f"the title line names volume {titled}, but {given} is given", source=text, span=span)
+        text, volume = blanked, volume or (titled if not url else None)
+    ref = parse_frus(text, path=path, volume=volume, url=url, catalog=catalog)
+    check_document_number(ref, text, catalog)
+    return ref
+
+
+def is_tei_file(path: str | Path) -> bool:
+    """True when *path* is an XML file that starts like TEI (a volume, a slice or one document)."""
+    if not os.path.isfile(path):  # opening a FIFO would wait for a writer: read_source refuses it
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return looks_like_tei(handle.read(4096))
+    except OSError:
+        return False
+
+
+def parse_tei(path: str | Path, *, document: str | None = None, volume: str | None = None) -> list[Reference]:
+    """The documents of a TEI file (all of them, or the one with id *document*)."""
+    tei = read_tei(path, volume=volume)
+    return [tei.reference(document)] if document else list(tei.references())
 
 
 def parse_file(
@@ -62,8 +104,21 @@ def parse_file(
     url: str | None = None,
     catalog: Catalog | None = None,
     max_bytes: int = MAX_SOURCE_BYTES,
+    document: str | None = None,
 ) -> Reference:
-    """Read and parse one source file."""
+    """Read and parse one source file.
+
+    A TEI file gives the document *document* ("d58"), or its only document.
+    """
+    if document is not None or is_tei_file(path):
+        tei = read_tei(path, volume=volume)
+        if document is None and len(tei) != 1:
+            raise SourceError(
+                f"this TEI file holds {len(tei)} documents; expected one, or a document id (FILE#d58)",
+                path=str(path),
+                line=1,
+            )
+        return tei.reference(document or tei.document_ids[0])
     text = read_source(path, max_bytes=max_bytes)
     return parse_text(text, path=str(path), volume=volume, url=url, catalog=catalog)
 
@@ -88,6 +143,9 @@ def parse_many(
     failures: list[ParseFailure] = []
     for path in paths:
         try:
+            if is_tei_file(path):
+                records.extend(parse_tei(path, volume=volume))
+                continue
             records.append(parse_file(path, volume=volume, url=url, catalog=catalog))
         except FrusCiteError as error:
             failures.append(ParseFailure(str(path), error))

@@ -1,0 +1,72 @@
+"""What a text is, before it is parsed: a saved web page (refused), a FRUS document with the
+volume's title line above it (what copying the whole page gives), and whether a FRUS
+document's own number fits the volume it is filed under."""
+
+from __future__ import annotations
+
+import re
+
+from ..catalog import Catalog
+from ..errors import HeaderSyntaxError, UnrecognisedSourceError
+from ..model import Reference
+
+__all__ = ["refuse_html", "take_volume_title", "check_document_number"]
+
+_HTML = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+_TAGS = re.compile(r"</?(?:html|head|body|div|p|span|h[1-6]|br|a|meta|title|script|table|tr|td)\b[^>]*>", re.IGNORECASE)
+_SERIES_LINE = re.compile(r"[ \t]*Foreign Relations of the United States\b[^\n]{0,300}", re.IGNORECASE)
+
+
+def refuse_html(text: str) -> None:
+    """Raise for a saved web page: its markup would be read as the document's heading."""
+    head = text[:2000]
+    if _HTML.match(head) or len(_TAGS.findall(head)) >= 3:
+        raise UnrecognisedSourceError(
+            "this is an HTML page, not the text of a document; open it in a browser, select the document "
+            "(header line, heading, text and footnotes) and paste it into a plain-text file",
+            source=text, span=(0, max(1, min(len(text), text.find("\n") if "\n" in text else len(text)))),
+        )
+
+
+def _normalised(title: str) -> str:
+    return " ".join(re.sub(r"[–—-]", "-", title).lower().rstrip(". ").split())
+
+
+def take_volume_title(text: str, catalog: Catalog) -> tuple[str, str | None, tuple[int, int] | None]:
+    """A leading "Foreign Relations of the United States…" line, blanked out (spaces keep every
+    offset, so errors still point into the text as written), and the catalog volume it names.
+
+    Returns (text, volume id or ``None``, span of the title line or ``None`` when there is none)."""
+    start = len(text) - len(text.lstrip())
+    line = _SERIES_LINE.match(text, start)
+    if line is None:
+        return text, None, None
+    end = line.end()
+    if end < len(text) and text[end] != "\n":  # a paragraph, not a title line
+        return text, None, None
+    wanted = _normalised(line.group(0))
+    volume = next((vid for vid in catalog if _normalised(catalog.get(vid).title) == wanted), None)
+    return text[:start] + " " * (end - start) + text[end:], volume, (start, end)
+
+
+def check_document_number(ref: Reference, text: str, catalog: Catalog) -> None:
+    """Raise when the number the document prints ("No. 578") cannot be a document of the
+    volume it is filed under: the volume prints no numbers, or its documents stop short."""
+    if not (ref.kind == "frus" and ref.volume and ref.document_number and ref.volume in catalog):
+        return
+    number = ref.document_number
+    printed = re.search(rf"(?m)^[ \t]*No\.\s*{number}\b", text)
+    if printed is None:  # the number came from a URL, which names its own volume
+        return
+    volume = catalog.get(ref.volume)
+    if not volume.prints_document_numbers:
+        why = "which prints no document numbers"
+    elif not volume.holds(number):
+        why = f"whose documents run from {volume.documents[0]} to {volume.documents[1]}"  # type: ignore[index]
+    else:
+        return
+    raise HeaderSyntaxError(
+        f"the document prints 'No. {number}', but volume {ref.volume} ({volume.volume_title}) is given, {why}; "
+        "give the document's own volume, or its history.state.gov URL with --url",
+        source=text, span=(printed.start() + len(printed.group(0)) - len(printed.group(0).lstrip()), printed.end()),
+    )
