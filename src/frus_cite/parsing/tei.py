@@ -23,6 +23,7 @@ resolution, network access and DTD loading off and its size limits on.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ __all__ = [
     "TEI_NS",
     "TeiVolume",
     "looks_like_tei",
+    "open_tei",
+    "split_address",
     "read_tei",
     "read_tei_bytes",
 ]
@@ -67,11 +70,12 @@ _OPENING = "([\n"
 
 def looks_like_tei(data: bytes) -> bool:
     """True when *data* starts (after an XML declaration and comments) with a TEI root
-    or with the ``div``/``pb`` elements of a slice."""
+    or with the ``div``/``pb`` elements of a slice, or declares a DTD (which the TEI
+    reader refuses, saying why)."""
     try:
         name, _ = _first_element(data, "<bytes>")
     except TeiError:
-        return False
+        return True
     return name is not None and _local(name) in _FRAGMENT_ROOTS | {"TEI"}
 
 
@@ -807,3 +811,35 @@ def _page_map(start: str | None, breaks: list[tuple[int, str]], length: int) -> 
         else:
             pages.append((offset, label))
     return PageMap(breaks=tuple(pages), length=length) if pages else None
+
+
+_OPENED: dict[tuple[str, str | None], tuple[tuple[int, int], TeiVolume]] = {}
+_OPENED_LIMIT = 8
+
+
+def open_tei(path: str | Path, *, volume: str | None = None) -> TeiVolume:
+    """:func:`read_tei`, kept while the file is unchanged (same size and modification
+    time), so that a command or a build that cites many documents of one volume reads
+    the file once."""
+    key = (os.path.abspath(path), volume)
+    try:
+        info = os.stat(path)
+        stamp = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        return read_tei(path, volume=volume)  # reports the problem, located
+    cached = _OPENED.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    tei = read_tei(path, volume=volume)
+    if len(_OPENED) >= _OPENED_LIMIT:
+        _OPENED.pop(next(iter(_OPENED)))
+    _OPENED[key] = (stamp, tei)
+    return tei
+
+
+def split_address(address: str) -> tuple[str, str | None]:
+    """"frus1955-57v03.xml#d58" → ("frus1955-57v03.xml", "d58"); no "#": no document."""
+    path, hash_sign, document = address.rpartition("#")
+    if not hash_sign or not path or not re.fullmatch(r"d?\d+|[\w.-]+", document):
+        return address, None
+    return path, document
