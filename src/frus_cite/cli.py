@@ -176,6 +176,7 @@ def cmd_quote(args: argparse.Namespace) -> int:
             "locator": result.locator,
             "closest": result.closest,
             "difference": result.difference,
+            "footnote": result.note,
             "note": note,
         }
     )

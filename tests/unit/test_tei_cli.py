@@ -54,7 +54,7 @@ def test_quote_checked_against_the_tei_text(capsys):
 def test_quote_from_an_editorial_footnote_is_cited_as_the_note(capsys):
     code, out, _ = run(capsys, "quote", VOLUME, "The minutes were not found", "--doc", "d58")
     result = json.loads(out)
-    assert code == 0 and result["found"] and result["locator"] == "102n2"
+    assert code == 0 and result["found"] and (result["footnote"], result["locator"]) == ("2", "102n2")
 
 
 def test_quote_a_misquotation_from_tei(capsys):
