@@ -105,12 +105,8 @@ def volume_variables(volume: Volume) -> dict[str, Any]:
         "publisher": volume.publisher,
         "publisher-place": volume.place,
     }
-    if volume.part:
-        variables["collection-number"] = volume.part
-    if volume.volume_arabic:
-        variables["volume"] = volume.volume_arabic
-    if volume.volume_title:
-        variables["collection-title"] = volume.volume_title
+    designation = {"collection-number": volume.part, "volume": volume.volume_arabic, "collection-title": volume.volume_title}
+    variables.update((name, value) for name, value in designation.items() if value)
     if volume.editors:
         variables["editor"] = [person(e) for e in volume.editors]
     if volume.published:
