@@ -19,6 +19,8 @@ __all__ = [
     "UnknownVolumeError",
     "UnpublishedVolumeError",
     "CatalogError",
+    "TeiError",
+    "UnknownDocumentError",
 ]
 
 
@@ -126,6 +128,14 @@ class UnrecognisedSourceError(SourceError):
 
 class HeaderSyntaxError(SourceError):
     """A header element was recognised but is malformed."""
+
+
+class TeiError(SourceError):
+    """A TEI file that cannot be read: not TEI, not well-formed, or unsafe (a DTD, entities)."""
+
+
+class UnknownDocumentError(TeiError):
+    """A TEI file holds no document with the id asked for."""
 
 
 class CatalogError(FrusCiteError):
