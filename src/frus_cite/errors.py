@@ -18,6 +18,8 @@ __all__ = [
     "HeaderSyntaxError",
     "UnknownVolumeError",
     "CatalogError",
+    "TeiError",
+    "UnknownDocumentError",
 ]
 
 
@@ -125,6 +127,14 @@ class UnrecognisedSourceError(SourceError):
 
 class HeaderSyntaxError(SourceError):
     """A header element was recognised but is malformed."""
+
+
+class TeiError(SourceError):
+    """A TEI file that cannot be read: not TEI, not well-formed, or unsafe (a DTD, entities)."""
+
+
+class UnknownDocumentError(TeiError):
+    """A TEI file holds no document with the id asked for."""
 
 
 class CatalogError(FrusCiteError):

@@ -46,8 +46,8 @@ class PlaceNotes(SphinxTransform):
         container = self._notes_container()
         container.extend(pending)  # in the tree first, so that renumbering sees them
         self._renumber()
-        for footnote in pending:
-            container.remove(footnote)
+        placed = {id(footnote) for footnote in pending}  # out again in one pass (one by one was quadratic)
+        container.children = [child for child in container.children if id(child) not in placed]
         self._place(container, pending)
         records = []
         for footnote in pending:
