@@ -14,6 +14,7 @@ from .domain import get_domain, scratch
 from .logging import warn
 from .records import NoteRecord
 from .sources import bib_key_file, catalog_inputs, catalog_stamp, file_stamp, lacks_volume, load_checked, start_build
+from .tei import check_tei_config, tei_problem
 from .transforms import bibliography_targets
 
 __all__ = ["builder_inited", "get_outdated", "before_read", "env_updated", "build_finished"]
@@ -24,6 +25,7 @@ _LATEX = Path(__file__).parent / "latex"
 
 def builder_inited(app: Sphinx) -> None:
     start_build(app.env, Path(app.confdir))
+    check_tei_config(app.env)
     _check_config_sources(app.env)
     if app.builder.format == "latex":
         # A package giving small caps and the like a meaning in LaTeX.
@@ -50,11 +52,12 @@ def _check_config_sources(env: BuildEnvironment) -> None:
     for key in set(checked) - set(declared):
         del checked[key]
     for key, record in declared.items():
-        stamp = (record.path, file_stamp(record.path), record.volume, record.url, catalog)
+        stamp = (record.path, file_stamp(record.path), record.volume, record.url, record.document, catalog)
         if checked.get(key) == stamp:
             continue
         checked.pop(key, None)
-        ref = load_checked(env, record.path, record.volume, record.url, what=f"conf.py: frus_cite_sources[{key!r}]", location=None)
+        ref = load_checked(env, record.path, record.volume, record.url, what=f"conf.py: frus_cite_sources[{key!r}]", location=None,
+                           document=record.document)
         if ref is not None and not lacks_volume(ref):
             checked[key] = stamp
 
@@ -133,7 +136,8 @@ def _finish_notes(env: BuildEnvironment, docname: str) -> None:
             elif bib_file is not None:
                 dependencies.add(Path(env.srcdir) / bib_file)
             else:
-                warn("unknown_key", f"unknown source key {cite.key!r}: declare it with frus:source or frus_cite_sources", (docname, note.lineno))
+                why = tei_problem(env, cite.key) or "declare it with frus:source or frus_cite_sources"
+                warn("unknown_key", f"unknown source key {cite.key!r}: {why}", (docname, note.lineno))
                 domain.unresolved.add(docname)
                 continue
             if note.passage is not None and position == 0:

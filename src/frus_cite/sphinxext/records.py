@@ -24,6 +24,8 @@ class SourceRecord(NamedTuple):
     lineno: int | None
     short_title: str | None = None
     """The author's short title for later notes (CMOS: up to four key words of the title)."""
+    document: str | None = None
+    """The document of a TEI volume file ("d58"); ``None`` for a text source."""
 
 
 class CiteRecord(NamedTuple):

@@ -254,7 +254,7 @@ def _entry_items(env: BuildEnvironment, keys: list[str], each_document: bool) ->
         entry = item  # secondary literature is listed as itself
         record = domain.source(key)
         if record is not None:
-            ref = load_reference(env, record.path, record.volume, record.url)
+            ref = load_reference(env, record.path, record.volume, record.url, record.document)
             entry = entry_item(ref, item, catalog=catalog_for(env), each_document=each_document)
         items.setdefault(entry["id"], entry)
         entry_of[key] = bibliography_entry_id(entry)
