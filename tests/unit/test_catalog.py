@@ -56,6 +56,7 @@ def test_one_series_title_per_year_and_the_diplomatic_papers_after_a_colon():
     for volume in catalog.volumes():
         by_subseries.setdefault(volume.subseries or "", set()).add(volume.series)
     assert by_subseries["1934"] == {"Foreign Relations of the United States: Diplomatic Papers"}
+    assert by_subseries["1942"] == {"Foreign Relations of the United States: Diplomatic Papers"}  # v02–v06 lacked it
     assert by_subseries["1969–1976"] == {"Foreign Relations of the United States"}
     assert by_subseries["1866"] == {"Papers Relating to Foreign Affairs"}  # "Papers relating to …" in two records
     assert not any("," in v.series or v.series.endswith(":") for v in catalog.volumes())
