@@ -8,6 +8,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from .config import get_config
 from .citing import check_passage, known_key, make_note, parse_locator
 from .domain import BibliographyRecord, CiteRecord, SourceRecord, get_domain
 from .logging import warn
@@ -187,9 +188,22 @@ class BibliographyDirective(_FrusDirective):
             except StyleError as error:
                 warn("bad_style", str(error), self.get_location())
                 style = None
+        if not self._style_has_bibliography(style):
+            return []
         cited = "all" if "all" in self.options else self.options.get("cited", "project")
         record = BibliographyRecord(node_id, cited, style, "each-document" in self.options)
         get_domain(self.env).bibliographies.setdefault(self.env.docname, []).append(record)
         node = frus_bibliography("", node_id=node_id, docname=self.env.docname, ids=[node_id])
         self.set_source_info(node)
         return [node]
+
+    def _style_has_bibliography(self, style: str | None) -> bool:
+        """A notes-only style (no ``<bibliography>``) prints no bibliography: say so here."""
+        from ..formatting.styles import StyleError, require_bibliography
+
+        try:
+            require_bibliography(style or get_config(self.env.config).style)
+        except StyleError as error:
+            warn("bad_style", f"{self.name}: {error}", self.get_location())
+            return False
+        return True
