@@ -49,6 +49,7 @@ CASES = [
     ("conf-unknown-entry", "bad_option", "", "conf.py: frus_cite_sources['hoo']: unknown 'short-title'; expected 'path', 'volume', 'url', 'short_title'"),
     ("bad-bibliography-option", "bad_option", "index.rst:10", ":cited: must be 'project' or 'document', not 'everything'"),
     ("bad-pages-option", "bad_locator", "index.rst:8", "unknown locator label 'zz.'"),
+    ("notes-only-style", "bad_style", "index.rst:10", "frus:bibliography: the CSL style 'the-historical-journal' has no <bibliography> section"),
 ]
 
 
