@@ -68,7 +68,7 @@ def test_a_misquotation_from_a_tei_document_warns_with_its_location(make_app, te
     warnings = [line for line in app.warning.getvalue().splitlines() if "frus." in line]
     assert len(warnings) == 1
     assert "index.rst:12" in warnings[0] and "[frus.quote_not_found]" in warnings[0]
-    assert 'quote not found in frus2099v01/d58: closest text on p. 102 differs at "talk lasted two days" (quote) ≠ "talk lasted two hours." (source)' in warnings[0]
+    assert 'quote not found in frus2099v01/d58: closest text on p. 102 differs at "talk lasted two days" (quote) ≠ "The talk lasted two hours." (source)' in warnings[0]
 
 
 def test_a_document_the_volume_lacks_is_a_located_warning(make_app, tei_root):
