@@ -100,7 +100,14 @@ def render(div: ET.Element) -> Rendered:
         if tag == "note" and child.get("type") == "source":
             lines += [_clean("".join(child.itertext())), ""]
         elif tag == "head":
-            lines += [_clean(r.inline(child, note_space=True)), ""]
+            # "No. 46.<lb/>Mr. Frelinghuysen to Mr. Trescot." prints the number on its own line.
+            lines += [_clean(piece) for piece in r.inline(child, note_space=True).split(LINE_BREAK) if piece.strip()]
+            lines.append("")
+        elif tag == "dateline":
+            lines += [_clean(piece) for piece in r.inline(child).split(LINE_BREAK) if piece.strip()]
+            lines.append("")
+        elif tag == "list" and child.get("type") in {"subject", "participants"}:
+            lines += [r.block(child), ""]
         elif tag == "opener":
             for part in child:
                 for piece in r.inline(part).split(LINE_BREAK):
@@ -140,8 +147,12 @@ def render_children(element: ET.Element, r: _Renderer) -> list[str]:
 def expected(div: ET.Element) -> dict:
     """What the TEI's own markup says about a document."""
     source = div.find(f"{TEI}note[@type='source']")
+    source_note = div.find(f"{TEI}head/{TEI}note[@type='source']")
     head = div.find(f"{TEI}head")
-    dateline_date = div.find(f".//{TEI}opener//{TEI}date")
+    # The document's own dateline: in an opener (to the 1950s) or a child of the div (later).
+    dateline_date = div.find(f"{TEI}opener//{TEI}date")
+    if dateline_date is None:
+        dateline_date = div.find(f"{TEI}dateline//{TEI}date")
     persons = {"from": [], "to": []}
     if head is not None:
         for person in head.iter(f"{TEI}persName"):
@@ -151,6 +162,7 @@ def expected(div: ET.Element) -> dict:
     return {
         "number": int(div.get("n")),
         "file": _clean("".join(source.itertext())) if source is not None else None,
+        "source_note": _clean("".join(source_note.itertext())) if source_note is not None else None,
         "from": persons["from"],
         "to": persons["to"],
         "date": (dateline_date.get("when") or "")[:10] if dateline_date is not None else None,
