@@ -299,6 +299,8 @@ class ArchivalSource:
     """The rest of the location after the collection and box: "Name Files, China"."""
     published_in: str | None = None
     """A printed source the document is taken from ("Public Papers of the Presidents …")."""
+    document_type: str | None = None
+    """The document type a header line names after its colon, lower case ("telegram")."""
     classification: str | None = None
     """Security classification in lower case ("secret", "top secret"); ``None`` when the
     note says "No classification marking" or names none."""

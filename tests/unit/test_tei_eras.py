@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tei_render import TEI, _clean, expected, load_documents, render  # noqa: E402
+from tei_render import TEI, _clean, expected, layout_problems, load_documents, render  # noqa: E402
 
 import frus_cite  # noqa: E402
 
@@ -68,20 +68,9 @@ def _check(volume: str, div, start_page) -> list[tuple]:
     if want["date"] and ref.dateline_date != want["date"]:
         problems.append((where, "dateline date", ref.dateline_date, want["date"]))
     problems += _provenance(where, ref, want)
-    if want["pages"]:
-        labels = [label for _, label in ref.pages.breaks] if ref.pages else []
-        if labels[-len(want["pages"]):] != want["pages"]:
-            problems.append((where, "page breaks", labels, want["pages"]))
-        elif start_page is not None and ref.pages.first != start_page:
-            problems.append((where, "first page", ref.pages.first, start_page))
-    marks = [f.mark for f in ref.footnotes]
-    if marks != want["notes"]:
-        problems.append((where, "footnote marks", marks, want["notes"]))
-    unplaced = [f.mark for f in ref.footnotes if f.offset is None and not f.in_heading]
-    if unplaced:
-        problems.append((where, "footnote marks not found in text", unplaced))
-    if "[Page" in ref.text:
-        problems.append((where, "page marker left in text"))
+    problems += layout_problems(where, ref, want, start_page)
+    if want["signed"] and div[-1].tag.endswith("closer") and ref.signature != want["signed"][-1]:
+        problems.append((where, "signature", ref.signature, want["signed"][-1]))
     return problems
 
 

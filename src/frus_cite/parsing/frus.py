@@ -29,7 +29,7 @@ from .frus_body import PAGE_MARKER, clean_body, enclosures, find_mark, footnote_
 from .frus_heading import is_heading, parse_heading, parse_party, split_number
 from .frus_opener import DOC_NUMBER_LINE, RECEIVED, Openers, classification_of, editorial_words, parse_dateline, received_text
 from .provenance import Evidence, claims_line, read_provenance
-from .provenance.header_line import Header, parse_header_line
+from .provenance.header_line import parse_header_line
 from .text import Lines, next_nonblank, split_lines
 
 __all__ = [
@@ -40,6 +40,10 @@ __all__ = [
 _FIRST_LINE = re.compile(r"\S[^\n]*")
 _HEADING_MARK = re.compile(r"(?<=[A-Za-z)\].’'”])\s?(\d{1,3}[a-z]?)$")
 _TELEGRAM_NUMBER = re.compile(r"(\d{1,6})\.\s")
+_OFFICE_LINE = re.compile(
+    r"(?:[A-Z][\w’'-]*\s){0,3}(?:Secretary|Ambassador|Minister|Chargé|Counselor|Consul|Director|Attaché|Adviser|"
+    r"Assistant|Officer|Chief|Commissioner|Representative|President|Chairman)\b.{0,80}$"
+)
 _TOP_LINES = 5  # provenance and number lines above a heading, at most
 
 
@@ -203,6 +207,10 @@ def _signature(lines: Lines, first_body: int, end_index: int, marks: list[str], 
     if last_mark and last.endswith(last_mark) and is_signature(last[: -len(last_mark)]):
         placed.add(len(marks) - 1)
         return last[: -len(last_mark)].rstrip(), last_body
+    # "John M. Steeves" / "First Secretary of Mission": the signer's office under the name.
+    above = last_body - 1
+    if above > first_body and _OFFICE_LINE.match(last) and not lines.is_blank(above) and is_signature(lines[above].stripped):
+        return lines[above].stripped, above
     if is_signature(last):
         return last, last_body
     return None, end_index
@@ -247,13 +255,12 @@ def parse_frus(
     source = read_provenance(
         Evidence(lines_above=top.lines_above, footnotes=tuple(n for _, n in footnote_lines), year=year_hint, source=text)
     )
-    header = parse_header_line(top.lines_above[0][0], offset=top.lines_above[0][1], source=text, year=year_hint) if top.lines_above else None
     document_number = top.number if top.number is not None else url_doc
     if volume and document_number and not url and volume in catalog:
         url = catalog.get(volume).document_url(document_number)
     file = source.file if source else None
     file_date = file.decimal.date if file and file.decimal else None
-    document_type = _document_type(header, kind, openers, body)
+    document_type = _document_type(source, kind, openers)
     return Reference(
         kind="frus",
         title=title,
@@ -286,10 +293,10 @@ def parse_frus(
     )
 
 
-def _document_type(header: Header | None, kind: str | None, openers: Openers, body: str) -> str | None:
+def _document_type(source: ArchivalSource | None, kind: str | None, openers: Openers) -> str | None:
     """Header line's type, else the heading's, else "[Telegram.]", else "despatch" for a numbered despatch."""
-    if header and header.document_type:
-        return header.document_type
+    if source and source.document_type:
+        return source.document_type
     if kind:
         return kind
     if "telegram" in openers.editorial or "cablegram" in openers.editorial:
@@ -316,6 +323,8 @@ def _source_classification(source: ArchivalSource | None) -> str | None:
 
 def _body_subject(body: str) -> str | None:
     """A "SUBJECT:" line among the first lines of the body (1969–76 memoranda print it there)."""
+    if "SUBJ" not in body[:3000] and "Subject:" not in body[:3000]:
+        return None
     for line in body.split("\n", 12)[:12]:
         found = re.match(r"(?:SUBJECT|Subject|SUBJ):\s+(?P<text>\S.{0,300})$", line.strip())
         if found:

@@ -19,8 +19,12 @@ __all__ = ["PAGE_MARKER", "footnote_block", "find_mark", "is_signature", "clean_
 PAGE_MARKER = re.compile(r"\[Page\s+([0-9]+|[IVXLCDMivxlcdm]+)\]")
 _FOOTNOTE_LINE = re.compile(r"(?P<indent>[ \t\u00a0]*)(?P<mark>\d{1,3}[a-z]?)\.[ \t\u00a0]+(?P<text>\S.*)$")
 _SEE_DOCS = re.compile(r"\bdocuments?\s+Nos?\.\s*(\d+(?:\s*(?:,|and|–|-)\s*\d+)*)", re.IGNORECASE)
-_ENCLOSURE = re.compile(
-    r"\[?(?:(?:Inclosure|Enclosure|Annex|Attachment|Appendix|Subenclosure|Subinclosure)\b[^\[\]]{0,60}|Tab [A-Z]\d?)\]?\.?"
+_ENCLOSURE_WORDS = ("closure", "Annex", "Attachment", "Appendix", "Tab ")
+# One scan over the body for lines that are only an enclosure's label.
+_ENCLOSURE_LINE = re.compile(
+    r"^[ \t]*(\[?(?:(?:Inclosure|Enclosure|Annex|Attachment|Appendix|Subenclosure|Subinclosure)\b[^\[\]\n]{0,60}"
+    r"|Tab [A-Z]\d?)\]?\.?)[ \t]*$",
+    re.MULTILINE,
 )
 
 
@@ -177,9 +181,6 @@ def page_map(labels: list[tuple[int, str]], length: int) -> PageMap | None:
 
 def enclosures(body: str) -> tuple[str, ...]:
     """Labels of enclosures and attachments standing on lines of their own ("[Inclosure in No. 8.]", "Tab A")."""
-    found = []
-    for line in body.split("\n"):
-        text = line.strip()
-        if text and len(text) < 80 and _ENCLOSURE.fullmatch(text):
-            found.append(text)
-    return tuple(found)
+    if not any(word in body for word in _ENCLOSURE_WORDS):  # substring tests: memchr speed
+        return ()
+    return tuple(match.group(1) for match in _ENCLOSURE_LINE.finditer(body))

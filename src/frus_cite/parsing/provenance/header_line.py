@@ -72,5 +72,6 @@ def read(evidence) -> ArchivalSource | None:
                 file=file,
                 collection="Central Files" if central else file.collection,
                 box=file.box,
+                document_type=header.document_type,
             )
     return None

@@ -44,7 +44,7 @@ def read(evidence) -> ArchivalSource | None:
     for line, _ in evidence.lines_above:
         if not claims(line):
             continue
-        designation, _type = split_type(line.strip())
+        designation, document_type = split_type(line.strip())
         number = _NUMBER.search(designation)
         box = _BOX.search(designation)
         collection = designation[: number.start()] if number else designation
@@ -63,5 +63,6 @@ def read(evidence) -> ArchivalSource | None:
             collection=collection,
             box=file.box,
             folder=number["number"] if number else None,
+            document_type=document_type,
         )
     return None

@@ -18,7 +18,7 @@ China", classification "secret", handling ("sensitive",).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ...errors import FrusCiteError
 from ...model import ArchivalSource, FileDesignation
@@ -80,18 +80,6 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in sentences if s]
 
 
-@dataclass(frozen=True, slots=True)
-class _Location:
-    repository: str | None = None
-    printed: str | None = None
-    record_group: str | None = None
-    file: FileDesignation | None = None
-    collection: str | None = None
-    box: str | None = None
-    folder: str | None = None
-    published_in: str | None = None
-
-
 def _parts(text: str) -> list[str]:
     """Comma-separated parts, a comma inside brackets kept ("(Entry A1-5072, Box 3)")."""
     parts, depth, current = [], 0, []
@@ -126,11 +114,12 @@ def _read_file(parts: list[str], year: int | None) -> tuple[FileDesignation | No
     return None, parts
 
 
-def read_location(sentence: str, *, year: int | None = None) -> _Location:
-    """Repository, record group, file, collection, box and folder of the first sentence."""
+def read_location(sentence: str, note: str, *, year: int | None = None) -> ArchivalSource:
+    """Repository, record group, file, collection, box and folder of the first sentence
+    (the *note*'s other fields are left for :func:`parse_source_note`)."""
     text = sentence.strip().rstrip(".")
     if _PUBLISHED.search(text) and match_repository(text) is None:
-        return _Location(published_in=text)
+        return ArchivalSource(text=note, reader=NAME, published_in=text)
     found = match_repository(text)
     repository = printed = None
     if found:
@@ -150,8 +139,17 @@ def read_location(sentence: str, *, year: int | None = None) -> _Location:
     collection = file.collection if file and file.scheme == "lot" else None
     if collection is None and parts and not (file and file.scheme in ("decimal", "subject-numeric") and len(parts) > 2):
         collection, parts = parts[0], parts[1:]
-    return _Location(repository, printed, record_group, file, collection, box or (file.box if file else None),
-                     ", ".join(parts) or None)
+    return ArchivalSource(
+        text=note,
+        reader=NAME,
+        repository=repository,
+        repository_as_printed=printed,
+        record_group=record_group,
+        file=file,
+        collection=collection,
+        box=box or (file.box if file else None),
+        folder=", ".join(parts) or None,
+    )
 
 
 def _clauses(sentences: list[str]) -> dict[str, str]:
@@ -178,20 +176,11 @@ def parse_source_note(text: str, *, year: int | None = None) -> ArchivalSource:
     sentences = split_sentences(_PREFIX.sub("", note, count=1))
     if not sentences:
         raise FrusCiteError("expected a repository or file after 'Source:', got nothing")
-    location = read_location(sentences[0], year=year)
+    location = read_location(sentences[0], note, year=year)
     marking_sentence = next((s for s in sentences[1:] if read_marking(s) is not None), None)
     level, handling = read_marking(marking_sentence) if marking_sentence else (None, ())
-    return ArchivalSource(
-        text=note,
-        reader=NAME,
-        repository=location.repository,
-        repository_as_printed=location.printed,
-        record_group=location.record_group,
-        file=location.file,
-        collection=location.collection,
-        box=location.box,
-        folder=location.folder,
-        published_in=location.published_in,
+    return replace(
+        location,
         classification=level,
         handling=handling,
         marking=marking_sentence.rstrip(".") if marking_sentence else None,
