@@ -125,15 +125,27 @@ def cmd_styles(args: argparse.Namespace) -> int:
     return 0
 
 
+def _volume_json(volume) -> dict[str, Any]:
+    """One catalog volume for `volumes --format json` (the fields of catalog.Volume, and its URL)."""
+    return {
+        "id": volume.id, "title": volume.title, "series": volume.series, "subseries": volume.subseries,
+        "volume_number": volume.volume_number, "volume_title": volume.volume_title, "editors": list(volume.editors),
+        "publisher": volume.publisher, "place": volume.place, "published": volume.published,
+        "status": volume.status, "coverage": volume.coverage, "prints_document_numbers": volume.prints_document_numbers,
+        "documents": list(volume.documents) if volume.documents else None, "url": volume.document_url(),
+    }
+
+
 def cmd_volumes(args: argparse.Namespace) -> int:
-    catalog = _catalog(args)
-    volumes = [catalog.get(vid) for vid in sorted(catalog)]
+    volumes = _catalog(args).search(args.words)
     if args.format == "json":
-        _print_json([{"id": v.id, "title": v.title, "published": v.published, "editors": list(v.editors),
-                      "prints_document_numbers": v.prints_document_numbers, "url": v.document_url()} for v in volumes])
+        _print_json([_volume_json(v) for v in volumes])
     else:
         for volume in volumes:
-            sys.stdout.write(f"{volume.id}\t{volume.title} ({volume.published})\n")
+            sys.stdout.write(f"{volume.id}\t{volume.title} ({volume.published or volume.status_text})\n")
+    if not volumes:
+        _report(f"no FRUS volume matches {' '.join(args.words)!r} (every word must occur in the id or a title)")
+        return 1
     return 0
 
 
@@ -201,7 +213,9 @@ def build_parser() -> argparse.ArgumentParser:
     quote.add_argument("--style", default=None, metavar="NAME|PATH")
     quote.set_defaults(run=cmd_quote)
 
-    volumes = commands.add_parser("volumes", help="list the FRUS volumes of the catalog")
+    volumes = commands.add_parser("volumes", help="list or search the FRUS volumes of the catalog")
+    volumes.add_argument("words", nargs="*", metavar="WORD",
+                         help="show only volumes whose id or titles contain every word (case-insensitive)")
     volumes.add_argument("--catalog", metavar="JSON", help="extra FRUS volumes, in the shape of data/volumes.json")
     volumes.add_argument("--format", choices=["text", "json"], default="text")
     volumes.set_defaults(run=cmd_volumes)

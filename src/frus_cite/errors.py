@@ -17,7 +17,10 @@ __all__ = [
     "UnrecognisedSourceError",
     "HeaderSyntaxError",
     "UnknownVolumeError",
+    "UnpublishedVolumeError",
     "CatalogError",
+    "TeiError",
+    "UnknownDocumentError",
 ]
 
 
@@ -127,9 +130,22 @@ class HeaderSyntaxError(SourceError):
     """A header element was recognised but is malformed."""
 
 
+class TeiError(SourceError):
+    """A TEI file that cannot be read: not TEI, not well-formed, or unsafe (a DTD, entities)."""
+
+
+class UnknownDocumentError(TeiError):
+    """A TEI file holds no document with the id asked for."""
+
+
 class CatalogError(FrusCiteError):
     """The FRUS volume catalog (or a user addition to it) is invalid."""
 
 
 class UnknownVolumeError(CatalogError):
     """A volume id or URL names no volume in the catalog."""
+
+
+class UnpublishedVolumeError(UnknownVolumeError):
+    """A volume id names a volume that is not published yet (in production, under
+    declassification, being researched): it cannot be cited."""

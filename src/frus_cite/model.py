@@ -22,6 +22,7 @@ __all__ = [
     "ArchivalLocation",
     "Contributor",
     "Reference",
+    "ListedPerson",
     "SourceKind",
     "FileScheme",
     "SubjectNumericFile",
@@ -47,6 +48,9 @@ class Party:
     """Office or title without the leading article: "Secretary of State"."""
     text: str = ""
     """The phrase as printed in the heading."""
+    person_id: str | None = None
+    """The id of the person in the volume's list of persons ("p_KHA1"), when the
+    TEI master file tags the name with ``persName/@corresp``."""
 
     def display(self) -> str:
         """Short form for notes: the name if there is one, else the role."""
@@ -328,6 +332,19 @@ class Contributor:
     name: str
     for_project: str | None = None
     """The programme credited ("NKIDP", "CWIHP"), when named."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListedPerson:
+    """One entry of a FRUS volume's list of persons (TEI ``div[@xml:id="persons"]``)."""
+
+    id: str
+    """The entry's id, which ``persName/@corresp`` points at: "p_KHA1"."""
+    name: str
+    """The name as the list prints it, surname first: "Kissinger, Henry A."."""
+    identification: str | None = None
+    """What the list says about the person: "Assistant to the President for National
+    Security Affairs"."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,9 @@ _TRANSLATE = {
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\s?\.\s?\.)\s*")
 _BRACKET = re.compile(r"\s*\[[^\[\]]*\]\s*")
+_LONG_SPACE = re.compile(r"(\s\s)\s+")
+"""Runs of white space longer than two: the patterns above try each of their characters as a
+start (quadratic), and two are as many as they tell apart (``. . .`` against ``.  .  .``)."""
 BRACKET_GAP = 60
 """Most characters an author's bracketed insertion may stand for."""
 
@@ -167,22 +170,54 @@ def _segments(passage: str, *, brackets: bool) -> list[tuple[str, int]]:
     return pieces
 
 
+class _NextOccurrence:
+    """``source.find(text, position)`` for positions that never decrease.
+
+    :func:`_find` asks each segment for its next occurrence after a point that only moves
+    forward, so the last answer serves every question up to it and the source is read
+    once per segment, not once per candidate start (which was quadratic)."""
+
+    __slots__ = ("_source", "_text", "_asked", "_answer")
+
+    def __init__(self, source: str, text: str) -> None:
+        self._source, self._text = source, text
+        self._asked, self._answer = -1, -1
+
+    def __call__(self, position: int) -> int:
+        if self._asked != -1 and self._asked <= position and (self._answer == -1 or position <= self._answer):
+            return self._answer
+        self._asked, self._answer = position, self._source.find(self._text, position)
+        return self._answer
+
+
+_MISSING = -1
+"""A segment absent after some point, so after every later start too."""
+
+
+def _chain_end(end: int, following: list[tuple[_NextOccurrence, int, int]]) -> int | None:
+    """End of the segments following a head that ends at *end*; None when a gap is too wide."""
+    for next_occurrence, length, gap in following:
+        position = next_occurrence(end)
+        if position == -1:
+            return _MISSING
+        if gap >= 0 and position - end > max(gap, 1):
+            return None
+        end = position + length
+    return end
+
+
 def _find(source: str, segments: list[tuple[str, int]]) -> tuple[int, int] | None:
     """First occurrence of all *segments* in order, honouring the gaps."""
     first, _ = segments[0]
     candidates = [first, first[0].swapcase() + first[1:]] if first[0].isalpha() else [first]
     for head in candidates:
+        following = [(_NextOccurrence(source, text), len(text), gap) for text, gap in segments[1:]]
         start = source.find(head)
         while start != -1:
-            end = start + len(head)
-            matched = True
-            for text, gap in segments[1:]:
-                position = source.find(text, end)
-                if position == -1 or (gap >= 0 and position - end > max(gap, 1)):
-                    matched = False
-                    break
-                end = position + len(text)
-            if matched:
+            end = _chain_end(start + len(head), following)
+            if end == _MISSING:
+                break
+            if end is not None:
                 return start, end
             start = source.find(head, start + 1)
     return None
@@ -222,6 +257,7 @@ def _words_around(text: str, index: int) -> str:
 def check_quote(ref: Reference, passage: str) -> QuoteResult:
     """Look for *passage* in *ref*'s body text."""
     source = _normalised_source(ref.text)
+    passage = _LONG_SPACE.sub(r"\1", passage)
     if not _ELLIPSIS.sub("", passage).strip(" .…"):
         return QuoteResult(False, problem="the quotation is empty" if not passage.strip() else "the quotation is only an ellipsis")
     for brackets in (False, True):

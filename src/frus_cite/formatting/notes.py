@@ -63,6 +63,9 @@ class Cite:
     label: str = "page"
     prefix: str | None = None
     suffix: str | None = None
+    position: str | None = None
+    """A CSL position given by the caller (``first``, ``subsequent``, ``ibid``,
+    ``ibid-with-locator``), as citeproc-js accepts one; None: the engine decides."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +285,7 @@ class NoteEngine:
         for index, cite in enumerate(cluster.cites):
             if cite.id not in self.items:
                 raise NoteError(f"note {cluster.note_index}: unknown item id {cite.id!r}")
-            position = self._position(cite, index, cluster)
+            position = cite.position or self._position(cite, index, cluster)
             body = self._render_cite(cite, position, fmt, self._near_note(cite, cluster))
             pieces.append(postprocess.affix(body, cite.prefix, cite.suffix, fmt=fmt))
             if cite.id not in self._order:

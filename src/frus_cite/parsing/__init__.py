@@ -10,10 +10,20 @@ from ..catalog import Catalog
 from ..errors import FrusCiteError, SourceError, UnrecognisedSourceError
 from ..model import Reference
 from .frus import looks_like_frus, parse_frus
+from .tei import TeiVolume, looks_like_tei, read_tei
 from .text import MAX_SOURCE_BYTES, prepare, read_source
 from .wilson import looks_like_wilson, parse_wilson
 
-__all__ = ["parse_text", "parse_file", "parse_many", "ParseFailure", "detect_kind", "UnrecognisedSourceError"]
+__all__ = [
+    "parse_text",
+    "parse_file",
+    "parse_many",
+    "parse_tei",
+    "ParseFailure",
+    "detect_kind",
+    "is_tei_file",
+    "UnrecognisedSourceError",
+]
 
 
 def detect_kind(text: str) -> str | None:
@@ -55,6 +65,21 @@ def parse_text(
         raise
 
 
+def is_tei_file(path: str | Path) -> bool:
+    """True when *path* is an XML file that starts like TEI (a volume, a slice or one document)."""
+    try:
+        with open(path, "rb") as handle:
+            return looks_like_tei(handle.read(4096))
+    except OSError:
+        return False
+
+
+def parse_tei(path: str | Path, *, document: str | None = None, volume: str | None = None) -> list[Reference]:
+    """The documents of a TEI file (all of them, or the one with id *document*)."""
+    tei = read_tei(path, volume=volume)
+    return [tei.reference(document)] if document else list(tei.references())
+
+
 def parse_file(
     path: str | Path,
     *,
@@ -62,8 +87,21 @@ def parse_file(
     url: str | None = None,
     catalog: Catalog | None = None,
     max_bytes: int = MAX_SOURCE_BYTES,
+    document: str | None = None,
 ) -> Reference:
-    """Read and parse one source file."""
+    """Read and parse one source file.
+
+    A TEI file gives the document *document* ("d58"), or its only document.
+    """
+    if document is not None or is_tei_file(path):
+        tei = read_tei(path, volume=volume)
+        if document is None and len(tei) != 1:
+            raise SourceError(
+                f"this TEI file holds {len(tei)} documents; expected one, or a document id (FILE#d58)",
+                path=str(path),
+                line=1,
+            )
+        return tei.reference(document or tei.document_ids[0])
     text = read_source(path, max_bytes=max_bytes)
     return parse_text(text, path=str(path), volume=volume, url=url, catalog=catalog)
 
@@ -88,6 +126,9 @@ def parse_many(
     failures: list[ParseFailure] = []
     for path in paths:
         try:
+            if is_tei_file(path):
+                records.extend(parse_tei(path, volume=volume))
+                continue
             records.append(parse_file(path, volume=volume, url=url, catalog=catalog))
         except FrusCiteError as error:
             failures.append(ParseFailure(str(path), error))

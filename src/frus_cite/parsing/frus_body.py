@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from ..model import Footnote, PageMap
+from .marks import MarkIndex
 from .text import Lines, squeeze
 
 __all__ = ["PAGE_MARKER", "footnote_block", "find_mark", "is_signature", "clean_body", "page_map", "enclosures"]
@@ -51,10 +52,10 @@ def footnote_block(lines: Lines, first: int) -> tuple[list[tuple[str, str]], int
         end_index = probe
         probe -= 1
     if notes and not indented:
-        region = "\n".join(line.text for line in lines[:end_index])
+        region = MarkIndex("\n".join(line.text for line in lines[:end_index]))
         cursor = 0
         for mark, _ in notes:
-            found = find_mark(region, mark, cursor)
+            found = region.find(mark, cursor)
             if found is None:
                 return [], len(lines)
             cursor = found + len(mark)
@@ -80,7 +81,8 @@ def find_mark(text: str, mark: str, start: int, *, glued_to_digit: bool = True) 
     Copied marks are bare digits glued to the word, bracket or punctuation
     they follow ("State.1", "July 11–122)").  Glued to a letter or punctuation
     is preferred; glued to a digit, then set one space after punctuation, are
-    the fallbacks.
+    the fallbacks.  This is the definition :class:`~.marks.MarkIndex` answers
+    in one pass; it is used as is on single short lines.
     """
     strong, weak, spaced = _mark_patterns(mark)
     for pattern in (strong, weak, spaced) if glued_to_digit else (strong,):
@@ -120,12 +122,13 @@ def clean_body(
     removals: list[tuple[int, int]] = []
     mark_positions: dict[int, int] = {}
     cursor = 0
+    body_marks = MarkIndex(raw_body)  # one pass over the body, not one per mark
     for number, (mark, note_text) in enumerate(footnote_lines):
         see = _see_documents(note_text)
         if number in placed:
             footnotes.append(Footnote(mark=mark, text=note_text, in_heading=True, see_documents=see))
             continue
-        position = find_mark(raw_body, mark, cursor)
+        position = body_marks.find(mark, cursor)
         if position is not None:
             removals.append((position, position + len(mark)))
             mark_positions[number] = position

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import DATE_PATTERN, iso_from_match
-from .provenance.marking import read_marking
+from .provenance.marking import is_term
 
 __all__ = ["Openers", "parse_dateline", "classification_of", "DOC_NUMBER_LINE", "RECEIVED", "received_text"]
 
@@ -33,6 +33,7 @@ _EDITORIAL_WORDS = frozenset(
     "telegram cablegram paraphrase extract extracts translation circular confidential personal private "
     "unofficial memorandum note despatch instruction copy summary excerpt excerpts".split()
 )
+_SEPARATORS = re.compile(r"[\s,;&]+")
 _TIME = re.compile(r"(?:\d{1,2}(?::\d\d)?\s?[ap]\.\s?m\.?|midnight|noon|\d{4}Z?)", re.IGNORECASE)
 _SUBJECT = re.compile(r"(?:SUBJECT|Subject|SUBJ)(?::\s*|\s*$)(?P<text>.*)$")
 _PARTICIPANTS = re.compile(r"(?:PARTICIPANTS|Participants|Present|PRESENT)(?::\s*|\s*$)(?P<text>.*)$")
@@ -55,40 +56,35 @@ class Openers:
 
 
 def classification_of(line: str) -> str | None:
-    """The marking of a classification line in lower case ("top secret", "secret priority"), or ``None``.
+    """The marking line in lower case as printed ("top secret", "secret priority"), or ``None``.
 
-    A "for …" addressee after the marking ("Personal and Secret for the President") is allowed.
+    Grammar: term (separator term)* [" for " addressee] ["."], where a separator is white
+    space, ",", ";", "&" or "and"; a "for …" addressee after the marking ("Personal and
+    Secret for the President") is allowed.  Read by splitting and segmenting, no backtracking.
     """
     text = line.strip()
-    if text.startswith("("):
+    if not text or text.startswith("(") or len(text) > 200:
         return None  # "(Personal and top secret for the President …)" is a line of the telegram
-    text = text.rstrip(".")
-    head = text.split(" for ", 1)[0] if " for " in text and len(text) < 160 else text
-    terms = _terms(head)
-    return " ".join(terms) if terms else None
+    text = text.rstrip(".").strip()
+    head = text.split(" for ", 1)[0]
+    words = [word for word in _SEPARATORS.split(head) if word and word.lower() != "and"]
+    return text.lower() if words and segment_terms(words) is not None else None
 
 
-def _terms(text: str) -> list[str] | None:
-    """Greedy longest-match of marking terms over the words ("Top Secret Urgent" → two terms)."""
-    found = read_marking(text)
-    if found is not None and text.strip():
-        level, handling = found
-        return ([level] if level else []) + list(handling) or None
-    words = text.split()
-    if not words or len(words) > 10:
-        return None
-    terms, index = [], 0
-    while index < len(words):
-        for size in range(min(5, len(words) - index), 0, -1):
-            candidate = " ".join(words[index : index + size]).strip(",;")
-            marked = read_marking(candidate)
-            if marked is not None and candidate:
-                terms.append(candidate.lower())
-                index += size
-                break
-        else:
-            return None
-    return terms
+def segment_terms(words: list[str]) -> list[str] | None:
+    """*words* cut into known marking terms of up to five words ("top", "secret", "nodis" →
+    ["top secret", "nodis"]), or ``None`` when they cannot be."""
+    reached: list[list[str] | None] = [None] * (len(words) + 1)
+    reached[0] = []
+    for start in range(len(words)):
+        done = reached[start]
+        if done is None:
+            continue
+        for size in range(1, min(5, len(words) - start) + 1):
+            term = " ".join(words[start : start + size]).lower()
+            if is_term(term) and reached[start + size] is None:
+                reached[start + size] = done + [term]
+    return reached[-1]
 
 
 def received_text(text: str) -> str:

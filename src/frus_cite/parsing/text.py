@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from collections.abc import Iterable, Sequence
@@ -24,21 +25,31 @@ MAX_SOURCE_BYTES = 20 * 1024 * 1024
 
 def read_source(path: str | Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> str:
     """Read a source file as text, with a located error for every way it can be unusable."""
+    data = read_bytes(path, max_bytes=max_bytes, expected="one document or record")
+    return decode_source(data, str(path))
+
+
+def read_bytes(
+    path: str | Path, *, max_bytes: int, expected: str, error: type[SourceError] = SourceError, kind: str = "a text file"
+) -> bytes:
+    """The bytes of a file of at most *max_bytes*; a larger file is refused before it is read.
+
+    *expected* says what the file should be when it is too large; *error* is raised
+    (with *kind*) for a directory, a missing or an unreadable file."""
     name = str(path)
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            too_large = os.fstat(handle.fileno()).st_size > max_bytes
+            data = b"" if too_large else handle.read(max_bytes + 1)  # the size may lie (a pipe) or grow
     except IsADirectoryError:
-        raise SourceError("expected a text file, found a directory", path=name) from None
+        raise error(f"expected {kind}, found a directory", path=name) from None
     except FileNotFoundError:
-        raise SourceError("file not found", path=name) from None
+        raise error("file not found", path=name) from None
     except OSError as exc:
-        raise SourceError(f"cannot read file: {exc.strerror or exc}", path=name) from None
-    if len(data) > max_bytes:
-        raise SourceTooLargeError(
-            f"file is larger than {max_bytes // (1024 * 1024)} MB; expected one document or record", path=name
-        )
-    return decode_source(data, name)
+        raise error(f"cannot read file: {exc.strerror or exc}", path=name) from None
+    if too_large or len(data) > max_bytes:
+        raise SourceTooLargeError(f"file is larger than {max_bytes // (1024 * 1024)} MB; expected {expected}", path=name, line=1)
+    return data
 
 
 def decode_source(data: bytes, name: str = "<bytes>") -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LEVELS", "HANDLING", "read_marking", "Marking"]
+__all__ = ["LEVELS", "HANDLING", "read_marking", "is_term", "Marking"]
 
 LEVELS = ("top secret", "secret", "confidential", "restricted", "unclassified", "limited official use",
           "official use only", "for official use only")
@@ -26,6 +26,11 @@ _NONE = re.compile(r"No classification marking", re.IGNORECASE)
 
 Marking = tuple[str | None, tuple[str, ...]]
 """(classification level or ``None``, handling words), all lower case."""
+
+
+def is_term(term: str) -> bool:
+    """True for a known level or handling term in lower case with single spaces."""
+    return term in _TERMS
 
 
 def _term(words: str) -> str | None:

@@ -1,0 +1,78 @@
+"""The CSL processor test suite, run through frus-cite's engine, holds its recorded floors.
+
+``tools/csl_suite.py`` runs the suite (``../shared/corpus/csl-test-suite/humans``) and prints
+the pass rate per category; ``--write-floors`` records the passed count of each category in
+``tests/fixtures/conformance/csl-suite-floors.json``.  A category that passes fewer fixtures
+than its floor fails here, naming the fixtures that passed when the floor was recorded and fail
+now.  The suite is test data outside the project: without it these tests skip.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import SHARED
+
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("csl_suite", ROOT / "tools" / "csl_suite.py")
+csl_suite = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("csl_suite", csl_suite)  # dataclasses look their module up by name
+_spec.loader.exec_module(csl_suite)
+
+SUITE = SHARED / "corpus" / "csl-test-suite" / "humans"
+FLOORS = json.loads(csl_suite.FLOORS.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def outcomes():
+    if not SUITE.is_dir():
+        pytest.skip(f"CSL test suite not available: {SUITE} does not exist (CI provides ../shared)")
+    return csl_suite.run_suite(csl_suite.load_fixtures(SUITE), "ours")
+
+
+@pytest.mark.parametrize("category", sorted(FLOORS["categories"]))
+def test_category_holds_its_floor(outcomes, category):
+    mine = [o for o in outcomes if o.fixture.category == category]
+    passed = {o.fixture.name for o in mine if o.passed}
+    floor = FLOORS["categories"][category]
+    lost = sorted(name for name in FLOORS["passing"] if name.startswith(category + "_") and name not in passed)
+    assert len(passed) >= floor, f"{category}: {len(passed)}/{len(mine)} pass, floor {floor}; no longer passing: {lost}"
+
+
+def test_whole_suite_holds_its_floor(outcomes):
+    passed = sum(o.passed for o in outcomes)
+    assert len(outcomes) == FLOORS["fixtures"], "the suite changed: rerun tools/csl_suite.py --write-floors"
+    assert passed >= FLOORS["all"], f"{passed}/{len(outcomes)} pass, floor {FLOORS['all']}"
+
+
+def test_a_fixture_is_read_as_its_sections(tmp_path):
+    fixture_file = tmp_path / "position_Example.txt"
+    fixture_file.write_text(
+        ">>===== MODE =====>>\ncitation\n<<===== MODE =====<<\n"
+        ">>==== RESULT ====>>\nIbid.\n<<==== RESULT ====<<\n"
+        '>>===== INPUT =====>>\n[{"title": "A"}]\n<<===== INPUT =====<<\n'
+        '>>===== CITATION-ITEMS =====>>\n[[{"id": "0", "position": 2}]]\n<<===== CITATION-ITEMS =====<<\n'
+        '>>===== CSL =====>>\n<style/>\n<<===== CSL =====<<\n',
+        encoding="utf-8",
+    )
+    fixture = csl_suite.Fixture.read(fixture_file)
+    assert (fixture.category, fixture.mode, fixture.expected, fixture.csl) == ("position", "citation", "Ibid.", "<style/>")
+    assert fixture.items == [{"title": "A", "id": "0", "type": "book"}]
+    assert fixture.citation_items == [[{"id": "0", "position": 2}]]
+    assert fixture.unsupported is None
+
+
+def test_citations_are_put_in_document_order():
+    """A cluster whose ``citationsPre`` is shorter than the document goes where it says."""
+    fixture = csl_suite.Fixture("x_Y", "x", "citation", "", "", [])
+    fixture.citations = [
+        [{"citationID": "A"}, [], []],
+        [{"citationID": "B"}, [["A", 1]], []],
+        [{"citationID": "C"}, [["A", 1]], [["B", 2]]],
+    ]
+    assert [cid for cid, _ in csl_suite._citations_in_order(fixture)] == ["A", "C", "B"]
