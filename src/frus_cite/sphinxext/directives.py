@@ -9,8 +9,9 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..catalog import parse_frus_url
-from ..formatting.styles import StyleError, find_style
+from ..formatting.styles import StyleError, find_style, require_bibliography
 from .citing import make_note, parse_locator, prepare_quote
+from .config import get_config
 from .domain import get_domain
 from .logging import warn
 from .nodes import frus_bibliography
@@ -182,9 +183,20 @@ class BibliographyDirective(_FrusDirective):
             except StyleError as error:
                 warn("bad_style", str(error), self.get_location())
                 style = None
+        if not self._style_has_bibliography(style):
+            return []
         cited = "all" if "all" in self.options else self.options.get("cited", "project")
         record = BibliographyRecord(node_id, cited, style, "each-document" in self.options)
         get_domain(self.env).bibliographies.setdefault(self.env.docname, []).append(record)
         node = frus_bibliography("", node_id=node_id, docname=self.env.docname, ids=[node_id])
         self.set_source_info(node)
         return [node]
+
+    def _style_has_bibliography(self, style: str | None) -> bool:
+        """A notes-only style (no ``<bibliography>``) prints no bibliography: say so here."""
+        try:
+            require_bibliography(style or get_config(self.env.config).style)
+        except StyleError as error:
+            warn("bad_style", f"{self.name}: {error}", self.get_location())
+            return False
+        return True
