@@ -44,6 +44,7 @@ _OFFICE_LINE = re.compile(
     r"(?:[A-Z][\w’'-]*\s){0,3}(?:Secretary|Ambassador|Minister|Chargé|Counselor|Consul|Director|Attaché|Adviser|"
     r"Assistant|Officer|Chief|Commissioner|Representative|President|Chairman)\b.{0,80}$"
 )
+_LIST_LABEL = re.compile(r"(?:SUBJECT|Subject|SUBJ|PARTICIPANTS|Participants|PRESENT|Present)(?::|\s*$)")
 _TOP_LINES = 5  # provenance and number lines above a heading, at most
 
 
@@ -130,6 +131,7 @@ def _read_openers(
 ) -> tuple[Openers, int]:
     """Stage 2: the opener lines after the heading; returns them and the first body line."""
     found = Openers()
+    body_from: int | None = None  # SUBJECT and PARTICIPANTS are read but stay in the body
     while (probe := next_nonblank(lines, index)) < end_index:
         line = lines[probe].stripped
         pending = len(placed)
@@ -137,13 +139,16 @@ def _read_openers(
         mark_at = find_mark(line, marks[pending], 0, glued_to_digit=False) if pending < len(marks) else None
         if mark_at is not None:
             line = line[:mark_at] + line[mark_at + len(marks[pending]) :]
+        listed = bool(_LIST_LABEL.match(line))
         consumed = _opener_line(found, line, lines, probe, end_index)
         if consumed == 0:
             break
-        if mark_at is not None:
+        if listed:
+            body_from = probe if body_from is None else body_from
+        elif mark_at is not None:
             placed.add(pending)
         index = probe + consumed
-    return found, index
+    return found, index if body_from is None else body_from
 
 
 def _opener_line(found: Openers, line: str, lines: Lines, probe: int, end_index: int) -> int:

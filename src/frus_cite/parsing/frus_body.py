@@ -64,12 +64,13 @@ def footnote_block(lines: Lines, first: int) -> tuple[list[tuple[str, str]], int
 
 @lru_cache(maxsize=512)
 def _mark_patterns(mark: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The mark glued to a word or punctuation (strong), to a digit (weak), or one
-    space after closing punctuation ("(reported separately) 3", "resignation. 6")."""
+    """The mark glued to a word or punctuation, or one space after a word at a line's
+    end ("President Nixon 2") (strong); glued to a digit (weak); one space after closing
+    punctuation ("(reported separately) 3", "resignation. 6")."""
     escaped = re.escape(mark)
     end = r"(?=[\s)\].,;:!?”’\"—–]|$)"
     return (
-        re.compile(rf"(?<=[A-Za-z.,;:)\]”’\"!?]){escaped}{end}"),
+        re.compile(rf"(?<=[A-Za-z.,;:)\]”’\"!?]){escaped}{end}|(?<=[^\W\d_] ){escaped}(?=\n|$)"),
         re.compile(rf"(?<=\d){escaped}{end}"),
         re.compile(rf"(?<=[)\].,;:”’\"!?] ){escaped}(?=\s|$)"),
     )
@@ -99,7 +100,7 @@ def is_signature(line: str) -> bool:
         return False
     if re.fullmatch(r"\[[^\[\]]+\]", text):
         return bool(re.fullmatch(r"\[[A-Z][\w.’' -]*\]", text))
-    if text.endswith(".") and re.fullmatch(r"[A-Z’'. -]+\.", text) and len(text) > 3:
+    if re.fullmatch(r"[A-Z][A-Z’'. -]*[A-Z]\.", text):
         return True  # 19th-century signatures in capitals end with a full stop
     if text.endswith((".", ":", ";", ",", "?", "!")) and not re.search(r"\b[A-Z]\.$", text):
         return False

@@ -66,7 +66,9 @@ def classification_of(line: str) -> str | None:
     if not text or text.startswith("(") or len(text) > 200:
         return None  # "(Personal and top secret for the President …)" is a line of the telegram
     text = text.rstrip(".").strip()
-    head = text.split(" for ", 1)[0]
+    head, _, addressee = text.partition(" for ")
+    if "." in addressee or len(addressee) > 120:
+        return None  # "… for the President. Number 595": the first line of the telegram
     words = [word for word in _SEPARATORS.split(head) if word and word.lower() != "and"]
     return text.lower() if words and segment_terms(words) is not None else None
 
