@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from frus_cite.parsing import tei as tei_module
+from frus_cite.parsing.tei import files as tei_module
 
 FULL_57 = ("Sample to Tester, telegram, Washington, September 18, 2098, in Foreign Relations of the United States, "
            "2097–2099, vol. 1, Test Matters, ed. Ada Example (Washington, DC: Government Publishing Office, 2101), ")
