@@ -330,10 +330,14 @@ def _body_subject(body: str) -> str | None:
     """A "SUBJECT:" line among the first lines of the body (1969–76 memoranda print it there)."""
     if "SUBJ" not in body[:3000] and "Subject:" not in body[:3000]:
         return None
-    for line in body.split("\n", 12)[:12]:
-        found = re.match(r"(?:SUBJECT|Subject|SUBJ):\s+(?P<text>\S.{0,300})$", line.strip())
+    lines = [line.strip() for line in body.split("\n", 12)[:12]]
+    for index, line in enumerate(lines):
+        found = re.match(r"(?:SUBJECT|Subject|SUBJ):\s+(?P<text>\S.{0,300})$", line)
         if found:
             return found["text"].strip()
+        if re.fullmatch(r"(?:SUBJECT|Subject|SUBJ):?", line):  # the label on a line of its own, the subject below
+            following = next((rest for rest in lines[index + 1 :] if rest), None)
+            return following if following and len(following) <= 300 else None
     return None
 
 

@@ -17,10 +17,13 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ...catalog import HSG_BASE
-from ...errors import TeiError
-from ...model import FileDesignation, Footnote, PageMap, Party, Reference
-from ..frus import parse_header_line, parse_heading
+from ...catalog import HSG_BASE, default_catalog
+from ...errors import SourceError, TeiError
+from ...model import ArchivalSource, Footnote, PageMap, Party, Reference
+from ..frus_body import enclosures
+from ..frus_heading import parse_heading
+from ..frus_opener import RECEIVED, editorial_words, received_text
+from ..provenance import Evidence, read_provenance
 from .text import FRUS_NS, SKIPPED, T, TextBuilder, element_lines, element_text, local_name, note_text
 
 if TYPE_CHECKING:
@@ -29,7 +32,10 @@ if TYPE_CHECKING:
 __all__ = ["DocumentReader"]
 
 _NUMBER_LINE = re.compile(r"No\.\s*(\d{1,5})\.?")
+_PRESENT = re.compile(r"(?:Participants|PARTICIPANTS|Present|PRESENT):?")
 _PRINTED_NUMBER = re.compile(r"(\d{1,5})\.\s+")
+_FULL_STOP = re.compile(r"(?<![JS]r)(?<![ap]\.m)(?<![ap]\. m)(?<=[a-zé])\.$")
+"""A heading's closing full stop (after a word, not after "Jr" or an initial)."""
 _BLOCKS = frozenset(
     {"p", "ab", "quote", "list", "item", "label", "table", "row", "lg", "l", "head", "opener", "closer",
      "dateline", "salute", "signed", "postscript", "attachment", "div", "byline", "trailer", "figure", "argument"}
@@ -44,7 +50,6 @@ _MARKINGS = frozenset(
 )
 """Security classification and handling words printed above a document's text."""
 _TIME = re.compile(r"\d{4}\]?\s*(?:[—–]|,)\s*(?P<time>[^\[\]]+?)\.?\]?\s*$")
-_RECEIVED = re.compile(r"\[?\(?Received:?\s*(?P<when>[^\])]*)[\])]?\.?$")
 _SEE_DOCUMENT = re.compile(r"^#d(\d+)$")
 
 
@@ -55,6 +60,8 @@ class _Heading:
     heading: str
     number_line: int | None
     """The number a "No. 46." line above the heading prints."""
+    numbered: bool = False
+    """The heading prints the document's number ("58. Telegram From …", "No. 46.")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +92,10 @@ class DocumentReader:
         self.despatch: str | None = None
         self.received: str | None = None
         self.signature: str | None = None
+        self.editorial: list[str] = []
+        """Words of editorial lines above the text ("[Telegram.]" → "telegram")."""
+        self.subject: str | None = None
+        self.participants: tuple[str, ...] = ()
 
     def reference(self) -> Reference:
         for child in self.div:
@@ -112,8 +123,13 @@ class DocumentReader:
             self.start_page = child.get("n") or self.start_page  # the document opens a page
         elif name in _OPENER_LIKE and self.body.length == 0 and self._opener_paragraph(child):
             pass
-        elif name == "closer" and child is _last_element(self.div):
+        elif name == "closer" and self.signature is None and child.find(f".//{T}signed") is not None:
             self._read_closer(child)
+        elif name == "list" and child.get("type") in ("subject", "participants"):
+            self._read_list(child)
+        elif name == "table" and not self.participants and _PRESENT.fullmatch(element_text(child.find(f".//{T}cell"))):
+            self.participants = tuple(filter(None, (element_text(cell) for cell in child.iter(f"{T}cell"))))[1:]
+            self._block(child)
         elif name == "note" and child.get("n"):
             self.notes.append((child, None))
         else:
@@ -136,9 +152,13 @@ class DocumentReader:
             lines, printed_lines = lines[1:], printed_lines[1:]
         title = " ".join(" ".join(lines).split())
         printed_number = _PRINTED_NUMBER.match(title)
+        numbered = number_line is not None
         if printed_number and printed_number.group(1) == self.div.get("n"):
-            title = title[printed_number.end() :]
-        return _Heading(title=title, heading=" ".join(" ".join(printed_lines).split()), number_line=number_line)
+            title, numbered = title[printed_number.end() :], True
+        if _FULL_STOP.search(title):
+            title = title[:-1]  # "Mr. Frelinghuysen to Mr. Trescot." prints a full stop the title does not keep
+        heading = " ".join(" ".join(printed_lines).split())
+        return _Heading(title=title, heading=heading, number_line=number_line, numbered=numbered)
 
     def _inline(self, element: etree._Element, words: TextBuilder, marks: list[tuple[int, str]]) -> None:
         """Heading-like text: notes become marks, line breaks new lines, pages ignored."""
@@ -167,8 +187,10 @@ class DocumentReader:
                 continue
             if (number := _NUMBER_LINE.fullmatch(text.rstrip("]"))) and self.despatch is None:
                 self.despatch = number.group(1)
-            elif (received := _RECEIVED.fullmatch(text)) and self.received is None:
-                self.received = _received_text(received["when"])
+            elif (received := RECEIVED.fullmatch(text)) and self.received is None:
+                self.received = received_text(received.group(1))
+            elif (words := editorial_words(text)) is not None:
+                self.editorial += words
             elif _is_small_caps(part) and self.dateline.line is None:
                 self._classify(text)
 
@@ -180,6 +202,9 @@ class DocumentReader:
             return False
         if len(lines) == 1 and (number := _NUMBER_LINE.fullmatch(lines[0])) and self.despatch is None:
             self.despatch = number.group(1)
+            return True
+        if len(lines) == 1 and (words := editorial_words(lines[0])) is not None:
+            self.editorial += words
             return True
         if all(line.strip("().").lower() in _MARKINGS for line in lines):
             for line in lines:
@@ -195,17 +220,18 @@ class DocumentReader:
         words = TextBuilder()
         self._inline(element, words, [])
         lines, received = [], None
-        for line in words.text().split("\n"):
-            if (found := _RECEIVED.fullmatch(line.strip())) is not None:
-                received = _received_text(found["when"])
-            elif line.strip():
-                lines.append(line.strip())
+        for line in (line.strip() for line in words.text().split("\n")):
+            if (found := RECEIVED.search(line)) is not None:
+                received = received_text(found.group(1))
+                if RECEIVED.fullmatch(line):
+                    continue  # "[Received March 8.]" on a line of its own is not part of the dateline
+            if line:
+                lines.append(line)
         date = element.find(f".//{T}date")
         when = (date.get("when") or "")[:10] if date is not None else ""
-        place = element.find(f".//{T}placeName")
         self.dateline = _Dateline(
             line=" ".join(lines) or None,
-            place=re.sub(r"[\[\]]", "", element_text(place)).strip(" ,") or None if place is not None else None,
+            place=_place(element.find(f".//{T}placeName")),
             date=when if re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", when) else None,
             time=_time(" ".join(lines)),
             received=received,
@@ -213,24 +239,35 @@ class DocumentReader:
         if received and self.received is None:
             self.received = received
 
+    def _read_list(self, element: etree._Element) -> None:
+        """SUBJECT and PARTICIPANTS lists above the text: read, and kept in the text as printed."""
+        items = [element_text(item) for item in element.iter(f"{T}item")]
+        if element.get("type") == "subject":
+            self.subject = " ".join(items) or None
+        else:
+            self.participants = tuple(item for item in items if item)
+        self._block(element)
+
     def _read_closer(self, closer: etree._Element) -> None:
+        """The signature; what stands before it ("For the Political Adviser:") stays in the
+        text, the signer's office printed under it does not (as in the text parser)."""
         signed = closer.find(f".//{T}signed")
-        if signed is None:
-            self._block(closer)
-            return
         words = TextBuilder()
         self._inline(signed, words, [])
         self.signature = " ".join(words.text().split()) or None
+        if (closer.text or "").strip():
+            self.body.block()
+            self.body.add(closer.text)
         for child in closer:
-            if child is signed:
-                continue
+            if child is signed or signed in child.iterdescendants():
+                break
             if local_name(child.tag) == "note" and child.get("n"):
                 self.notes.append((child, None))
             else:
                 self._block(child)
-        if (closer.text or "").strip():
-            self.body.block()
-            self.body.add(closer.text)
+        for note in closer.iter(f"{T}note"):
+            if note.get("n") and not any(note is known for known, _ in self.notes):
+                self.notes.append((note, None))  # a mark after the signature or the office
 
     # -- body ---------------------------------------------------------------------
 
@@ -273,20 +310,13 @@ class DocumentReader:
         assert self.heading is not None
         text = self.body.text()
         footnotes = tuple(_footnote(note, offset) for note, offset in self.notes)
-        kind, authors, recipients = parse_heading(self.heading.title)
+        kind, authors, recipients = parse_heading(self.heading.title, numbered=self.heading.numbered)
         persons = _heading_persons(self.div.find(T + "head"))
-        authors = tuple(_with_person_id(p, persons) for p in authors)
-        recipients = tuple(_with_person_id(p, persons) for p in recipients)
-        year = _year(self.div.get(f"{{{FRUS_NS}}}doc-dateTime-min") or self.dateline.date)
-        file: FileDesignation | None = None
-        header_type = None
-        if self.header_line:
-            header = parse_header_line(self.header_line, year=year)
-            file, header_type = header.designation, header.document_type
+        source = self._provenance(footnotes)
+        file = source.file if source else None
         file_date = file.decimal.date if file and file.decimal else None
-        document_type = header_type or kind or ("despatch" if self.despatch else None)
+        document_type = self._document_type(source, kind)
         number = self.div.get("n")
-        document_number = int(number) if number and number.isdigit() else self.heading.number_line
         vid = self.volume.volume_id
         return Reference(
             kind="frus",
@@ -294,18 +324,22 @@ class DocumentReader:
             text=text,
             date=self.dateline.date or _same_day(self.div) or file_date,
             document_type=document_type,
-            document_number=document_number,
+            document_number=int(number) if number and number.isdigit() else self.heading.number_line,
             file=file,
-            authors=authors,
-            recipients=recipients,
-            classification=self.classification,
+            source=source,
+            subject=self.subject,
+            participants=self.participants,
+            enclosures=enclosures(text),
+            authors=tuple(_with_person_id(p, persons) for p in authors),
+            recipients=tuple(_with_person_id(p, persons) for p in recipients),
+            classification=self.classification or _source_marking(source),
             telegram_number=self.despatch or _telegram_number(text, document_type),
             place=self.dateline.place,
             dateline=self.dateline.line,
             dateline_date=self.dateline.date,
             file_date=file_date,
             time=self.dateline.time,
-            received=self.received,
+            received=self.received or (source.received if source else None),
             pages=_page_map(self.start_page, self.body.breaks, len(text)),
             footnotes=footnotes,
             signature=self.signature,
@@ -315,20 +349,63 @@ class DocumentReader:
             path=self.volume.path,
         )
 
+    def _provenance(self, footnotes: tuple[Footnote, ...]) -> ArchivalSource | None:
+        """The archival source, read by the provenance readers the text parser uses: the
+        source line above the heading, or the "Source:" footnote."""
+        evidence = Evidence(
+            lines_above=((self.header_line, 0),) if self.header_line else (),
+            footnotes=tuple(note.text for note in footnotes),
+            year=self._year(),
+        )
+        try:
+            return read_provenance(evidence)
+        except SourceError as error:  # located in the note's text: say where the note is in the file
+            note = next((n for n, _ in self.notes if n.get("type") == "source"), None)
+            line = note.sourceline if note is not None else self.div.sourceline
+            raise TeiError(
+                f"document {self.key}: cannot read its source line or note: {error.message}",
+                path=self.volume.path,
+                line=line,
+            ) from None
 
-def _last_element(div: etree._Element) -> etree._Element | None:
-    children = [child for child in div if local_name(child.tag) not in {"pb", "note"}]
-    return children[-1] if children else None
+    def _year(self) -> int | None:
+        """The last year the volume covers (it decides the century of file dates), else the document's."""
+        catalog = default_catalog()
+        vid = self.volume.volume_id
+        coverage = catalog.get(vid).coverage if vid in catalog else (self.volume.header.coverage if self.volume.header else None)
+        years = re.findall(r"\d{4}", coverage or "")
+        return int(years[-1]) if years else _year(self.div.get(f"{{{FRUS_NS}}}doc-dateTime-min") or self.dateline.date)
+
+    def _document_type(self, source: ArchivalSource | None, kind: str | None) -> str | None:
+        """The source line's type ("…: Telegram"), else the heading's, else "[Telegram.]",
+        else "despatch" for a numbered despatch."""
+        if source and source.document_type:
+            return source.document_type
+        if kind:
+            return kind
+        if "telegram" in self.editorial or "cablegram" in self.editorial:
+            return "telegram"
+        return "despatch" if self.despatch else None
+
+
+def _source_marking(source: ArchivalSource | None) -> str | None:
+    """The classification and handling a source note states, when no opener prints them."""
+    if source is None or (source.classification is None and not source.handling):
+        return None
+    return " ".join(([source.classification] if source.classification else []) + list(source.handling))
+
+
+def _place(name: etree._Element | None) -> str | None:
+    """The place of a dateline: the last line of ``placeName`` ("Department of State,
+    Washington" → "Washington"), without editorial brackets."""
+    if name is None:
+        return None
+    lines = [line for line in element_lines(name) if line.strip(" ,")]
+    return re.sub(r"[\[\]]", "", lines[-1]).strip(" ,") or None if lines else None
 
 
 def _is_small_caps(element: etree._Element) -> bool:
     return any(hi.get("rend") == "smallcaps" for hi in element.iter(T + "hi"))
-
-
-def _received_text(text: str) -> str:
-    """"March 8." → "March 8"; a time keeps its abbreviation's period ("8:40 a.m.")."""
-    text = text.strip()
-    return text if text.endswith(("a.m.", "p.m.", "a. m.", "p. m.")) else text.rstrip(".")
 
 
 def _time(dateline: str) -> str | None:
@@ -396,16 +473,20 @@ def _with_person_id(party: Party, persons: list[tuple[str, str | None, str | Non
 
 
 def _page_map(start: str | None, breaks: list[tuple[int, str]], length: int) -> PageMap | None:
-    """Pages of the body: the page the document starts on, then each ``pb`` inside it."""
+    """Pages of the body: the page the document starts on, then each ``pb`` inside it; a
+    page break before the first word leaves the heading on the page the document starts on."""
     pages: list[tuple[int, str]] = []
     if start is not None:
         pages.append((0, start))
     elif breaks and breaks[0][0] > 0:
         first = breaks[0][1]
         pages.append((0, str(int(first) - 1) if first.isdigit() else f"{first}-"))
+    heading_page = None
     for offset, label in breaks:
         if pages and pages[-1][0] == offset:
+            if offset == 0 and pages[-1][1] != label:
+                heading_page = pages[-1][1]
             pages[-1] = (offset, label)
         else:
             pages.append((offset, label))
-    return PageMap(breaks=tuple(pages), length=length) if pages else None
+    return PageMap(breaks=tuple(pages), length=length, heading_page=heading_page) if pages else None
