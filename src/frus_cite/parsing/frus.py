@@ -265,7 +265,7 @@ def parse_frus(
         url = catalog.get(volume).document_url(document_number)
     file = source.file if source else None
     file_date = file.decimal.date if file and file.decimal else None
-    document_type = _document_type(source, kind, openers)
+    document_type = document_type_of(source, kind, openers)
     return Reference(
         kind="frus",
         title=title,
@@ -280,7 +280,7 @@ def parse_frus(
         enclosures=enclosures(body),
         authors=authors,
         recipients=recipients,
-        classification=openers.classification or _source_classification(source),
+        classification=openers.classification or source_marking(source),
         telegram_number=_telegram_number(openers.despatch, document_type, body),
         place=openers.place,
         dateline=openers.dateline,
@@ -298,7 +298,7 @@ def parse_frus(
     )
 
 
-def _document_type(source: ArchivalSource | None, kind: str | None, openers: Openers) -> str | None:
+def document_type_of(source: ArchivalSource | None, kind: str | None, openers: Openers) -> str | None:
     """Header line's type, else the heading's, else "[Telegram.]", else "despatch" for a numbered despatch."""
     if source and source.document_type:
         return source.document_type
@@ -319,7 +319,7 @@ def _telegram_number(despatch: str | None, document_type: str | None, body: str)
     return None
 
 
-def _source_classification(source: ArchivalSource | None) -> str | None:
+def source_marking(source: ArchivalSource | None) -> str | None:
     """The marking a source note states, lower case, when the openers print none."""
     if source is None or (source.classification is None and not source.handling):
         return None

@@ -22,7 +22,8 @@ from ...errors import SourceError, TeiError
 from ...model import ArchivalSource, Footnote, PageMap, Party, Reference
 from ..frus_body import enclosures
 from ..frus_heading import parse_heading
-from ..frus_opener import RECEIVED, editorial_words, received_text
+from ..frus import document_type_of, source_marking
+from ..frus_opener import RECEIVED, Openers, editorial_words, received_text
 from ..provenance import Evidence, read_provenance
 from .text import FRUS_NS, SKIPPED, T, TextBuilder, element_lines, element_text, local_name, note_text
 
@@ -315,7 +316,7 @@ class DocumentReader:
         source = self._provenance(footnotes)
         file = source.file if source else None
         file_date = file.decimal.date if file and file.decimal else None
-        document_type = self._document_type(source, kind)
+        document_type = document_type_of(source, kind, Openers(despatch=self.despatch, editorial=self.editorial))
         number = self.div.get("n")
         vid = self.volume.volume_id
         return Reference(
@@ -332,7 +333,7 @@ class DocumentReader:
             enclosures=enclosures(text),
             authors=tuple(_with_person_id(p, persons) for p in authors),
             recipients=tuple(_with_person_id(p, persons) for p in recipients),
-            classification=self.classification or _source_marking(source),
+            classification=self.classification or source_marking(source),
             telegram_number=self.despatch or _telegram_number(text, document_type),
             place=self.dateline.place,
             dateline=self.dateline.line,
@@ -376,23 +377,6 @@ class DocumentReader:
         years = re.findall(r"\d{4}", coverage or "")
         return int(years[-1]) if years else _year(self.div.get(f"{{{FRUS_NS}}}doc-dateTime-min") or self.dateline.date)
 
-    def _document_type(self, source: ArchivalSource | None, kind: str | None) -> str | None:
-        """The source line's type ("…: Telegram"), else the heading's, else "[Telegram.]",
-        else "despatch" for a numbered despatch."""
-        if source and source.document_type:
-            return source.document_type
-        if kind:
-            return kind
-        if "telegram" in self.editorial or "cablegram" in self.editorial:
-            return "telegram"
-        return "despatch" if self.despatch else None
-
-
-def _source_marking(source: ArchivalSource | None) -> str | None:
-    """The classification and handling a source note states, when no opener prints them."""
-    if source is None or (source.classification is None and not source.handling):
-        return None
-    return " ".join(([source.classification] if source.classification else []) + list(source.handling))
 
 
 def _place(name: etree._Element | None) -> str | None:
