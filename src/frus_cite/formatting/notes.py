@@ -16,8 +16,9 @@ With ``ibid=False`` the two ibid positions render as short notes instead
 (CMOS 18 prefers short notes; ``ibid=True`` is the CMOS 17 practice and our
 default for the command line and the Python API, matching citeproc-js).
 
-citeproc-py renders each cite with the position we give it; the fixes for
-the places where it differs from citeproc-js live in :mod:`.postprocess`.
+citeproc-py renders each cite with the position we give it (through the element
+classes of :mod:`.engine`); the fixes for the places where its output differs from
+citeproc-js live in :mod:`.postprocess`.
 """
 
 from __future__ import annotations
@@ -30,11 +31,11 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator, formatter
-from citeproc import model as citeproc_model
 from citeproc.source.json import CiteProcJSON
 
 from ..errors import FrusCiteError
 from . import postprocess
+from .engine import NEAR_NOTE_KEY, POSITION_KEY
 from .styles import load_style
 
 __all__ = ["Cite", "Cluster", "NoteEngine", "cite_reference", "NoteError"]
@@ -100,42 +101,6 @@ class Cluster:
             )
         properties = data.get("properties") or {}
         return cls(tuple(cites), int(properties.get("noteIndex", default_index)))
-
-
-class _PositionedItem(CitationItem):
-    """A citeproc-py cite whose CSL position was decided by the engine."""
-
-
-def _forced_position(self, item, context=None):
-    forced = item.get("frus_position") if isinstance(item, _PositionedItem) else None
-    if forced is None:
-        return _original_position(self, item, context)
-    if context is None:
-        context = self
-    if context.xpath_search("./ancestor::*[self::cs:bibliography]"):
-        return [False]
-    results = []
-    for wanted in self.get("position").split():
-        if wanted == "first":
-            results.append(forced == "first")
-        elif wanted == "subsequent":
-            results.append(forced != "first")
-        elif wanted == "ibid":
-            results.append(forced in ("ibid", "ibid-with-locator"))
-        elif wanted == "ibid-with-locator":
-            results.append(forced == "ibid-with-locator")
-        elif wanted == "near-note":
-            results.append(bool(item.get("frus_near_note")))
-        else:
-            results.append(False)
-    return results
-
-
-# citeproc-py decides positions from render order alone, without note numbers;
-# wrap its test so that cites positioned by this engine use our decision.
-_original_position = citeproc_model.If._position
-if getattr(_original_position, "__name__", "") != "_forced_position":
-    citeproc_model.If._position = _forced_position
 
 
 @dataclass
@@ -233,7 +198,7 @@ class NoteEngine:
         source_id = "i" + hashlib.sha1(fingerprint.encode()).hexdigest()[:20]
         bibliography = self._bibliography(fmt)
         if source_id not in bibliography.source:
-            prepared = postprocess.prepare_fields(postprocess.for_rendering(self.items[cite_id]), fmt)
+            prepared = postprocess.prepare_fields(self.items[cite_id], fmt)
             prepared["id"] = source_id
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # citeproc-py warns about CSL variables it does not model
@@ -256,12 +221,12 @@ class NoteEngine:
         if template is None:
             bibliography = self._bibliography(fmt)
             source_id = self._source_id(cite.id, fmt)
-            args: dict[str, Any] = {"frus_position": position, "frus_near_note": near_note}
+            args: dict[str, Any] = {POSITION_KEY: position, NEAR_NOTE_KEY: near_note}
             if locator is not None:
                 args["locator"] = Locator(cite.label.replace("-", " "), LOCATOR_STAND_IN)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                item = _PositionedItem(source_id, **args)
+                item = CitationItem(source_id, **args)
             citation = Citation([item])
             bibliography.register(citation)
             raw = str(bibliography.cite(citation, lambda missing: None))
