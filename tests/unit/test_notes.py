@@ -148,7 +148,7 @@ def test_fix_no_doubled_terminal_punctuation():
 
 
 def test_fix_ampersand_escaped_once():
-    assert postprocess.escape_ampersands("A & B &amp; C &#38; D") == "A &#38; B &amp; C &#38; D"
+    assert postprocess.escape_ampersands("A & B &amp; C &#38; D &#60;") == "A &#38; B &#38; C &#38; D &#60;"
 
 
 def test_fix_chicago_page_range_in_locator():
