@@ -10,7 +10,8 @@ The records are not uniform; the rules applied to them are stated where they are
 
 * Series title: one form per series.  "Diplomatic Papers" (1932–1945) is a subtitle and follows a
   colon — "Foreign Relations of the United States: Diplomatic Papers" — whether the record writes a
-  colon, a comma or nothing; early series titles are given headline capitals ("Papers Relating to
+  colon, a comma or nothing, and whenever the complete title carries it (the series field of some
+  records leaves it out); early series titles are given headline capitals ("Papers Relating to
   Foreign Affairs").  The subseries (the year or years, "1945", "1969–1976") follows after a comma,
   as in the Office's citations ("Foreign Relations of the United States, 1969–1976").
 * Editors: only those with role "primary" (the Office: "not to include the General Editor"); names
@@ -51,6 +52,7 @@ SERIES_FORMS = [
     (re.compile(r"^Foreign Relations of the United States[,:]?\s+Diplomatic Papers$"),
      "Foreign Relations of the United States: Diplomatic Papers"),
 ]
+DIPLOMATIC_PAPERS = re.compile(r"Foreign Relations of the United States[,:]?\s+Diplomatic Papers")
 TRANSMITTAL = re.compile(
     r"^(Transmitted to Congress|(With|Accompanying) (the|a) (Annual )?(Message|Address)|For the Year \d{4}, Transmitted)"
 )
@@ -167,6 +169,10 @@ def volume_record(corpus: Path, path: Path, first_numbered_publication: int) -> 
     status = (root.findtext("publication-status") or "").strip()
     subseries_node = titles.get("sub-series", ET.Element("title"))
     series, subseries = split_subseries(text(titles.get("series")), subseries_node, vid, published)
+    complete = text(titles.get("complete"))
+    if series == "Foreign Relations of the United States" and DIPLOMATIC_PAPERS.match(complete):
+        # frus1942v02–v06: the series field drops the subtitle that the complete title carries.
+        series = series_title(DIPLOMATIC_PAPERS.match(complete).group(0))
     volume_title = text(titles.get("volume")) or None
     if series.startswith(MESSAGE_SERIES) and volume_title:
         # 1861: the "volume" title finishes the series title ("… Congress at the Commencement of …").
@@ -174,7 +180,7 @@ def volume_record(corpus: Path, path: Path, first_numbered_publication: int) -> 
     elif volume_title and TRANSMITTAL.match(volume_title):
         volume_title = None
     record = {
-        "title": text(titles.get("complete")),
+        "title": complete,
         "series": series,
         "subseries": subseries,
         "volume_number": text(first(titles, "volume-number", "volumenumber")) or None,

@@ -56,6 +56,7 @@ def test_one_series_title_per_year_and_the_diplomatic_papers_after_a_colon():
     for volume in catalog.volumes():
         by_subseries.setdefault(volume.subseries or "", set()).add(volume.series)
     assert by_subseries["1934"] == {"Foreign Relations of the United States: Diplomatic Papers"}
+    assert by_subseries["1942"] == {"Foreign Relations of the United States: Diplomatic Papers"}  # v02–v06 lacked it
     assert by_subseries["1969–1976"] == {"Foreign Relations of the United States"}
     assert by_subseries["1866"] == {"Papers Relating to Foreign Affairs"}  # "Papers relating to …" in two records
     assert not any("," in v.series or v.series.endswith(":") for v in catalog.volumes())
@@ -203,6 +204,11 @@ ERAS = {
     "frus1895p1": (
         f"in Papers Relating to the Foreign Relations of the United States, 1895, pt. 1 ({GPO}, 1896), 45",
         f"U.S. Department of State. Papers Relating to the Foreign Relations of the United States, 1895. Pt. 1. {GPO}, 1896."),
+    "frus1872p2v1": (
+        "in Papers Relating to the Foreign Relations of the United States, 1872, pt. 2, vol. 1, Papers Relating to the "
+        f"Treaty of Washington ({GPO}, 1872), 45",
+        "U.S. Department of State. Papers Relating to the Foreign Relations of the United States, 1872. Pt. 2, vol. 1, "
+        f"Papers Relating to the Treaty of Washington. {GPO}, 1872."),
     "frus1919Parisv01": (
         "in Papers Relating to the Foreign Relations of the United States, 1919, vol. 1, The Paris Peace Conference, "
         f"1919, ed. Joseph V. Fuller ({GPO}, 1942), 45",
@@ -263,7 +269,8 @@ def test_full_note_and_bibliography_entry_of_each_era(vid):
     assert render_entries([volume_item(vid)]) == [f"{entry} {url}."]
 
 
-def test_era_notes_and_entries_agree_with_citeproc_js():
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_era_notes_and_entries_agree_with_citeproc_js(fmt):
     from .test_conformance import _node_ready, run_citeproc_js
 
     reason = _node_ready()
@@ -271,10 +278,10 @@ def test_era_notes_and_entries_agree_with_citeproc_js():
         pytest.skip(reason)
     items = [dict(_document_in(vid), id=f"doc-{vid}") for vid in ERAS] + [volume_item(vid) for vid in ERAS]
     clusters = [{"citationItems": [{"id": f"doc-{vid}"}], "properties": {"noteIndex": i + 1}} for i, vid in enumerate(ERAS)]
-    expected = run_citeproc_js(items, clusters, "text")
+    expected = run_citeproc_js(items, clusters, fmt)
     engine = NoteEngine(items, ibid=True)
-    assert engine.cite_clusters(clusters) == expected["notes"]
-    assert engine.bibliography(ids=[item["id"] for item in items]) == expected["bibliography"]
+    assert engine.cite_clusters(clusters, fmt=fmt) == expected["notes"]
+    assert engine.bibliography(fmt=fmt, ids=[item["id"] for item in items]) == expected["bibliography"]
 
 
 # --- the command line ---------------------------------------------------------------------------
