@@ -17,6 +17,7 @@ still gets citeproc-py's own classes and behaviour.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS
@@ -92,7 +93,112 @@ class _SubstitutedOnce:
             self.set("variable", " ".join(roles))
 
 
+def shorten_range_end(first: str, last: str, form: str | None) -> str:
+    """The second number of a page range as CSL's ``page-range-format`` writes it.
+
+    ``expanded`` (and no format): in full; ``minimal``: only the digits that change;
+    ``minimal-two``: those, but at least two; ``chicago-16`` (CMOS 16–17): in full under
+    100 and at a multiple of 100, minimal after 101–109, minimal-two otherwise; ``chicago``
+    / ``chicago-15``: the same, but four-digit numbers with three changed digits in full
+    (1496–1504).  An abbreviated end (``100-4``) is first read in full (104); numbers of
+    different lengths, or not plain digits, stay whole."""
+    if form is None or not (first.isdigit() and last.isdigit()):
+        return last
+    if len(last) < len(first) and int(first[: len(first) - len(last)] + last) > int(first):
+        last = first[: len(first) - len(last)] + last
+    if len(first) != len(last) or form == "expanded":
+        return last
+    common = next((i for i, (a, b) in enumerate(zip(first, last)) if a != b), len(last))
+    minimal, minimal_two = last[common:] or last[-1:], last[min(common, len(last) - 2):]
+    if form == "minimal":
+        return minimal
+    if form == "minimal-two":
+        return minimal_two
+    if form not in ("chicago", "chicago-15", "chicago-16"):
+        return last
+    number = int(first)
+    if number < 100 or number % 100 == 0:
+        return last
+    if number % 100 < 10:
+        return minimal
+    if form != "chicago-16" and len(first) == 4 and len(last) - common >= 3:
+        return last
+    return minimal_two
+
+
+_RANGE = re.compile(r"([^\s,&\-–]+)\s*[-–]\s*([^\s,&\-–]+)")
+_PREFIXED_NUMBER = re.compile(r"(.*?)(\d+)")
+
+
+def format_ranges(text: str, form: str | None, delimiter: str) -> str:
+    """Each range ``a-b`` of *text* joined by *delimiter*, its end shortened as *form* says.
+
+    The two ends must have the same prefix before their digits (``N110-N115``, ``110-5``);
+    an abbreviated end loses the prefix (``8n11564–68``), a full one keeps it.  Other
+    ranges (``N110-5``, ``110-N6``) are left exactly as written, hyphen included."""
+
+    def shorten(match: re.Match[str]) -> str:
+        first, last = _PREFIXED_NUMBER.fullmatch(match[1]), _PREFIXED_NUMBER.fullmatch(match[2])
+        if not first and not last:  # roman numerals, words: joined, nothing to shorten
+            return match[1] + delimiter + match[2]
+        if not (first and last and last[1] == first[1]):
+            return match[1] + "-" + match[2]
+        end = shorten_range_end(first[2], last[2], form)
+        return match[1] + delimiter + (end if len(end) < len(first[2]) else last[1] + end)
+
+    return _RANGE.sub(shorten, text)
+
+
+class _RangeFormats:
+    """Page ranges in the style's ``page-range-format``, for ``page`` and for locators
+    labelled ``page`` (citeproc-py's chicago rules abbreviate 100–104 to 100–4, and it does
+    not read ``100-4`` as 100–104); any locator's ranges joined by an en dash, as
+    citeproc-js does."""
+
+    def _process(self, value, variable):
+        if variable not in ("page", "locator"):
+            return super()._process(value, variable)
+        if variable == "page":
+            form = self.get_root().get("page-range-format")
+            delimiter = str(self.get_single_term(name="page-range-delimiter")) or "\u2013"
+        else:
+            form, delimiter = None, "\u2013"
+        return format_ranges(str(value), form, self.preformat(delimiter))
+
+    def _variable(self, item, context):
+        if self.get("variable") != "locator" or not item.has_locator:
+            return super()._variable(item, context)
+        label = item.locator.label
+        return self._process(item.locator.identifier, "page" if label == "page" else "locator")
+
+
+def _variables_in(element, seen: set[str] | None = None):
+    """(tag, variable) of every element under *element* that prints a variable, macros followed."""
+    seen = set() if seen is None else seen
+    for node in element.iter():
+        for variable in (node.get("variable") or "").split():
+            yield node.tag, variable
+        macro = node.get("macro")
+        if macro and macro not in seen:
+            seen.add(macro)
+            yield from _variables_in(node.get_macro(macro), seen)
+
+
+class _SubstituteSuppressesAll:
+    """What ``cs:substitute`` printed is not printed again in the entry — every variable the
+    substituting element calls, through macros too (citeproc-py records only a direct
+    ``variable``, so a title put in the author's place by a macro came out twice)."""
+
+    def add_to_repressed_list(self, child, context):
+        repressed = (context if context is not None else self).get_layout().repressed
+        for tag, variable in _variables_in(child):
+            repressed.setdefault(tag, []).append(variable)
+
+
 _EXTRAS: dict[str, tuple[type, ...]] = {
+    "substitute": (_SubstituteSuppressesAll,),
+    "text": (_RangeFormats,),
+    "number": (_RangeFormats,),
     "if": (_PositionFromEngine,),
     "else-if": (_PositionFromEngine,),
     "names": (_SubstitutedOnce,),

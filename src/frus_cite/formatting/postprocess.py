@@ -166,19 +166,6 @@ def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
     return {key: (value if key in ("id", "type") else clean(value)) for key, value in item.items()}
 
 
-def chicago_locator(locator: str, label: str) -> str:
-    """Page locators in Chicago range form ("926-927" → "926–27"), as citeproc-js
-    applies ``page-range-format`` to locators; citeproc-py leaves them alone."""
-    if label != "page":
-        return locator
-    from ..model import chicago_page_range
-
-    match = re.fullmatch(r"\s*(\w+)\s*[-–—]+\s*(\w+)\s*", locator)
-    if not match:
-        return locator
-    return chicago_page_range(match.group(1), match.group(2))
-
-
 def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layout: Layout = NOTE_LAYOUT) -> str:
     """Mend one rendered cite (the layout's affixes are taken off; :func:`join_cites` adds them)."""
     text = _strip_affixes(raw.strip(), layout)
