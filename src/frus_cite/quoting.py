@@ -248,10 +248,10 @@ def _longest_prefix(source: str, passage: str) -> tuple[int, int]:
     return low, where
 
 
-def _words_around(text: str, index: int) -> str:
-    """Two words before *index* through the word after it."""
+def _words_around(text: str, index: int, before: int = 2) -> str:
+    """*before* words before *index* through the end of the word at it."""
     start = index
-    for _ in range(3):
+    for _ in range(before + 1):
         start = text.rfind(" ", 0, max(start - 1, 0))
         if start == -1:
             start = 0
@@ -259,6 +259,13 @@ def _words_around(text: str, index: int) -> str:
     end = text.find(" ", index + 1)
     end = len(text) if end == -1 else end
     return text[start:end].strip()
+
+
+def _difference(quote: str, at: int, source: str, source_at: int) -> tuple[str, str]:
+    """The words of the quote and of the source where they differ, as many on each side
+    (words of the whole source: a slice of it may start mid-word)."""
+    quoted = _words_around(quote, at)
+    return quoted, _words_around(source, source_at, before=len(quoted.split()) - 1)
 
 
 def check_quote(ref: Reference, passage: str) -> QuoteResult:
@@ -285,6 +292,11 @@ def check_quote(ref: Reference, passage: str) -> QuoteResult:
     # passage (or of its last segment) lies.
     whole = normalise(_ELLIPSIS.sub(" ", passage)).text.strip()
     length, position = _longest_prefix(source.text, whole)
+    prefix_of = whole
+    if whole[:1].isalpha():  # "the talk …" quoted from "The talk …", as matching allows
+        swapped = whole[0].swapcase() + whole[1:]
+        if (found := _longest_prefix(source.text, swapped))[0] > length:
+            (length, position), prefix_of = found, swapped
     # A typo near the start: the longest matching *suffix* tells more.
     back_length, back_end = _longest_prefix(_reversed(source.text), whole[::-1])
     if back_length > length:
@@ -294,12 +306,11 @@ def check_quote(ref: Reference, passage: str) -> QuoteResult:
         window_end = back_end
         candidate = source.text[position:window_end]
         offset = len(candidate) - len(whole)
-        difference = (_words_around(whole, mismatch), _words_around(candidate, max(0, mismatch + offset)))
+        difference = _difference(whole, mismatch, source.text, position + max(0, mismatch + offset))
         length = back_length
     else:
         window_end = min(len(source.text), position + len(whole) + 20)
-        candidate = source.text[position:window_end]
-        difference = (_words_around(whole, length), _words_around(candidate, length))
+        difference = _difference(prefix_of, length, source.text, position + length)
     if length < max(8, len(whole) // 4):
         return QuoteResult(False)
     original_start = source.offsets[position]
@@ -329,10 +340,12 @@ def _find_in_notes(ref: Reference, passage: str) -> QuoteResult | None:
 
 def citation_locator(ref: Reference, result: QuoteResult, catalog=None) -> str | None:
     """The locator a note should carry for a found passage: its page or page range, except
-    in volumes that print document numbers, which are cited by number instead."""
+    in volumes that print document numbers, which are cited by number instead. A passage
+    of an editorial footnote is cited by page and note ("102n2") in every volume: the
+    document number alone would not lead the reader to the note."""
     if not result.found:
         return None
-    if ref.kind == "frus" and ref.document_number and ref.volume:
+    if ref.kind == "frus" and ref.document_number and ref.volume and result.note is None:
         from .catalog import default_catalog
 
         volume = (catalog or default_catalog()).get(ref.volume)
