@@ -26,6 +26,8 @@ HSG_BASE = "https://history.state.gov/historicaldocuments"
 _URL = re.compile(
     r"https?://(?:www\.)?history\.state\.gov/historicaldocuments/(?P<volume>frus[\w-]+?)(?:/d(?P<doc>\d+))?/?(?:[#?].*)?$"
 )
+MAX_DOCUMENT_DIGITS = 6
+"""No volume holds a million documents; a longer number is not a document URL."""
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -89,7 +91,7 @@ class Volume:
 def parse_frus_url(url: str) -> tuple[str, int | None] | None:
     """Split a history.state.gov URL into (volume id, document number)."""
     match = _URL.match(url.strip())
-    if not match:
+    if not match or len(match["doc"] or "") > MAX_DOCUMENT_DIGITS:
         return None
     return match["volume"], int(match["doc"]) if match["doc"] else None
 

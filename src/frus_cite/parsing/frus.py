@@ -35,6 +35,7 @@ DATE_PATTERN = re.compile(
     rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH}),?\s+(?P<year2>1[789]\d\d|20\d\d))"
 )
 PAGE_MARKER = re.compile(r"\[Page\s+([0-9]+|[IVXLCDMivxlcdm]+)\]")
+MAX_PAGE_DIGITS = 6
 _DOC_NUMBER = re.compile(r"No\.\s*(\d{1,5})")
 _FIRST_LINE = re.compile(r"\S[^\n]*")
 _RECEIVED = re.compile(r"\[Received\s*([^\]]*)\]")
@@ -452,6 +453,11 @@ def parse_frus(
     # Page markers: remove, remembering where each page starts.
     for marker in PAGE_MARKER.finditer(raw_body):
         start, end = marker.span()
+        if len(marker.group(1)) > MAX_PAGE_DIGITS:
+            raise HeaderSyntaxError(
+                f"expected a page number of at most {MAX_PAGE_DIGITS} digits in the page marker, found {len(marker.group(1))}",
+                source=text, span=(body_start + start, body_start + end), path=path,
+            )
         if end < len(raw_body) and raw_body[end] == " " and (start == 0 or raw_body[start - 1] in " \n"):
             end += 1  # "was [Page 927] made" → "was made"
         removals.append((start, end))
