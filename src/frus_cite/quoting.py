@@ -129,11 +129,18 @@ class QuoteResult:
     """(words of the quote, words of the source) where they first differ."""
     problem: str | None = None
     """Why the passage cannot be checked at all (empty, only an ellipsis)."""
+    note: str | None = None
+    """The mark of the editorial footnote the passage was found in ("3"); ``None``
+    when it is in the document's text. ``start``/``end`` are then offsets into the
+    note's text."""
 
     @property
     def locator(self) -> str | None:
-        """The Chicago page locator of the passage ("927", "926–27")."""
-        return self.pages.locator() if self.pages else None
+        """The Chicago locator of the passage: its page or pages ("927", "926–27"), or
+        the page and note for a passage of a footnote ("927n3", CMOS 14.54)."""
+        if self.pages is None:
+            return None
+        return f"{self.pages.locator()}n{self.note}" if self.note else self.pages.locator()
 
     def message(self, key: str) -> str:
         """The warning text for a passage that was not found."""
@@ -270,6 +277,9 @@ def check_quote(ref: Reference, passage: str) -> QuoteResult:
             end = source.offsets[span[1] - 1] + 1
             pages = ref.pages.pages_for(start, end) if ref.pages else None
             return QuoteResult(True, start, end, pages)
+    in_note = _find_in_notes(ref, passage)
+    if in_note is not None:
+        return in_note
 
     # Not found: the closest text is where the longest matching prefix of the
     # passage (or of its last segment) lies.
@@ -297,6 +307,24 @@ def check_quote(ref: Reference, passage: str) -> QuoteResult:
     closest = ref.text[original_start:original_end]
     pages = ref.pages.pages_for(original_start, original_start + 1) if ref.pages else None
     return QuoteResult(False, closest=closest, closest_pages=pages, difference=difference)
+
+
+def _find_in_notes(ref: Reference, passage: str) -> QuoteResult | None:
+    """The passage in one of the document's editorial footnotes, cited by the page its
+    mark stands on (a footnote is printed at the foot of that page) and its number."""
+    for note in ref.footnotes:
+        text = _normalised_source(note.text)
+        for brackets in (False, True):
+            segments = _segments(passage, brackets=brackets)
+            span = _find(text.text, segments) if segments else None
+            if span:
+                page = None
+                if ref.pages is not None:
+                    label = ref.pages.page_at(note.offset) if note.offset is not None else ref.pages.first
+                    page = PageRange(label, label)
+                start, end = text.offsets[span[0]], text.offsets[span[1] - 1] + 1
+                return QuoteResult(True, start, end, page, note=note.mark)
+    return None
 
 
 def citation_locator(ref: Reference, result: QuoteResult, catalog=None) -> str | None:

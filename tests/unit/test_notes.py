@@ -31,11 +31,11 @@ GOLDEN = {
         V7_BIB),
     1: (None, None,
         "Harriman to the President and the Secretary of State, telegram 761.93/7–1345, July 13, 1945, in Foreign "
-        "Relations of the United States, Diplomatic Papers, vol. 1, The Conference of Berlin (The Potsdam Conference), "
+        "Relations of the United States: Diplomatic Papers, vol. 1, The Conference of Berlin (The Potsdam Conference), "
         "1945, ed. Richardson Dougall (Washington, DC: Government Printing Office, 1960), doc. 578, "
         "https://history.state.gov/historicaldocuments/frus1945Berlinv01/d578.",
         "Harriman to the President and the Secretary of State, July 13, 1945, doc. 578.",
-        "U.S. Department of State. Foreign Relations of the United States, Diplomatic Papers. Vol. 1, The Conference of "
+        "U.S. Department of State. Foreign Relations of the United States: Diplomatic Papers. Vol. 1, The Conference of "
         "Berlin (The Potsdam Conference), 1945. Edited by Richardson Dougall. Washington, DC: Government Printing "
         "Office, 1960. https://history.state.gov/historicaldocuments/frus1945Berlinv01."),
     2: ("913", "914",
