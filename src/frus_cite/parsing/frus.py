@@ -584,6 +584,19 @@ def _page_map(labels: list[tuple[int, str]], length: int) -> PageMap | None:
     return PageMap(breaks=tuple(breaks), length=length)
 
 
+_OWN_URL = re.compile(r"<?(https?://(?:www\.)?history\.state\.gov/historicaldocuments/\S+?)>?[.,)]*")
+
+
+def _own_url(text: str) -> str | None:
+    """The document's own URL: alone on the first or last line, as copied with the text.
+    A URL in a sentence or a footnote ("For the reply, see https://…") names another document."""
+    for line in (text.lstrip().split("\n", 1)[0], text.rstrip().rsplit("\n", 1)[-1]):
+        found = _OWN_URL.fullmatch(line.strip())
+        if found:
+            return found.group(1)
+    return None
+
+
 def _resolve_volume(
     text: str, volume: str | None, url: str | None, catalog: Catalog
 ) -> tuple[str | None, str | None, int | None]:
@@ -601,12 +614,11 @@ def _resolve_volume(
             raise HeaderSyntaxError(f"volume {volume!r} does not match the URL's volume {url_volume!r}")
         volume = url_volume
     elif volume is None:
-        found = re.search(r"https?://(?:www\.)?history\.state\.gov/historicaldocuments/\S+", text)
-        if found:
-            parsed = parse_frus_url(found.group(0).rstrip(".,)>"))
-            if parsed:
-                volume, doc = parsed
-                url = found.group(0).rstrip(".,)>")
+        own = _own_url(text)
+        parsed = parse_frus_url(own) if own else None
+        if parsed:
+            volume, doc = parsed
+            url = own
     if volume:
         catalog.get(volume)  # unknown ids fail early, with suggestions
     return volume, url, doc

@@ -113,6 +113,10 @@ def sources_from_config(env: BuildEnvironment) -> dict[str, SourceRecord]:
         if not isinstance(path, str):
             warn("bad_option", f"conf.py: frus_cite_sources[{key!r}]: expected a 'path'", None)
             continue
+        not_text = next((name for name in SOURCE_ENTRY_KEYS if not isinstance(entry.get(name) or "", str)), None)
+        if not_text:
+            warn("bad_option", f"conf.py: frus_cite_sources[{key!r}]: {not_text!r} must be a string, got {entry[not_text]!r:.60}", None)
+            continue
         full = (conf_dir / path).resolve()
         if not full.is_file():
             what = "is a directory, not a file" if full.is_dir() else "not found"
