@@ -93,7 +93,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 def cmd_notes(args: argparse.Namespace) -> int:
     from .formatting.notes import NoteEngine
-    from .formatting.styles import find_style
+    from .formatting.styles import NoBibliographyError, find_style
 
     try:
         items = json.loads(Path(args.items).read_text(encoding="utf-8"))
@@ -108,7 +108,12 @@ def cmd_notes(args: argparse.Namespace) -> int:
     except FrusCiteError as exc:
         _report(exc)
         return 1
-    _print_json({"notes": notes, "bibliography": engine.bibliography(fmt=args.format)})
+    try:
+        bibliography = engine.bibliography(fmt=args.format)
+    except NoBibliographyError as exc:  # a notes-only style: the notes are still printed
+        sys.stderr.write(f"frus-cite: warning: {exc}; no bibliography printed\n")
+        bibliography = []
+    _print_json({"notes": notes, "bibliography": bibliography})
     return 0
 
 
@@ -124,7 +129,12 @@ def cmd_bib(args: argparse.Namespace) -> int:
     elif args.format == "csl-json":
         _print_json([to_csl_json(r, catalog=catalog) for r in records])
     else:
-        for entry in render_bibliography(records, style=args.style, fmt=args.format, catalog=catalog, each_document=args.each_document):
+        try:
+            entries = render_bibliography(records, style=args.style, fmt=args.format, catalog=catalog, each_document=args.each_document)
+        except FrusCiteError as exc:  # an unknown style, or one without a bibliography
+            _report(exc)
+            return 1
+        for entry in entries:
             sys.stdout.write(entry + "\n")
     return 1 if failures else 0
 

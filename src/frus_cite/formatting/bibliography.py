@@ -21,7 +21,7 @@ from ..catalog import Catalog, default_catalog
 from ..model import Reference
 from . import postprocess, richtext
 from .csl_json import to_csl_json, volume_variables
-from .styles import load_style
+from .styles import load_style, require_bibliography
 
 __all__ = ["entry_item", "render_entries", "render_entry_pairs", "render_bibliography", "collapsed_items", "volume_item", "collection_item"]
 
@@ -112,7 +112,8 @@ def render_entries(items: list[Mapping[str, Any]], *, style: str | None = None, 
 def render_entry_pairs(
     items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text"
 ) -> list[tuple[Mapping[str, Any], str]]:
-    """(item, entry text) in CMOS order."""
+    """(item, entry text) in CMOS order; :class:`.NoBibliographyError` for a notes-only style."""
+    require_bibliography(style)
     if not items:
         return []
     ordered = sorted((postprocess.for_rendering(i) for i in items), key=sort_key)
