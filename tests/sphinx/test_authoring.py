@@ -77,3 +77,52 @@ def test_check_quotes_off_is_honoured_for_sources_declared_later(make_app, rootd
     assert frus_warnings(app) == []
     found = notes((app.outdir / "a_chapter.txt").read_text())
     assert found[0].startswith("Harriman to Truman") and found[0].endswith("926–28, https://history.state.gov/historicaldocuments/frus1945v07.")
+
+
+# 2. Chicago punctuation of inline quotations ---------------------------------
+
+def test_inline_quotations_take_chicago_punctuation(make_app, rootdir, tmp_path):
+    app = make_app("text", srcdir=copy_root(rootdir, tmp_path, "chicago-punctuation"))
+    app.build()
+    assert frus_warnings(app) == []
+    text = (app.outdir / "index.txt").read_text()
+    running = body(text.split("Punctuation\n***********", 1)[1])
+    assert "Stalin said only “we might see after 2 years,”[1] and no more." in running  # CMOS 6.9
+    assert "He said “we might see after 2 years.”[2]" in running  # the sentence's period, typed inside
+    assert "It was “reduced from 40 to 30 years”;[3] the railroads were next." in running  # 14.26
+    assert "The ports were “left for discussion between Soong and Molotov.”[4]" in running
+    found = notes(text)
+    assert found[1].endswith("July 11, 1945, 927.")  # the period typed inside did not defeat the check
+    assert found[3].endswith("927–28.")
+
+
+def test_chicago_punctuation_in_html(make_app, rootdir, tmp_path):
+    app = make_app("html", srcdir=copy_root(rootdir, tmp_path, "chicago-punctuation"))
+    app.build()
+    page = (app.outdir / "index.html").read_text()
+    assert re.search(r"“we might see after 2 years,”</span><a [^>]*footnote-reference[^>]*>", page)
+    assert re.search(r"“reduced from 40 to 30 years”</span>;<a [^>]*footnote-reference", page)
+
+
+# 10. A quotation pasted with the source's own footnote mark -------------------
+
+def test_footnote_marks_pasted_with_a_quotation_are_recognised_and_dropped(make_app, rootdir, tmp_path):
+    app = make_app("text", srcdir=copy_root(rootdir, tmp_path, "quote-marks"))
+    app.build()
+    assert frus_warnings(app) == []
+    chapter = (app.outdir / "a_chapter.txt").read_text()  # its source is declared in a later document
+    assert "“claiming the entire Kwantung Peninsula, Under such circumstances”[1]" in body(chapter)
+    assert "Office, 1969), 927, https:" in notes(chapter)[0]
+    sources = (app.outdir / "b_sources.txt").read_text()
+    assert "Kwantung Peninsula, Under such circumstances the Port of Dairen" in body(sources)
+    assert "Peninsula,1" not in chapter + sources
+
+
+def test_a_number_that_is_not_the_sources_mark_is_still_a_misquote(make_app, rootdir, tmp_path):
+    source = copy_root(rootdir, tmp_path, "quote-marks")
+    chapter = source / "a_chapter.rst"
+    chapter.write_text(chapter.read_text().replace("Peninsula,1 Under", "Peninsula,2 Under"))
+    app = make_app("text", srcdir=source)
+    app.build()
+    found = frus_warnings(app)
+    assert len(found) == 1 and "a_chapter.rst:4" in found[0] and "[frus.quote_not_found]" in found[0]

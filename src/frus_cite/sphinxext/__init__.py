@@ -17,7 +17,7 @@ from .domain import FrusDomain
 from .events import before_read, build_finished, builder_inited, env_updated, get_outdated
 from .nodes import frus_bibliography, frus_note, visit_skip
 from .roles import CiteRole, QuoteRole
-from .transforms import FillNotes, LinkNotes, PlaceNotes
+from .transforms import FillNotes, LinkNotes, PlaceNotes, PunctuateQuotations
 
 __all__ = ["setup"]
 
@@ -32,6 +32,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(frus_note, **{fmt: (visit_skip, None) for fmt in _FORMATS})
     app.add_node(frus_bibliography, **{fmt: (visit_skip, None) for fmt in _FORMATS})
     app.add_transform(PlaceNotes)
+    app.add_transform(PunctuateQuotations)
     app.add_post_transform(FillNotes)
     app.add_post_transform(LinkNotes)
     app.add_css_file("frus-cite.css")

@@ -11,7 +11,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..errors import FrusCiteError
 from ..model import Reference
-from ..quoting import check_quote, citation_locator
+from ..quoting import check_quote_with_marks, citation_locator
 from .config import get_config
 from .domain import document_scratch, get_domain
 from .logging import warn
@@ -88,27 +88,29 @@ def known_key(env: BuildEnvironment, key: str) -> SourceRecord | str | None:
     return None
 
 
-def check_passage(env: BuildEnvironment, key: str, passage: str, location: Any) -> tuple[str | None, bool]:
-    """Check *passage* against source *key*: (page locator or None, checked-and-found).
+def check_passage(env: BuildEnvironment, key: str, passage: str, location: Any) -> tuple[str | None, str | None]:
+    """Check *passage* against source *key*: (page locator, the passage as found) — the
+    passage without the source's own footnote marks pasted with it; ``(None, None)``
+    when it was not found.
 
     Warnings: ``frus.empty_quote``, ``frus.quote_not_found``; an unknown key is
     left for the consistency check (the source may be declared in another document).
     """
     record = get_domain(env).source(key)
     if record is None:
-        return None, False
+        return None, None
     try:
         ref = load_reference(env, record.path, record.volume, record.url)
     except FrusCiteError:
-        return None, False  # reported where the source is declared
-    result = check_quote(ref, passage)
+        return None, None  # reported where the source is declared
+    result, found = check_quote_with_marks(ref, passage)
     if result.problem:
         warn("empty_quote", result.message(key), location)
-        return None, False
+        return None, None
     if not result.found:
         warn("quote_not_found", result.message(key), location)
-        return None, False
-    return citation_locator(ref, result, catalog_for(env)), True
+        return None, None
+    return citation_locator(ref, result, catalog_for(env)), found
 
 
 class PreparedQuote(NamedTuple):
@@ -116,6 +118,14 @@ class PreparedQuote(NamedTuple):
     """The author's locator, else the pages the quotation was found on."""
     pending: str | None
     """The quotation, when its source is not declared yet: checked once all documents are read."""
+    printed: str
+    """The quotation as printed: without the source's footnote marks, with the sentence's
+    own period or comma that the author typed inside it."""
+
+
+_SENTENCE_PUNCTUATION = re.compile(r"(?<![\s.])[.,]$")
+"""A period or comma closing a quotation: the sentence's, set inside the quotation marks
+(CMOS 6.9) but not part of what is checked. An ellipsis keeps its periods."""
 
 
 def prepare_quote(env: BuildEnvironment, key: str, passage: str, locator: str | None, *,
@@ -127,11 +137,13 @@ def prepare_quote(env: BuildEnvironment, key: str, passage: str, locator: str | 
     ``frus_cite_check_quotes`` setting is honoured here, for all of them.
     """
     if not check or not get_config(env.config).check_quotes:
-        return PreparedQuote(locator, None)
+        return PreparedQuote(locator, None, passage)
     if get_domain(env).source(key) is None:  # unknown keys are reported once every document is read
-        return PreparedQuote(locator, None if final else passage)
-    page, _ = check_passage(env, key, passage, location)
-    return PreparedQuote(locator or page, None)
+        return PreparedQuote(locator, None if final else passage, passage)
+    closing = _SENTENCE_PUNCTUATION.search(passage)
+    words = passage[: closing.start()] if closing else passage
+    page, found = check_passage(env, key, words, location)
+    return PreparedQuote(locator or page, None, (found or words) + (closing.group(0) if closing else ""))
 
 
 def parse_cites(text: str) -> list[tuple[str | None, str, str | None, str | None]]:

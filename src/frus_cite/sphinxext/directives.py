@@ -149,7 +149,8 @@ class QuoteDirective(_FrusDirective):
         cite = CiteRecord(key, prepared.locator, label, prefix + " " if prefix else None, " " + suffix if suffix else None)
         quote = nodes.block_quote("", classes=["frus-quote"] + self.options.get("class", []))
         self.set_source_info(quote)
-        quote += self.parse_content_to_nodes()
+        # The source's footnote marks pasted with the quotation are not printed.
+        quote += self.parse_content_to_nodes() if prepared.printed == passage else self.parse_text_to_nodes(prepared.printed)
         reference = make_note(self.env, self.state.document, [cite], self.lineno, passage=prepared.pending)
         last = quote.children[-1] if quote.children else None
         if isinstance(last, nodes.paragraph):

@@ -9,6 +9,7 @@ from sphinx.util.docutils import SphinxRole
 
 from .citing import make_note, parse_cites, parse_locator, prepare_quote
 from .logging import warn
+from .nodes import quotation
 from .records import CiteRecord
 
 __all__ = ["QuoteRole", "CiteRole"]
@@ -34,15 +35,7 @@ class QuoteRole(SphinxRole):
         prepared = prepare_quote(self.env, key, passage, locator, location=self.get_location())
         cite = CiteRecord(key, prepared.locator, label, None, None)
         reference = make_note(self.env, self.inliner.document, [cite], self.lineno, passage=prepared.pending)
-        quoted = nodes.inline(self.rawtext, "", classes=["frus-quote"])
-        quoted += nodes.Text("“" + _nested(passage) + "”")
-        return [quoted, reference], []
-
-
-def _nested(passage: str) -> str:
-    """Quotation marks inside a quotation become single ones (CMOS 6.11)."""
-    text = re.sub(r"[“\"]([^”\"]*)[”\"]", r"‘\1’", passage)
-    return text
+        return [quotation(self.rawtext, prepared.printed, reference["refname"], self.env.docname), reference], []
 
 
 class CiteRole(SphinxRole):

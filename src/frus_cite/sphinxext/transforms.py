@@ -26,11 +26,11 @@ from ..formatting.bibliography import entry_item, render_entry_pairs
 from ..formatting.notes import Cite, Cluster, NoteEngine
 from .config import get_config
 from .domain import get_domain, scratch, take_document_scratch
-from .nodes import frus_bibliography, frus_note
+from .nodes import frus_bibliography, frus_note, set_quotation_text
 from .records import NoteRecord
 from .sources import catalog_for, csl_item, reference_for
 
-__all__ = ["PlaceNotes", "FillNotes", "LinkNotes", "bibliography_targets", "html_to_nodes", "note_content", "rendered_notes", "document_order"]
+__all__ = ["PlaceNotes", "PunctuateQuotations", "FillNotes", "LinkNotes", "bibliography_targets", "html_to_nodes", "note_content", "rendered_notes", "document_order"]
 
 _SAFE_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)\]]")
 
@@ -285,12 +285,47 @@ def _bibliography_keys(env: BuildEnvironment, docname: str, cited: str) -> list[
     return keys
 
 
+class PunctuateQuotations(SphinxTransform):
+    """Chicago punctuation after an inline quotation: a period or comma goes inside the
+    closing quotation mark (CMOS 6.9); the note number follows any other mark (14.26).
+    “we might see after 2 years”[2], → “we might see after 2 years,”[2]"""
+
+    default_priority = 622  # after PlaceNotes
+
+    def apply(self, **kwargs: Any) -> None:
+        for quote in list(self.document.findall(nodes.inline)):
+            if "frus-quote" not in quote["classes"] or quote.parent is None:
+                continue
+            parent = quote.parent
+            index = parent.index(quote)
+            if index + 2 >= len(parent) or not isinstance(parent[index + 1], nodes.footnote_reference):
+                continue
+            after = parent[index + 2]
+            if not isinstance(after, nodes.Text) or not after or after[0] not in ".,;:?!":
+                continue
+            mark, rest = after[0], after[1:]
+            if rest:
+                parent.replace(after, nodes.Text(rest))
+            else:
+                parent.remove(after)
+            if mark in ".,":
+                # after a question or exclamation mark of the quotation, the stronger mark stands alone
+                set_quotation_text(quote, closing="" if quote["frus_passage"].endswith(("?", "!")) else mark)
+            else:
+                parent.insert(index + 1, nodes.Text(mark))
+
+
 class FillNotes(SphinxPostTransform):
     default_priority = 5  # before the builders' own footnote handling (e.g. LaTeX's at 600)
 
     def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(frus_note)):
             self._fill(node)
+        for quote in list(self.document.findall(nodes.inline)):
+            if "frus-quote" in quote["classes"] and quote.get("frus_note_id"):
+                note = self._notes(quote["docname"]).get(quote["frus_note_id"])
+                if note is not None and note.printed:  # checked once every document was read
+                    set_quotation_text(quote, passage=note.printed)
         for node in list(self.document.findall(frus_bibliography)):
             self._fill_bibliography(node)
 
@@ -299,13 +334,14 @@ class FillNotes(SphinxPostTransform):
         if rendered is None:  # every cite names an unknown key, which was reported
             node.replace_self(nodes.inline("", "[citation could not be formatted]", classes=["frus-note-missing"]))
             return
-        notes = _cached(self.env, "notes-by-id:" + node["docname"],
-                        lambda: {n.note_id: n for n in get_domain(self.env).notes.get(node["docname"], [])})
-        note = notes.get(node["note_id"])
+        note = self._notes(node["docname"]).get(node["note_id"])
         keys = [c.key for c in note.cites] if note is not None else []
         wrapper = nodes.inline("", "", classes=["frus-note-text"], frus_keys=keys)
         wrapper += note_content(rendered)
         node.replace_self(wrapper)
+
+    def _notes(self, docname: str) -> dict[str, NoteRecord]:
+        return _cached(self.env, "notes-by-id:" + docname, lambda: {n.note_id: n for n in get_domain(self.env).notes.get(docname, [])})
 
     def _fill_bibliography(self, node: frus_bibliography) -> None:
         domain = get_domain(self.env)
