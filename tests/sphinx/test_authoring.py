@@ -126,3 +126,43 @@ def test_a_number_that_is_not_the_sources_mark_is_still_a_misquote(make_app, roo
     app.build()
     found = frus_warnings(app)
     assert len(found) == 1 and "a_chapter.rst:4" in found[0] and "[frus.quote_not_found]" in found[0]
+
+
+# 1. Citations inside the author's own footnotes --------------------------------
+
+AUTHORS_NOTE = ("On the Potsdam context see Feis. Herbert Feis, The China Tangle (Princeton, NJ: Princeton University Press, 1953), 301. "
+                "Harriman wrote the same day. Harriman to Truman and the Secretary of State, July 11, 1945, 928.")
+
+
+@pytest.mark.parametrize("page", ["chapter", "markdown"])
+def test_a_citation_in_the_authors_note_is_set_inline_in_the_note_sequence(make_app, rootdir, tmp_path, page):
+    pytest.importorskip("myst_parser")
+    app = make_app("text", srcdir=copy_root(rootdir, tmp_path, "notes-in-notes"))
+    app.build()
+    assert frus_warnings(app) == [] and "myst" not in app.warning.getvalue()
+    text = (app.outdir / f"{page}.txt").read_text()
+    found = notes(text)
+    assert len(found) == 4  # no footnote to a footnote
+    assert found[0].startswith("Harriman to Truman and the Secretary of State, telegram 761.93/7–1145")
+    assert found[1] == AUTHORS_NOTE  # full note for Feis (first), short for Harriman (cited in note 1)
+    assert found[2] == "Harriman to Truman and the Secretary of State, July 11, 1945, 927."
+    assert found[3] == "Feis, The China Tangle, 302."  # short: Feis was cited in note 2
+    assert "After the note, [4]." in " ".join(text.split())
+
+
+def test_notes_in_notes_in_latex_and_html(make_app, rootdir, tmp_path):
+    pytest.importorskip("myst_parser")
+    source = copy_root(rootdir, tmp_path, "notes-in-notes")
+    latex = make_app("latex", srcdir=source)
+    latex.build()
+    tex = next(Path(latex.outdir).glob("*.tex")).read_text()
+    chapter = tex.split("\\chapter{Chapter}")[1].split("\\chapter{Markdown}")[0]
+    assert re.findall(r"\\begin\{footnote\}\[(\d+)\]", chapter) == ["1", "2", "3", "4"]
+    assert "footnotemark" not in chapter and "footnotetext" not in chapter
+    note_two = chapter.split("\\begin{footnote}[2]")[1].split("\\end{footnote}")[0]
+    assert "On the Potsdam context see Feis. \\DUrole{frus-note-text}{Herbert Feis" in note_two
+    html = make_app("html", srcdir=source)
+    html.build()
+    page = (Path(html.outdir) / "chapter.html").read_text()
+    note = re.search(r'<aside class="footnote[^"]*" id="mine"[^>]*>(.*?)</aside>', page, re.S).group(1)
+    assert "footnote-reference" not in note and "Herbert Feis" in note

@@ -15,7 +15,7 @@ from ..quoting import check_quote_with_marks, citation_locator
 from .config import get_config
 from .domain import document_scratch, get_domain
 from .logging import warn
-from .nodes import frus_note
+from .nodes import frus_note_ref
 from .records import CiteRecord, SourceRecord
 from .sources import bib_items, catalog_for, load_reference
 
@@ -171,33 +171,14 @@ def parse_cites(text: str) -> list[tuple[str | None, str, str | None, str | None
     return cites
 
 
-def make_note(
-    env: BuildEnvironment,
-    document: nodes.document,
-    cites: list[CiteRecord],
-    lineno: int | None,
-    *,
-    passage: str | None = None,
-) -> nodes.footnote_reference:
-    """An auto-numbered footnote reference, and its footnote (placed later by the transform).
+def make_note(env: BuildEnvironment, cites: list[CiteRecord], lineno: int | None, *, passage: str | None = None) -> frus_note_ref:
+    """Where a citation's note mark goes; :class:`~.transforms.MarkNotes` makes it a footnote
+    reference, or sets the citation inline when it stands in the author's own footnote.
 
     *passage* is a quotation whose source was not known yet when it was read
     (declared in another document); it is checked once all documents are read.
     """
     serial = env.new_serialno("frus-note")
     note_id = f"frus-note-{nodes.make_id(env.docname)}-{serial}"
-    placeholder = frus_note(note_id=note_id, docname=env.docname)
-    pending = document_scratch(env)
-    pending.notes[note_id] = (tuple(cites), passage, lineno)
-    footnote = nodes.footnote("", nodes.paragraph("", "", placeholder), auto=1, classes=["frus-note"])
-    footnote["names"].append(note_id)
-    footnote.source, footnote.line = env.doc2path(env.docname), lineno
-    footnote["docname"] = env.docname
-    document.note_autofootnote(footnote)
-    document.note_explicit_target(footnote, footnote)
-    # Registered the way docutils registers "[#name]_": a labelled auto-numbered reference.
-    reference = nodes.footnote_reference("", "", auto=1, refname=note_id, classes=["frus-note-ref"])
-    document.note_autofootnote_ref(reference)
-    document.note_footnote_ref(reference)
-    pending.footnotes.append(footnote)
-    return reference
+    document_scratch(env).notes[note_id] = (tuple(cites), passage, lineno)
+    return frus_note_ref(note_id=note_id, docname=env.docname, line=lineno)

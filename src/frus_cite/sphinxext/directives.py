@@ -151,7 +151,7 @@ class QuoteDirective(_FrusDirective):
         self.set_source_info(quote)
         # The source's footnote marks pasted with the quotation are not printed.
         quote += self.parse_content_to_nodes() if prepared.printed == passage else self.parse_text_to_nodes(prepared.printed)
-        reference = make_note(self.env, self.state.document, [cite], self.lineno, passage=prepared.pending)
+        reference = make_note(self.env, [cite], self.lineno, passage=prepared.pending)
         last = quote.children[-1] if quote.children else None
         if isinstance(last, nodes.paragraph):
             last += reference

@@ -6,7 +6,7 @@ import re
 
 from docutils import nodes
 
-__all__ = ["frus_note", "frus_bibliography", "quotation", "set_quotation_text"]
+__all__ = ["frus_note", "frus_note_ref", "frus_bibliography", "quotation", "set_quotation_text"]
 
 
 class frus_note(nodes.Inline, nodes.Element):
@@ -15,6 +15,14 @@ class frus_note(nodes.Inline, nodes.Element):
     Attributes: ``note_id`` (unique), ``cites`` (list of dicts: key, locator,
     label, prefix, suffix).
     """
+
+
+class frus_note_ref(nodes.Inline, nodes.Element):
+    """Where a citation's note mark goes (``note_id``), until the reading transforms make it
+    a footnote reference or set the citation inline in the author's own footnote.
+
+    Not a footnote reference while the document is parsed: parsers such as myst-parser
+    2–3 check every footnote reference against the footnotes they defined themselves."""
 
 
 class frus_bibliography(nodes.General, nodes.Element):

@@ -34,8 +34,8 @@ class QuoteRole(SphinxRole):
                 warn("bad_locator", str(error), self.get_location())
         prepared = prepare_quote(self.env, key, passage, locator, location=self.get_location())
         cite = CiteRecord(key, prepared.locator, label, None, None)
-        reference = make_note(self.env, self.inliner.document, [cite], self.lineno, passage=prepared.pending)
-        return [quotation(self.rawtext, prepared.printed, reference["refname"], self.env.docname), reference], []
+        mark = make_note(self.env, [cite], self.lineno, passage=prepared.pending)
+        return [quotation(self.rawtext, prepared.printed, mark["note_id"], self.env.docname), mark], []
 
 
 class CiteRole(SphinxRole):
@@ -56,4 +56,4 @@ class CiteRole(SphinxRole):
             cites.append(CiteRecord(key, locator, label, prefix, suffix))
         if not cites:
             return [nodes.inline(self.rawtext, self.text)], []
-        return [make_note(self.env, self.inliner.document, cites, self.lineno)], []
+        return [make_note(self.env, cites, self.lineno)], []

@@ -25,14 +25,63 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..formatting.bibliography import entry_item, render_entry_pairs
 from ..formatting.notes import Cite, Cluster, NoteEngine
 from .config import get_config
-from .domain import get_domain, scratch, take_document_scratch
-from .nodes import frus_bibliography, frus_note, set_quotation_text
+from .domain import document_scratch, get_domain, scratch, take_document_scratch
+from .nodes import frus_bibliography, frus_note, frus_note_ref, set_quotation_text
 from .records import NoteRecord
 from .sources import catalog_for, csl_item, reference_for
 
-__all__ = ["PlaceNotes", "PunctuateQuotations", "FillNotes", "LinkNotes", "bibliography_targets", "html_to_nodes", "note_content", "rendered_notes", "document_order"]
+__all__ = ["MarkNotes", "PlaceNotes", "PunctuateQuotations", "FillNotes", "LinkNotes", "bibliography_targets", "html_to_nodes", "note_content", "rendered_notes", "document_order"]
 
 _SAFE_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)\]]")
+
+
+class MarkNotes(SphinxTransform):
+    """Each citation's mark becomes a footnote reference and its footnote (an auto-numbered,
+    labelled one, as docutils makes for ``[#name]_``), numbered next by docutils; a citation
+    in the author's own footnote is set inline there instead, as a note of its own in the
+    position sequence (the host note's number)."""
+
+    default_priority = 619  # just before docutils numbers footnotes (620)
+
+    def apply(self, **kwargs: Any) -> None:
+        made = document_scratch(self.env)
+        for mark in list(self.document.findall(frus_note_ref)):
+            placeholder = frus_note(note_id=mark["note_id"], docname=mark["docname"])
+            host = next((a for a in _ancestors(mark) if isinstance(a, nodes.footnote)), None)
+            if host is not None:
+                made.inline[mark["note_id"]] = host
+                mark.replace_self(placeholder)
+            else:
+                footnote, reference = self._footnote(placeholder, mark.get("line"))
+                made.footnotes.append(footnote)
+                mark.replace_self(reference)
+
+    def _footnote(self, placeholder: frus_note, lineno: int | None) -> tuple[nodes.footnote, nodes.footnote_reference]:
+        note_id, document = placeholder["note_id"], self.document
+        footnote = nodes.footnote("", nodes.paragraph("", "", placeholder), auto=1, classes=["frus-note"])
+        footnote["names"].append(note_id)
+        footnote.source, footnote.line = self.env.doc2path(placeholder["docname"]), lineno
+        footnote["docname"] = placeholder["docname"]
+        document.note_autofootnote(footnote)
+        document.note_explicit_target(footnote, footnote)
+        reference = nodes.footnote_reference("", "", auto=1, refname=note_id, classes=["frus-note-ref"])
+        document.note_autofootnote_ref(reference)
+        document.note_footnote_ref(reference)
+        return footnote, reference
+
+
+def _ancestors(node: nodes.Node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def _number(footnote: nodes.Node) -> int:
+    """A footnote's number (0 for a symbol or a label that is not a number)."""
+    label = footnote.children[0] if footnote.children else None
+    text = label.astext() if isinstance(label, nodes.label) else ""
+    return int(text) if text.isdigit() else 0
 
 
 class PlaceNotes(SphinxTransform):
@@ -40,8 +89,8 @@ class PlaceNotes(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         made = take_document_scratch(self.env)
-        pending, data = made.footnotes, made.notes
-        if not pending:
+        pending = made.footnotes
+        if not pending and not made.inline:
             return
         container = self._notes_container()
         container.extend(pending)  # in the tree first, so that renumbering sees them
@@ -49,12 +98,10 @@ class PlaceNotes(SphinxTransform):
         placed = {id(footnote) for footnote in pending}  # out again in one pass (one by one was quadratic)
         container.children = [child for child in container.children if id(child) not in placed]
         self._place(container, pending)
-        records = []
-        for footnote in pending:
-            placeholder = next(iter(footnote.findall(frus_note)))
-            cites, passage, lineno = data[placeholder["note_id"]]
-            number = int(footnote.children[0].astext()) if isinstance(footnote.children[0], nodes.label) else 0
-            records.append(NoteRecord(placeholder["note_id"], number, cites, lineno, passage))
+        numbers = {next(iter(footnote.findall(frus_note)))["note_id"]: _number(footnote) for footnote in pending}
+        numbers.update((note_id, _number(host)) for note_id, host in made.inline.items())
+        records = [NoteRecord(note_id, numbers[note_id], cites, lineno, passage)
+                   for note_id, (cites, passage, lineno) in made.notes.items() if note_id in numbers]
         records.sort(key=lambda record: record.note_index)
         get_domain(self.env).notes[self.env.docname] = records
 
@@ -115,12 +162,7 @@ class PlaceNotes(SphinxTransform):
         if start == end:
             start = end = len(children)
 
-        def number(footnote: nodes.Node) -> int:
-            label = footnote.children[0] if footnote.children else None
-            text = label.astext() if isinstance(label, nodes.label) else ""
-            return int(text) if text.isdigit() else 0
-
-        run = sorted(list(children[start:end]) + list(pending), key=number)
+        run = sorted(list(children[start:end]) + list(pending), key=_number)
         tail = list(children[end:])
         del container.children[start:]
         container.extend(run)
