@@ -166,3 +166,29 @@ def test_notes_in_notes_in_latex_and_html(make_app, rootdir, tmp_path):
     page = (Path(html.outdir) / "chapter.html").read_text()
     note = re.search(r'<aside class="footnote[^"]*" id="mine"[^>]*>(.*?)</aside>', page, re.S).group(1)
     assert "footnote-reference" not in note and "Herbert Feis" in note
+
+
+# 3. One note for several citations ---------------------------------------------
+
+def test_one_note_for_a_quotation_and_other_citations(make_app, rootdir, tmp_path):
+    app = make_app("text", srcdir=copy_root(rootdir, tmp_path, "one-note"))
+    app.build()
+    assert frus_warnings(app) == []
+    text = (app.outdir / "index.txt").read_text()
+    assert "Stalin said “we might see after 2 years.”[1] Again [2]." in body(text)  # one mark for the quotation and Feis
+    found = notes(text)
+    assert len(found) == 4
+    assert found[0].startswith("Harriman to Truman") and found[0].endswith(
+        "frus1945v07; see also Herbert Feis, The China Tangle (Princeton, NJ: Princeton University Press, 1953), 301.")
+    assert found[1] == "Harriman to Truman and the Secretary of State, July 11, 1945, 927."  # never Ibid. after a note of several
+    assert found[2] == "Ibid., 927–28; Feis, The China Tangle, 302."  # the directive's :cite:, in the order written
+    assert found[3] == "Harriman to Truman and the Secretary of State, July 11, 1945, 928."
+
+
+def test_no_ibid_after_an_authors_note_citing_several_sources(make_app, rootdir, tmp_path):
+    pytest.importorskip("myst_parser")
+    app = make_app("text", srcdir=copy_root(rootdir, tmp_path, "notes-in-notes"), confoverrides={"frus_cite_ibid": True})
+    app.build()
+    found = notes((app.outdir / "chapter.txt").read_text())
+    assert found[1] == AUTHORS_NOTE  # Feis stands between note 1 and the Harriman citation: no Ibid.
+    assert found[2] == "Harriman to Truman and the Secretary of State, July 11, 1945, 927."

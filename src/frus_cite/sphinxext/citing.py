@@ -19,7 +19,7 @@ from .nodes import frus_note_ref
 from .records import CiteRecord, SourceRecord
 from .sources import bib_items, catalog_for, load_reference
 
-__all__ = ["parse_locator", "make_note", "check_passage", "known_key", "parse_cites", "prepare_quote", "PreparedQuote", "pages_outside"]
+__all__ = ["parse_locator", "make_note", "check_passage", "known_key", "parse_cites", "prepare_quote", "PreparedQuote", "pages_outside", "read_cites"]
 
 _LABELS = {
     "p.": "page", "pp.": "page", "page": "page", "pages": "page",
@@ -168,6 +168,23 @@ def parse_cites(text: str) -> list[tuple[str | None, str, str | None, str | None
             body = pieces[0]
         key, _, locator = body.partition(",")
         cites.append((prefix + " " if prefix else None, key.strip(), locator.strip() or None, " " + suffix if suffix else None))
+    return cites
+
+
+def read_cites(text: str, rawtext: str, location: Any) -> list[CiteRecord]:
+    """The cites of ``[prefix::] key[, locator] [:: suffix]; …`` (bad ones warn and are left out)."""
+    cites = []
+    for prefix, key, locator_text, suffix in parse_cites(text):
+        if not key or not re.fullmatch(r"[^\s<>]+", key):
+            warn("bad_option", f"cannot read a citation key in {rawtext!r}; expected :frus:cite:`key, p. 927`", location)
+            continue
+        locator, label = None, "page"
+        if locator_text:
+            try:
+                locator, label = parse_locator(locator_text)
+            except ValueError as error:
+                warn("bad_locator", str(error), location)
+        cites.append(CiteRecord(key, locator, label, prefix, suffix))
     return cites
 
 

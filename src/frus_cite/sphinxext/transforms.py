@@ -220,11 +220,19 @@ def _render_notes(env: BuildEnvironment, scope_docs: list[str]) -> dict[str, str
     result: dict[str, str] = {}
     for doc in scope_docs:
         engine.new_document()
-        for note in domain.notes.get(doc, []):
+        notes = domain.notes.get(doc, [])
+        sources_in: dict[int, set[str]] = {}  # note number → sources cited in it (an author's note may hold several)
+        for note in notes:
+            sources_in.setdefault(note.note_index, set()).update(cite.key for cite in note.cites)
+        for index, note in enumerate(notes):
             cites = tuple(Cite(c.key, c.locator, c.label, c.prefix, c.suffix) for c in note.cites if c.key in items)
-            if not cites:
-                continue
-            result[note.note_id] = engine.cite(Cluster(cites, note.note_index), "html")
+            if cites:
+                result[note.note_id] = engine.cite(Cluster(cites, note.note_index), "html")
+            following = notes[index + 1] if index + 1 < len(notes) else None
+            if (following is None or following.note_index != note.note_index) and len(sources_in[note.note_index]) > 1:
+                # An author's note citing several sources inline: no "Ibid." may follow it,
+                # as none follows a note of several citations.
+                engine.new_document()
     return result
 
 
