@@ -100,7 +100,7 @@ def check_passage(env: BuildEnvironment, key: str, passage: str, location: Any) 
     if record is None:
         return None, None
     try:
-        ref = load_reference(env, record.path, record.volume, record.url)
+        ref = load_reference(env, record.path, record.volume, record.url, record.document)
     except FrusCiteError:
         return None, None  # reported where the source is declared
     result, found = check_quote_with_marks(ref, passage)
