@@ -372,6 +372,9 @@ class Reference:
     marking, drafting); ``None`` when the text prints none."""
     subject: str | None = None
     """FRUS: the SUBJECT line of a memorandum or telegram."""
+    document_code: str | None = None
+    """FRUS: the number an estimate, directive or conference paper prints under its
+    heading ("NIE 11–4–59", "NSC 5405", "NSDM 13")."""
     participants: tuple[str, ...] = ()
     """FRUS: the lines of a PARTICIPANTS or "Present:" list, as printed."""
     enclosures: tuple[str, ...] = ()

@@ -26,8 +26,8 @@ from ..errors import HeaderSyntaxError, UnrecognisedSourceError
 from ..model import ArchivalSource, Footnote, Reference
 from .dates import DATE_PATTERN, MONTHS, iso_from_match
 from .frus_body import PAGE_MARKER, clean_body, enclosures, find_mark, footnote_block, is_signature, page_map
-from .frus_heading import is_heading, parse_heading, parse_party, split_number
-from .frus_opener import DOC_NUMBER_LINE, RECEIVED, Openers, classification_of, editorial_words, parse_dateline, received_text
+from .frus_heading import is_heading, is_letter_heading, parse_heading, parse_party, split_number
+from .frus_opener import DOC_NUMBER_LINE, DOCUMENT_CODE, RECEIVED, Openers, classification_of, editorial_words, parse_dateline, received_text
 from .provenance import Evidence, claims_line, read_provenance
 from .provenance.header_line import parse_header_line
 from .text import Lines, next_nonblank, split_lines
@@ -40,12 +40,15 @@ __all__ = [
 _FIRST_LINE = re.compile(r"\S[^\n]*")
 _HEADING_MARK = re.compile(r"(?<=[A-Za-z)\].’'”])\s?(\d{1,3}[a-z]?)$")
 _TELEGRAM_NUMBER = re.compile(r"(\d{1,6})\.\s")
+# "Topad 1795.", "Secto 12.", "Tosec 45.": a telegram series and its number
+_SERIES_NUMBER = re.compile(r"((?:[A-Z][a-z]{2,6}|[A-Z]{3,6}) \d{1,6})\.\s")
 _OFFICE_LINE = re.compile(
     r"(?:[A-Z][\w’'-]*\s){0,3}(?:Secretary|Ambassador|Minister|Chargé|Counselor|Consul|Director|Attaché|Adviser|"
     r"Assistant|Officer|Chief|Commissioner|Representative|President|Chairman)\b.{0,80}$"
 )
 _LIST_LABEL = re.compile(r"(?:SUBJECT|Subject|SUBJ|PARTICIPANTS|Participants|PRESENT|Present)(?::|\s*$)")
-_TOP_LINES = 5  # provenance and number lines above a heading, at most
+_MEETING_CODE = re.compile(r"[A-Z]{1,5}[–-]\d{1,4}[A-Z]?(?:\s?\([^()]{1,40}\))?")
+_TOP_LINES = 6  # provenance and number lines above a heading, at most
 
 
 def looks_like_frus(text: str) -> bool:
@@ -84,6 +87,8 @@ def _read_top(lines: Lines, text: str, path: str | None) -> _Top:
             return _Top(tuple(above), number if number is not None else prefix, line, index)
         elif claims_line(line) and number is None:
             above.append((lines[index].text, lines[index].start))
+        elif _MEETING_CODE.fullmatch(line):
+            pass  # "BC–1", "IC–104": the conference's number for its minutes, printed above the heading
         else:
             break
         index = next_nonblank(lines, index + 1)
@@ -171,6 +176,9 @@ def _opener_line(found: Openers, line: str, lines: Lines, probe: int, end_index:
     if (words := editorial_words(line)) is not None:
         found.editorial.extend(words)
         return 1
+    if found.code is None and DOCUMENT_CODE.fullmatch(line):
+        found.code = line  # "NIE 11–4–59" under an estimate's heading
+        return 1
     return _list_opener(found, line, lines, probe, end_index)
 
 
@@ -247,7 +255,7 @@ def parse_frus(
     title, marked = _strip_heading_mark(unnumbered, marks)
     placed: set[int] = {0} if marked else set()
     kind, authors, recipients = parse_heading(title, numbered=unnumbered != heading)
-    if re.match(r"(?:Mr|Mrs|Sir)\.?\s.+\sto\s.+\.$", title):
+    if is_letter_heading(title):
         title = title[:-1]  # "Mr. Frelinghuysen to Mr. Trescot." prints a full stop the title does not keep
 
     openers, index = _read_openers(lines, top.heading_index + 1, end_index, marks, placed)
@@ -277,6 +285,7 @@ def parse_frus(
         file=file,
         source=source,
         subject=openers.subject or _body_subject(body),
+        document_code=openers.code,
         participants=tuple(openers.participants),
         enclosures=enclosures(body),
         authors=authors,
@@ -317,7 +326,8 @@ def _telegram_number(despatch: str | None, document_type: str | None, body: str)
     lead = _TELEGRAM_NUMBER.match(body)
     if lead and (document_type == "telegram" or (document_type is None and len(lead.group(1)) > 1)):
         return lead.group(1)
-    return None
+    series = _SERIES_NUMBER.match(body) if document_type == "telegram" else None
+    return series.group(1) if series else None
 
 
 def _source_classification(source: ArchivalSource | None) -> str | None:
