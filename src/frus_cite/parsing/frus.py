@@ -291,7 +291,7 @@ def parse_frus(
         authors=authors,
         recipients=recipients,
         classification=openers.classification or source_marking(source),
-        telegram_number=_telegram_number(openers.despatch, document_type, body),
+        telegram_number=telegram_number_of(openers.despatch, document_type, body),
         place=openers.place,
         dateline=openers.dateline,
         dateline_date=openers.date,
@@ -319,7 +319,7 @@ def document_type_of(source: ArchivalSource | None, kind: str | None, openers: O
     return "despatch" if openers.despatch else None
 
 
-def _telegram_number(despatch: str | None, document_type: str | None, body: str) -> str | None:
+def telegram_number_of(despatch: str | None, document_type: str | None, body: str) -> str | None:
     """The despatch number, or a telegram's leading number ("745. Your 1023…")."""
     if despatch is not None:
         return despatch

@@ -22,7 +22,7 @@ from ...errors import SourceError, TeiError
 from ...model import ArchivalSource, Footnote, PageMap, Party, Reference
 from ..frus_body import enclosures
 from ..frus_heading import parse_heading
-from ..frus import document_type_of, source_marking
+from ..frus import document_type_of, source_marking, telegram_number_of
 from ..frus_opener import RECEIVED, Openers, editorial_words, received_text
 from ..provenance import Evidence, read_provenance
 from .text import FRUS_NS, SKIPPED, T, TextBuilder, element_lines, element_text, local_name, note_text
@@ -334,7 +334,7 @@ class DocumentReader:
             authors=tuple(_with_person_id(p, persons) for p in authors),
             recipients=tuple(_with_person_id(p, persons) for p in recipients),
             classification=self.classification or source_marking(source),
-            telegram_number=self.despatch or _telegram_number(text, document_type),
+            telegram_number=telegram_number_of(self.despatch, document_type, text),
             place=self.dateline.place,
             dateline=self.dateline.line,
             dateline_date=self.dateline.date,
@@ -410,13 +410,6 @@ def _same_day(div: etree._Element) -> str | None:
     low = (div.get(f"{{{FRUS_NS}}}doc-dateTime-min") or "")[:10]
     high = (div.get(f"{{{FRUS_NS}}}doc-dateTime-max") or "")[:10]
     return low if low and low == high else None
-
-
-def _telegram_number(text: str, document_type: str | None) -> str | None:
-    lead = re.match(r"(\d{1,6})\.\s", text)
-    if lead and (document_type == "telegram" or (document_type is None and len(lead.group(1)) > 1)):
-        return lead.group(1)
-    return None
 
 
 def _footnote(note: etree._Element, offset: int | None) -> Footnote:
