@@ -246,7 +246,7 @@ class _CslSortKey:
         value = item.reference.get(name)
         if variable == "citation-number":
             return (0, item.number, "")
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value):
             return None
         if name in NAMES:
             return (1, 0, sort_text(" ".join(_name_sort_text(n) for n in value)))
