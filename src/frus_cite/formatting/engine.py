@@ -300,7 +300,52 @@ class _AuthorSubstitute:
         return entries
 
 
+_GIVEN_TOKEN = re.compile(r"([^\s.]+)(\.?)")
+
+
+def initialize_given(given: str, mark: str, *, initialize: bool = True, hyphen: bool = True) -> str:
+    """A given name with ``initialize-with`` *mark*, as CSL and citeproc-js write it.
+
+    A word followed by a period ("Ph.", "ME.") or a single capital is already an initial:
+    it is kept, with *mark* after it.  A full name becomes its initial (each part of a
+    hyphenated one: J.-L.), or with ``initialize="false"`` stays whole.  Lower-case words
+    (particles: "de") stay as they are."""
+    pieces: list[str] = []
+
+    def whole(word: str) -> None:  # a word kept whole stands apart from what comes before
+        if pieces and not pieces[-1].endswith(" "):
+            pieces[-1] += " "
+        pieces.append(word + " ")
+
+    for word, period in _GIVEN_TOKEN.findall(given):
+        if not word[0].isupper():
+            whole(word)
+        elif period or (len(word) == 1):
+            pieces.append(word + mark)
+        elif not initialize:
+            whole(word)
+        else:
+            parts = [p for p in word.split("-") if p]
+            joined = ("-" if hyphen else "").join(p[0] + mark.rstrip() for p in parts)
+            pieces.append(joined + mark[len(mark.rstrip()):])
+    return "".join(pieces).strip()
+
+
+class _Initials:
+    """``initialize-with`` as CSL means it (existing initials kept: "Ph.", "ME."), and
+    ``initialize="false"``, which citeproc-py ignores (given names were always initialized)."""
+
+    def initialize(self, given, mark, context):
+        anchor = context if context is not None else self
+        initialize = self.get("initialize")
+        for element in reversed(anchor.xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography or self::cs:style]")):
+            initialize = initialize or element.get("initialize")
+        return initialize_given(str(given), mark, initialize=initialize != "false",
+                                hyphen=self.get_option("initialize-with-hyphen", context))
+
+
 _EXTRAS: dict[str, tuple[type, ...]] = {
+    "name": (_Initials,),
     "layout": (_AuthorSubstitute,),
     "sort": (_CslSort,),
     "key": (_CslSortKey,),
