@@ -27,7 +27,10 @@ from citeproc import DATES, LANGUAGE_NAMES, LOCALES_PATH, NAMES, NUMBERS, PRIMAR
 from citeproc import model
 from citeproc.frontend import CitationStylesStyle
 from citeproc.source import VariableError
+from citeproc.string import String
 from lxml import etree
+
+from .textcase import apply_text_case
 
 __all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY"]
 
@@ -344,14 +347,27 @@ class _Initials:
                                 hyphen=self.get_option("initialize-with-hyphen", context))
 
 
+class _TextCase:
+    """``text-case`` as citeproc-js applies it (see :mod:`.textcase`)."""
+
+    def case(self, text, language=None):
+        case = self.get("text-case")
+        if not case or text is None:
+            return text
+        return String(apply_text_case(str(text), case, english=language in (None, "en")))
+
+
 _EXTRAS: dict[str, tuple[type, ...]] = {
     "name": (_Initials,),
     "layout": (_AuthorSubstitute,),
     "sort": (_CslSort,),
     "key": (_CslSortKey,),
     "substitute": (_SubstituteSuppressesAll,),
-    "text": (_RangeFormats,),
-    "number": (_RangeFormats,),
+    "text": (_RangeFormats, _TextCase),
+    "number": (_RangeFormats, _TextCase),
+    "label": (_TextCase,),
+    "date-part": (_TextCase,),
+    "name-part": (_TextCase,),
     "if": (_PositionFromEngine,),
     "else-if": (_PositionFromEngine,),
     "names": (_SubstitutedOnce,),
