@@ -55,9 +55,9 @@ def conformance_items() -> list[dict]:
     return items
 
 
-def run_citeproc_js(items, clusters, fmt: str) -> dict:
+def run_citeproc_js(items, clusters, fmt: str, style: str | None = None) -> dict:
     job = {
-        "style": find_style(None).path.read_text(encoding="utf-8"),
+        "style": find_style(style).path.read_text(encoding="utf-8"),
         "locale": locale_path().read_text(encoding="utf-8"),
         "items": items,
         "clusters": clusters,

@@ -84,22 +84,31 @@ class _SubstitutedOnce:
     looks at the record."""
 
     def process(self, item, names_context=None, context=None, **kwargs):
+        if self.name is not None:  # its own <name>: not the one of the names it stands in for
+            names_context = None
         layout = (context if context is not None else self).get_layout()
         used = {role for entry in getattr(layout, "repressed", {}).get(self.tag, []) if entry for role in entry.split()}
         roles = self.get("variable", "").split()
         left = [role for role in roles if role not in used]
-        if len(left) == len(roles):
-            text = super().process(item, names_context=names_context, context=context, **kwargs)
-            if text and getattr(layout, "first_names", "") is None:
-                layout.first_names = str(text)  # for subsequent-author-substitute
-            return text
         if not left:
             raise VariableError(self.get("variable"))
-        self.set("variable", " ".join(left))  # the element's own process reads the attribute
+        self.set("variable", " ".join(left))  # citeproc-py's process reads the attribute
         try:
-            return super().process(item, names_context=names_context, context=context, **kwargs)
+            text = super().process(item, names_context=names_context, context=context, **kwargs)
         finally:
             self.set("variable", " ".join(roles))
+        if text:
+            if getattr(layout, "first_names", "") is None:
+                layout.first_names = str(text)  # for subsequent-author-substitute
+            _note_printed(layout, self.tag, [role for role in left if role in item.reference])
+        return text
+
+
+def _note_printed(layout, tag: str, variables) -> None:
+    """Record printed variables while a ``cs:substitute`` child is being tried."""
+    printed = getattr(layout, "printed", None)
+    if printed is not None:
+        printed.extend((tag, variable) for variable in variables)
 
 
 def shorten_range_end(first: str, last: str, form: str | None) -> str:
@@ -176,32 +185,53 @@ class _RangeFormats:
 
     def _variable(self, item, context):
         if self.get("variable") != "locator" or not item.has_locator:
-            return super()._variable(item, context)
+            text = super()._variable(item, context)
+            if text:
+                _note_printed(context.get_layout(), self.tag, [self.get("variable")])
+            return text
         label = item.locator.label
         return self._process(item.locator.identifier, "page" if label == "page" else "locator")
 
 
-def _variables_in(element, seen: set[str] | None = None):
-    """(tag, variable) of every element under *element* that prints a variable, macros followed."""
-    seen = set() if seen is None else seen
-    for node in element.iter():
-        for variable in (node.get("variable") or "").split():
-            yield node.tag, variable
-        macro = node.get("macro")
-        if macro and macro not in seen:
-            seen.add(macro)
-            yield from _variables_in(node.get_macro(macro), seen)
+class _Substitution:
+    """``cs:substitute`` as CSL means it: its first child that prints something stands in for
+    the names; a ``cs:names`` without a ``<name>`` of its own, also inside ``cs:choose``,
+    takes the ``<name>`` and ``<label>`` of the names it stands in for (citeproc-py did so
+    only for direct children: editors in a ``choose`` lost "ed." and were initialised); and
+    every variable the child printed, through macros too, is not printed again in the entry
+    (citeproc-py recorded only a direct ``variable``: a title came out twice)."""
+
+    def render(self, item, context=None, **kwargs):
+        kwargs.pop("names_context", None)
+        names = self.getparent()
+        layout = (context if context is not None else self).get_layout()
+        for child in self.iterchildren():
+            layout.printed = []
+            try:
+                text = child.render(item, context=context, names_context=names, **kwargs)
+            except VariableError:
+                text = None
+            finally:
+                printed, layout.printed = layout.printed, None
+            if text:
+                for tag, variable in printed:
+                    layout.repressed.setdefault(tag, []).append(variable)
+                return text
+        return None
 
 
-class _SubstituteSuppressesAll:
-    """What ``cs:substitute`` printed is not printed again in the entry — every variable the
-    substituting element calls, through macros too (citeproc-py records only a direct
-    ``variable``, so a title put in the author's place by a macro came out twice)."""
+class _LabelNeedsItsVariable:
+    """A ``cs:label`` prints only when its variable has a value (citeproc-py printed the
+    term anyway: "edition" after an article with no edition)."""
 
-    def add_to_repressed_list(self, child, context):
-        repressed = (context if context is not None else self).get_layout().repressed
-        for tag, variable in _variables_in(child):
-            repressed.setdefault(tag, []).append(variable)
+    def calls_variable(self):
+        return self.get("variable") is not None
+
+    def process(self, item, variable=None, plural=None, context=None, **kwargs):
+        own = self.get("variable")
+        if variable is None and own not in (None, "locator") and not item.reference.get(own.replace("-", "_")):
+            raise VariableError(own)
+        return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
 
 
 _TAG_TEXT = re.compile(r"<[^>]*>")
@@ -362,10 +392,10 @@ _EXTRAS: dict[str, tuple[type, ...]] = {
     "layout": (_AuthorSubstitute,),
     "sort": (_CslSort,),
     "key": (_CslSortKey,),
-    "substitute": (_SubstituteSuppressesAll,),
+    "substitute": (_Substitution,),
     "text": (_RangeFormats, _TextCase),
     "number": (_RangeFormats, _TextCase),
-    "label": (_TextCase,),
+    "label": (_LabelNeedsItsVariable, _TextCase),
     "date-part": (_TextCase,),
     "name-part": (_TextCase,),
     "if": (_PositionFromEngine,),
