@@ -120,8 +120,8 @@ def shorten_range_end(first: str, last: str, form: str | None) -> str:
     / ``chicago-15``: the same, but four-digit numbers with three changed digits in full
     (1496–1504).  An abbreviated end (``100-4``) is first read in full (104); numbers of
     different lengths, or not plain digits, stay whole."""
-    if form is None or not (first.isdigit() and last.isdigit()):
-        return last
+    if form is None or not (first.isdigit() and last.isdigit()) or max(len(first), len(last)) > 9:
+        return last  # not page numbers to shorten (thousands of digits are past int()'s limit)
     if len(last) < len(first) and int(first[: len(first) - len(last)] + last) > int(first):
         last = first[: len(first) - len(last)] + last
     if len(first) != len(last) or form == "expanded":
