@@ -49,7 +49,9 @@ def _report(error: FrusCiteError | str) -> None:
 def _parse_sources(args: argparse.Namespace):
     from .parsing import parse_many
 
-    records, failures = parse_many(args.files, volume=args.volume, url=args.url, catalog=_catalog(args))
+    records, failures = parse_many(
+        args.files, volume=args.volume, url=args.url, catalog=_catalog(args), document=getattr(args, "doc", None)
+    )
     for failure in failures:
         _report(failure.error)
     return records, failures
@@ -68,10 +70,9 @@ def missing_parts(ref, catalog) -> list[str]:
     return missing
 
 
-def _incomplete(records, args: argparse.Namespace) -> bool:
+def _incomplete(records, args: argparse.Namespace, catalog) -> bool:
     """Warn on standard error about each record that would print as half a citation;
     True when there is one and ``--allow-incomplete`` was not given."""
-    catalog = _catalog(args)
     found = False
     for ref in records:
         missing = missing_parts(ref, catalog)
@@ -85,6 +86,19 @@ def _status(failures, incomplete: bool) -> int:
     return EXIT_FAILED if failures else EXIT_INCOMPLETE if incomplete else 0
 
 
+def _catalog_for(args: argparse.Namespace, records) -> Any:
+    """The catalog, with the volumes of TEI files it lacks added from their headers."""
+    from .parsing import is_tei_file
+    from .parsing.tei import open_tei, split_address
+
+    catalog = _catalog(args)
+    for address in getattr(args, "files", None) or [args.file]:
+        path = address if Path(address).exists() else split_address(address)[0]
+        if any(r.path == path for r in records) and is_tei_file(path):
+            catalog = open_tei(path, volume=args.volume).catalog(catalog)
+    return catalog
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     records, failures = _parse_sources(args)
     incomplete = False
@@ -93,26 +107,26 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
         _print_json([to_json(r) for r in records])
     else:
-        incomplete = _incomplete(records, args)
-        _write_export(records, args.format, args)
+        catalog = _catalog_for(args, records)
+        incomplete = _incomplete(records, args, catalog)
+        _write_export(records, args.format, catalog)
     return _status(failures, incomplete)
 
-
-def _write_export(records, fmt: str, args: argparse.Namespace) -> None:
+def _write_export(records, fmt: str, catalog) -> None:
     if fmt == "csl-json":
         from .formatting.zotero import to_zotero_csl_json
 
-        _print_json([to_zotero_csl_json(r, catalog=_catalog(args)) for r in records])
+        _print_json([to_zotero_csl_json(r, catalog=catalog) for r in records])
     else:
         from .formatting.bibtex import to_bibtex
 
-        sys.stdout.write(to_bibtex(records, catalog=_catalog(args)))
+        sys.stdout.write(to_bibtex(records, catalog=catalog))
 
 
 def cmd_notes(args: argparse.Namespace) -> int:
     from .formatting.csl_input import ItemError, check_clusters, load_csl_json, read_json
     from .formatting.notes import NoteEngine
-    from .formatting.styles import find_style
+    from .formatting.styles import NoBibliographyError, find_style
 
     try:
         loaded = load_csl_json(args.items)
@@ -123,10 +137,14 @@ def cmd_notes(args: argparse.Namespace) -> int:
         engine = NoteEngine(list(loaded.items.values()), style=style, ibid=not args.no_ibid)
         markup = "html" if args.format == "html" or args.markup == "html" else "text"
         notes = engine.cite_clusters(clusters, fmt=markup)
-        bibliography = engine.bibliography(fmt=markup)
     except (FrusCiteError, ItemError) as exc:
         _report(exc)
         return EXIT_FAILED
+    try:
+        bibliography = engine.bibliography(fmt=markup)
+    except NoBibliographyError as exc:  # a notes-only style: the notes are still printed
+        sys.stderr.write(f"frus-cite: warning: {exc}; no bibliography printed\n")
+        bibliography = []
     if args.format == "json":
         _print_json({"notes": notes, "bibliography": bibliography})
     else:
@@ -142,12 +160,17 @@ def cmd_bib(args: argparse.Namespace) -> int:
     from .formatting.bibliography import render_bibliography
 
     records, failures = _parse_sources(args)
-    incomplete = _incomplete(records, args)
+    catalog = _catalog_for(args, records)
+    incomplete = _incomplete(records, args, catalog)
     if args.format in ("bibtex", "csl-json"):
-        _write_export(records, args.format, args)
+        _write_export(records, args.format, catalog)
     else:
-        catalog = _catalog(args)
-        for entry in render_bibliography(records, style=args.style, fmt=args.format, catalog=catalog, each_document=args.each_document):
+        try:
+            entries = render_bibliography(records, style=args.style, fmt=args.format, catalog=catalog, each_document=args.each_document)
+        except FrusCiteError as exc:  # an unknown style, or one without a bibliography
+            _report(exc)
+            return EXIT_FAILED
+        for entry in entries:
             sys.stdout.write(entry + "\n")
     return _status(failures, incomplete)
 
@@ -164,15 +187,27 @@ def cmd_styles(args: argparse.Namespace) -> int:
     return 0
 
 
+def _volume_json(volume) -> dict[str, Any]:
+    """One catalog volume for `volumes --format json` (the fields of catalog.Volume, and its URL)."""
+    return {
+        "id": volume.id, "title": volume.title, "series": volume.series, "subseries": volume.subseries,
+        "volume_number": volume.volume_number, "volume_title": volume.volume_title, "editors": list(volume.editors),
+        "publisher": volume.publisher, "place": volume.place, "published": volume.published,
+        "status": volume.status, "coverage": volume.coverage, "prints_document_numbers": volume.prints_document_numbers,
+        "documents": list(volume.documents) if volume.documents else None, "url": volume.document_url(),
+    }
+
+
 def cmd_volumes(args: argparse.Namespace) -> int:
-    catalog = _catalog(args)
-    volumes = [catalog.get(vid) for vid in sorted(catalog)]
+    volumes = _catalog(args).search(args.words)
     if args.format == "json":
-        _print_json([{"id": v.id, "title": v.title, "published": v.published, "editors": list(v.editors),
-                      "prints_document_numbers": v.prints_document_numbers, "url": v.document_url()} for v in volumes])
+        _print_json([_volume_json(v) for v in volumes])
     else:
         for volume in volumes:
-            sys.stdout.write(f"{volume.id}\t{volume.title} ({volume.published})\n")
+            sys.stdout.write(f"{volume.id}\t{volume.title} ({volume.published or volume.status_text})\n")
+    if not volumes:
+        _report(f"no FRUS volume matches {' '.join(args.words)!r} (every word must occur in the id or a title)")
+        return 1
     return 0
 
 
@@ -181,17 +216,18 @@ def cmd_quote(args: argparse.Namespace) -> int:
     from .quoting import check_quote, citation_locator
 
     try:
-        ref = parse_file(args.file, volume=args.volume, url=args.url, catalog=_catalog(args))
+        ref = parse_file(args.file, volume=args.volume, url=args.url, catalog=_catalog(args), document=args.doc)
+        catalog = _catalog_for(args, [ref])
     except FrusCiteError as exc:
         _report(exc)
         return EXIT_FAILED
-    incomplete = _incomplete([ref], args)
+    incomplete = _incomplete([ref], args, catalog)
     result = check_quote(ref, args.passage)
     note = None
     if result.found:
         from .formatting.notes import cite_reference
 
-        note = cite_reference(ref, locator=citation_locator(ref, result, _catalog(args)), style=args.style, catalog=_catalog(args))
+        note = cite_reference(ref, locator=citation_locator(ref, result, catalog), style=args.style, catalog=catalog)
     _print_json(
         {
             "found": result.found,
@@ -199,6 +235,7 @@ def cmd_quote(args: argparse.Namespace) -> int:
             "locator": result.locator,
             "closest": result.closest,
             "difference": result.difference,
+            "footnote": result.note,
             "note": note,
         }
     )
@@ -214,7 +251,8 @@ _EXIT_STATUSES = """exit status:
   2  bad usage (unknown option, missing argument)
   3  a citation lacks its FRUS volume, date or title (warned on standard error; --allow-incomplete prints it with status 0)"""
 
-_SOURCES_HELP = "source files: FRUS documents copied from history.state.gov or Wilson Center records, as UTF-8 text"
+_SOURCES_HELP = ("source files: FRUS documents copied from history.state.gov or Wilson Center records, as UTF-8 text, "
+                 "or TEI files (FILE#d58: one document)")
 
 
 def _add_volume_options(parser: argparse.ArgumentParser) -> None:
@@ -256,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "read is reported and the others are still printed.")
     parse.add_argument("files", nargs="+", metavar="FILE", help=_SOURCES_HELP)
     _add_volume_options(parse)
+    parse.add_argument("--doc", metavar="ID", help="the document of a TEI file to parse (d58); all of them without it")
     parse.add_argument("--format", choices=["json", "csl-json", "bibtex"], default="json",
                        help="json: frus-cite's record (default); csl-json: items for Zotero's import; bibtex: biblatex entries")
     _add_allow_incomplete(parse)
@@ -291,15 +330,19 @@ def build_parser() -> argparse.ArgumentParser:
     quote = _command(commands, "quote", "check a quotation against its source and print its note",
                      "Look for PASSAGE in FILE (ignoring line breaks, page markers and footnote marks) and print "
                      "its pages and full note as JSON, or the closest text when it is not there (exit status 1).")
-    quote.add_argument("file", metavar="FILE", help="the source file (FRUS document or Wilson Center record)")
+    quote.add_argument("file", metavar="FILE", help="the source file (FRUS document or Wilson Center record), or a TEI "
+                       "file and document: frus1955-57v03.xml#d58")
     quote.add_argument("passage", metavar="PASSAGE", help="the quotation as it appears in your text; '…' or '...' for omissions")
     _add_volume_options(quote)
+    quote.add_argument("--doc", metavar="ID", help="the document of a TEI file (d58)")
     quote.add_argument("--style", default=None, metavar="NAME|PATH", help="CSL style name or .csl file; default frus-chicago-notes")
     _add_allow_incomplete(quote)
     quote.set_defaults(run=cmd_quote)
 
-    volumes = _command(commands, "volumes", "list the FRUS volumes frus-cite knows",
+    volumes = _command(commands, "volumes", "list or search the FRUS volumes frus-cite knows",
                        "List the FRUS volumes of the catalog: id, title and year of publication.")
+    volumes.add_argument("words", nargs="*", metavar="WORD",
+                         help="show only volumes whose id or titles contain every word (case-insensitive)")
     volumes.add_argument("--catalog", metavar="JSON", help="a JSON file of further FRUS volumes, in the shape of data/volumes.json")
     volumes.add_argument("--format", choices=["text", "json"], default="text", help="text lines (default) or a JSON array")
     volumes.set_defaults(run=cmd_volumes)

@@ -129,11 +129,18 @@ class QuoteResult:
     """(words of the quote, words of the source) where they first differ."""
     problem: str | None = None
     """Why the passage cannot be checked at all (empty, only an ellipsis)."""
+    note: str | None = None
+    """The mark of the editorial footnote the passage was found in ("3"); ``None``
+    when it is in the document's text. ``start``/``end`` are then offsets into the
+    note's text."""
 
     @property
     def locator(self) -> str | None:
-        """The Chicago page locator of the passage ("927", "926–27")."""
-        return self.pages.locator() if self.pages else None
+        """The Chicago locator of the passage: its page or pages ("927", "926–27"), or
+        the page and note for a passage of a footnote ("927n3", CMOS 14.54)."""
+        if self.pages is None:
+            return None
+        return f"{self.pages.locator()}n{self.note}" if self.note else self.pages.locator()
 
     def message(self, key: str) -> str:
         """The warning text for a passage that was not found."""
@@ -241,10 +248,10 @@ def _longest_prefix(source: str, passage: str) -> tuple[int, int]:
     return low, where
 
 
-def _words_around(text: str, index: int) -> str:
-    """Two words before *index* through the word after it."""
+def _words_around(text: str, index: int, before: int = 2) -> str:
+    """*before* words before *index* through the end of the word at it."""
     start = index
-    for _ in range(3):
+    for _ in range(before + 1):
         start = text.rfind(" ", 0, max(start - 1, 0))
         if start == -1:
             start = 0
@@ -252,6 +259,13 @@ def _words_around(text: str, index: int) -> str:
     end = text.find(" ", index + 1)
     end = len(text) if end == -1 else end
     return text[start:end].strip()
+
+
+def _difference(quote: str, at: int, source: str, source_at: int) -> tuple[str, str]:
+    """The words of the quote and of the source where they differ, as many on each side
+    (words of the whole source: a slice of it may start mid-word)."""
+    quoted = _words_around(quote, at)
+    return quoted, _words_around(source, source_at, before=len(quoted.split()) - 1)
 
 
 def check_quote(ref: Reference, passage: str) -> QuoteResult:
@@ -270,11 +284,19 @@ def check_quote(ref: Reference, passage: str) -> QuoteResult:
             end = source.offsets[span[1] - 1] + 1
             pages = ref.pages.pages_for(start, end) if ref.pages else None
             return QuoteResult(True, start, end, pages)
+    in_note = _find_in_notes(ref, passage)
+    if in_note is not None:
+        return in_note
 
     # Not found: the closest text is where the longest matching prefix of the
     # passage (or of its last segment) lies.
     whole = normalise(_ELLIPSIS.sub(" ", passage)).text.strip()
     length, position = _longest_prefix(source.text, whole)
+    prefix_of = whole
+    if whole[:1].isalpha():  # "the talk …" quoted from "The talk …", as matching allows
+        swapped = whole[0].swapcase() + whole[1:]
+        if (found := _longest_prefix(source.text, swapped))[0] > length:
+            (length, position), prefix_of = found, swapped
     # A typo near the start: the longest matching *suffix* tells more.
     back_length, back_end = _longest_prefix(_reversed(source.text), whole[::-1])
     if back_length > length:
@@ -284,12 +306,11 @@ def check_quote(ref: Reference, passage: str) -> QuoteResult:
         window_end = back_end
         candidate = source.text[position:window_end]
         offset = len(candidate) - len(whole)
-        difference = (_words_around(whole, mismatch), _words_around(candidate, max(0, mismatch + offset)))
+        difference = _difference(whole, mismatch, source.text, position + max(0, mismatch + offset))
         length = back_length
     else:
         window_end = min(len(source.text), position + len(whole) + 20)
-        candidate = source.text[position:window_end]
-        difference = (_words_around(whole, length), _words_around(candidate, length))
+        difference = _difference(prefix_of, length, source.text, position + length)
     if length < max(8, len(whole) // 4):
         return QuoteResult(False)
     original_start = source.offsets[position]
@@ -299,15 +320,66 @@ def check_quote(ref: Reference, passage: str) -> QuoteResult:
     return QuoteResult(False, closest=closest, closest_pages=pages, difference=difference)
 
 
+def _find_in_notes(ref: Reference, passage: str) -> QuoteResult | None:
+    """The passage in one of the document's editorial footnotes, cited by the page its
+    mark stands on (a footnote is printed at the foot of that page) and its number."""
+    for note in ref.footnotes:
+        text = _normalised_source(note.text)
+        for brackets in (False, True):
+            segments = _segments(passage, brackets=brackets)
+            span = _find(text.text, segments) if segments else None
+            if span:
+                page = None
+                if ref.pages is not None:
+                    label = ref.pages.page_at(note.offset) if note.offset is not None else ref.pages.first
+                    page = PageRange(label, label)
+                start, end = text.offsets[span[0]], text.offsets[span[1] - 1] + 1
+                return QuoteResult(True, start, end, page, note=note.mark)
+    return None
+
+
 def citation_locator(ref: Reference, result: QuoteResult, catalog=None) -> str | None:
     """The locator a note should carry for a found passage: its page or page range, except
-    in volumes that print document numbers, which are cited by number instead."""
+    in volumes that print document numbers, which are cited by number instead. A passage
+    of an editorial footnote is cited by page and note ("102n2") in every volume: the
+    document number alone would not lead the reader to the note."""
     if not result.found:
         return None
-    if ref.kind == "frus" and ref.document_number and ref.volume:
+    if ref.kind == "frus" and ref.document_number and ref.volume and result.note is None:
         from .catalog import default_catalog
 
         volume = (catalog or default_catalog()).get(ref.volume)
         if volume.prints_document_numbers:
             return None
     return result.locator
+
+
+_GLUED_MARK = re.compile(r"(?<=[^\s\d])(\d{1,3}[a-z]?)(?=[\s.,;:!?)\]”’\"']|$)")
+"""A number glued to the word or punctuation before it ("Boeing,3 which"): how a footnote
+mark reads in text copied from history.state.gov."""
+
+
+def check_quote_with_marks(ref: Reference, passage: str) -> tuple[QuoteResult, str]:
+    """:func:`check_quote`, also recognising the source's own footnote marks pasted with the
+    passage: ("Boeing,3 which" is found when the source has mark 3 there). Returns the
+    result and the passage without those marks (as it should be printed)."""
+    result = check_quote(ref, passage)
+    if result.found or result.problem:
+        return result, passage
+    offsets = {note.mark: note.offset for note in ref.footnotes if note.offset is not None}
+    removed: list[str] = []
+
+    def drop(match: re.Match) -> str:
+        if match.group(1) in offsets:
+            removed.append(match.group(1))
+            return ""
+        return match.group(0)
+
+    stripped = _GLUED_MARK.sub(drop, passage)
+    if not removed:
+        return result, passage
+    again = check_quote(ref, stripped)
+    # Each dropped mark must stand inside the found passage (or right after it) in the source.
+    if again.found and again.note is None and all(again.start <= offsets[mark] <= again.end for mark in removed):
+        return again, stripped
+    return result, passage

@@ -25,9 +25,11 @@ CHAPTER1_NOTES = {
          "https://history.state.gov/historicaldocuments/frus1945v07.",
     "2": "Ibid.",
     "3": "Ibid., 927–28.",
-    "4": "Compare the Chinese record of the same meeting in the next chapter.",
-    "5": "Herbert Feis, The China Tangle: The American Effort in China from Pearl Harbor to the Marshall Mission "
-         "(Princeton, NJ: Princeton University Press, 1953), 301.",
+    # The author's note, with a citation set inline in it as a note of its own (full, then "Ibid.").
+    "4": "Compare the Chinese record of the same meeting in the next chapter. Feis, who had the State Department files, "
+         "reads the week the same way. Herbert Feis, The China Tangle: The American Effort in China from Pearl Harbor "
+         "to the Marshall Mission (Princeton, NJ: Princeton University Press, 1953), 298–300.",
+    "5": "Ibid., 301.",
     "6": f"Harriman to Truman and the Secretary of State, telegram, Moscow Embassy Files—710 Sino-Soviet Relations, "
          f"n.d., {V7}, 913, https://history.state.gov/historicaldocuments/frus1945v07.",
     "7": "Ibid.",
@@ -125,7 +127,7 @@ def test_bibliography_page_lists_each_source(built_book, tmp_path):
         "Princeton, NJ: Princeton University Press, 1953.",
         "Heinzig, Dieter. The Soviet Union and Communist China, 1945–1950: The Arduous Road to the Alliance. "
         "Armonk, NY: M. E. Sharpe, 2004.",
-        "U.S. Department of State. Foreign Relations of the United States, Diplomatic Papers. Vol. 1, The Conference of "
+        "U.S. Department of State. Foreign Relations of the United States: Diplomatic Papers. Vol. 1, The Conference of "
         "Berlin (The Potsdam Conference), 1945. Edited by Richardson Dougall. Washington, DC: Government Printing "
         "Office, 1960. https://history.state.gov/historicaldocuments/frus1945Berlinv01.",
         "———. Foreign Relations of the United States: Diplomatic Papers, 1945. Vol. 7, The Far East, China. Edited by "

@@ -21,7 +21,7 @@ EXPECTED_NOTES = [
           "https://digitalarchive.wilsoncenter.org/document/134351."),
     ("7", "Herbert Feis, The China Tangle (Princeton, NJ: Princeton University Press, 1953), 12."),
     ("8", "Harriman to the President and the Secretary of State, telegram 761.93/7–1345, July 13, 1945, in Foreign "
-          "Relations of the United States, Diplomatic Papers, vol. 1, The Conference of Berlin (The Potsdam Conference), "
+          "Relations of the United States: Diplomatic Papers, vol. 1, The Conference of Berlin (The Potsdam Conference), "
           "1945, ed. Richardson Dougall (Washington, DC: Government Printing Office, 1960), doc. 578, "
           "https://history.state.gov/historicaldocuments/frus1945Berlinv01/d578; See Feis, The China Tangle, 14–15 for context."),
 ]
@@ -49,12 +49,12 @@ def test_notes_numbered_with_the_authors_own(make_app, rootdir, tmp_path, root, 
     # The text builder wraps at 70 columns, even inside URLs: compare without white space.
     assert [(n, squash(t)) for n, t in text_notes(output)] == [(n, squash(t)) for n, t in EXPECTED_NOTES]
     assert "The term of the agreements was reduced from 40 to 30 years.[1]" in output
-    assert "“we might see after 2 years”[2]" in output.replace("\n", " ").replace("  ", " ")
+    assert "“we might see after 2 years,”[2] a plain note follows." in output.replace("\n", " ").replace("  ", " ")  # CMOS 6.9, 14.26
     biblio = (app.outdir / "biblio.txt").read_text(encoding="utf-8")
     entries = [squash(e).replace("*", "") for e in biblio.split("\n\n")[1:] if e.strip()]
     assert entries == [squash(e) for e in [
         "Feis, Herbert. The China Tangle. Princeton, NJ: Princeton University Press, 1953.",
-        "U.S. Department of State. Foreign Relations of the United States, Diplomatic Papers. Vol. 1, The Conference of "
+        "U.S. Department of State. Foreign Relations of the United States: Diplomatic Papers. Vol. 1, The Conference of "
         "Berlin (The Potsdam Conference), 1945. Edited by Richardson Dougall. Washington, DC: Government Printing Office, "
         "1960. https://history.state.gov/historicaldocuments/frus1945Berlinv01.",
         "———. Foreign Relations of the United States: Diplomatic Papers, 1945. Vol. 7, The Far East, China. Edited by "

@@ -31,11 +31,11 @@ GOLDEN = {
         V7_BIB),
     1: (None, None,
         "Harriman to the President and the Secretary of State, telegram 761.93/7–1345, July 13, 1945, in Foreign "
-        "Relations of the United States, Diplomatic Papers, vol. 1, The Conference of Berlin (The Potsdam Conference), "
+        "Relations of the United States: Diplomatic Papers, vol. 1, The Conference of Berlin (The Potsdam Conference), "
         "1945, ed. Richardson Dougall (Washington, DC: Government Printing Office, 1960), doc. 578, "
         "https://history.state.gov/historicaldocuments/frus1945Berlinv01/d578.",
         "Harriman to the President and the Secretary of State, July 13, 1945, doc. 578.",
-        "U.S. Department of State. Foreign Relations of the United States, Diplomatic Papers. Vol. 1, The Conference of "
+        "U.S. Department of State. Foreign Relations of the United States: Diplomatic Papers. Vol. 1, The Conference of "
         "Berlin (The Potsdam Conference), 1945. Edited by Richardson Dougall. Washington, DC: Government Printing "
         "Office, 1960. https://history.state.gov/historicaldocuments/frus1945Berlinv01."),
     2: ("913", "914",
@@ -148,13 +148,21 @@ def test_fix_no_doubled_terminal_punctuation():
 
 
 def test_fix_ampersand_escaped_once():
-    assert postprocess.escape_ampersands("A & B &amp; C &#38; D") == "A &#38; B &amp; C &#38; D"
+    assert postprocess.escape_ampersands("A & B &amp; C &#38; D &#60;") == "A &#38; B &#38; C &#38; D &#60;"
 
 
-def test_fix_chicago_page_range_in_locator():
-    assert postprocess.chicago_locator("926-927", "page") == "926–27"
-    assert postprocess.chicago_locator("101-108", "page") == "101–8"
-    assert postprocess.chicago_locator("2-4", "chapter") == "2-4"
+def test_page_range_formats_of_the_style_apply_to_page_locators():
+    from frus_cite.formatting.engine import format_ranges
+
+    assert [format_ranges(r, "chicago", "–") for r in ("926-927", "101-108", "100-4", "1496-1504", "N110-5")] == [
+        "926–27", "101–8", "100–104", "1496–1504", "N110-5"]
+    assert format_ranges("1496-1504", "chicago-16", "–") == "1496–504"
+    assert format_ranges("200 - 201, xxv-xxviii", None, "–") == "200–201, xxv–xxviii"
+    book = {"id": "b", "type": "book", "title": "The China Tangle", "issued": {"date-parts": [[1953]]}}
+    engine = NoteEngine([book], style="chicago-notes-bibliography")
+    assert engine.cite(Cluster((Cite("b", "926-927"),), 1)) == "The China Tangle (1953), 926–27."
+    # The title stands in for the missing author once, not twice.
+    assert engine.cite(Cluster((Cite("b", "2-4", "chapter"),), 3)) == "The China Tangle, 2–4."
 
 
 def test_fix_edited_book_not_printed_twice():
@@ -172,7 +180,9 @@ def test_fix_three_em_dash_for_repeated_author_and_sorting():
         {"id": "1", "type": "book", "title": "Between War", "author": [{"family": "Feis", "given": "Herbert"}]},
         {"id": "3", "type": "book", "title": "The Anonymous Pamphlet"},
     ]
-    assert render_entries(items) == ["The Anonymous Pamphlet.", "Feis, Herbert. Between War.", "———. Zeta."]
+    # The style's <sort> and subsequent-author-substitute, as citeproc-js applies them
+    # (an anonymous item sorts by its title, leading article included, not last).
+    assert render_entries(items) == ["Feis, Herbert. Between War.", "———. Zeta.", "The Anonymous Pamphlet."]
 
 
 def test_full_given_names_not_initialised():

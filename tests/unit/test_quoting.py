@@ -54,6 +54,11 @@ def test_miss_names_closest_text_and_first_difference(telegram):
     assert result.closest.startswith("The term of the agreements was reduced from 40 to 30 years.")
 
 
+def test_miss_shows_whole_words_of_the_source(telegram):
+    """A shortened word at the start: the source side began mid-word ("rm" for "term")."""
+    assert check_quote(telegram, "Tm of the agreements was reduced from 40 to 30 years.").difference == ("Tm", "term")
+
+
 def test_typo_at_start_is_found_from_the_end(telegram):
     result = check_quote(telegram, "Teh term of the agreements was reduced from 40 to 30 years.")
     assert result.difference == ("Teh", "The")
@@ -97,3 +102,26 @@ def test_normalise_maps_every_character_back(text):
             assert original.isspace() or original in "\u200b"
         else:
             assert char == original.translate({ord("“"): '"', ord("”"): '"', ord("‘"): "'", ord("’"): "'", ord("—"): "-", ord("–"): "-"})
+
+
+def test_a_passage_of_an_editorial_footnote_is_cited_as_the_note():
+    from pathlib import Path
+
+    from frus_cite.quoting import citation_locator
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "sources" / "frus1943-gauss.txt"
+    ref = frus_cite.parse_file(path, volume="frus1943China")
+    result = check_quote(ref, "constructed example for frus-cite’s tests")
+    # The mark stands after "Burma road." on page 6: the note is printed at the foot of page 6.
+    assert result.found and result.note == "1" and result.locator == "6n1"
+    assert citation_locator(ref, result) == "6n1"
+    assert check_quote(ref, "The Generalissimo received me").note is None
+
+
+def test_a_miss_with_the_first_letter_in_the_other_case_still_shows_the_closest_text():
+    ref = frus_cite.parse_file(seed(0), volume="frus1945v07")
+    sentence = next(s for s in ref.text.split(". ") if len(s) > 40 and s[0].isupper())
+    words = sentence.split()
+    passage = " ".join([words[0].lower(), *words[1:-1], "zzzz"])
+    result = check_quote(ref, passage)
+    assert not result.found and result.closest is not None and result.difference[0].endswith("zzzz")

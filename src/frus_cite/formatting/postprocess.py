@@ -28,34 +28,51 @@ CLOSE_QUOTES = "”’"
 
 
 class Layout:
-    """The citation layout's affixes and delimiter (``<layout prefix suffix delimiter>``).
+    """The citation layout's affixes and delimiter (``<layout prefix suffix delimiter>``), and
+    the locale's ``punctuation-in-quote``.
 
     The engine renders one cite at a time; the layout's affixes are taken off each and put
     once around the whole note, joined by the delimiter, as a CSL processor does."""
 
-    __slots__ = ("prefix", "suffix", "delimiter")
+    __slots__ = ("prefix", "suffix", "delimiter", "punctuation_in_quote")
 
-    def __init__(self, prefix: str = "", suffix: str = ".", delimiter: str = "; "):
+    def __init__(self, prefix: str = "", suffix: str = ".", delimiter: str = "; ", punctuation_in_quote: bool = True):
         self.prefix, self.suffix, self.delimiter = prefix, suffix, delimiter
+        self.punctuation_in_quote = punctuation_in_quote
 
     @classmethod
     def of(cls, style) -> "Layout":
         layout = style.root.citation.layout
-        return cls(layout.get("prefix", ""), layout.get("suffix", ""), layout.get("delimiter", ""))
+        return cls(layout.get("prefix", ""), layout.get("suffix", ""), layout.get("delimiter", ""), punctuation_in_quote(style))
+
+
+def punctuation_in_quote(style) -> bool:
+    """The style's locale puts periods and commas inside closing quotes (en-US does, en-GB not)."""
+    return str(style.root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
 
 
 NOTE_LAYOUT = Layout()
+
+
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+")
 
 
 def curly_quotes(text: str) -> str:
     """Straight quotes in field values → curly, alternating “ ” and ‘ ’ by depth.
 
     citeproc-js reads ``"Betrayal"`` inside a quoted title as a nested quotation
-    and prints ‘Betrayal’; citeproc-py leaves the straight quotes.
+    and prints ‘Betrayal’; citeproc-py leaves the straight quotes.  URLs are left
+    as they are: an apostrophe in ``?title=Harriman's`` is part of the address.
     """
+    in_url = bytearray(len(text))
+    for url in _URL.finditer(text):
+        in_url[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
     out: list[str] = []
     stack: list[str] = []  # open quote kinds: "double" / "single"
     for index, char in enumerate(text):
+        if in_url[index]:
+            out.append(char)
+            continue
         before = text[index - 1] if index else " "
         after = text[index + 1] if index + 1 < len(text) else " "
         if char in "“‘":
@@ -99,20 +116,28 @@ def punctuation_in_quotes(text: str, *, after_question: bool = True) -> str:
     prints ``China?,”``); a comma from a user's suffix after "?”" stays outside
     (``after_question=False``).
     """
-    guard = "" if after_question else r"(?<![?!])"
-    return re.sub(guard + r"([”’]+(?:</?[a-z]+>)*)([.,])", r"\2\1", text)
+    # A match starts only where a run of quotes starts: trying every position inside a
+    # long run made this quadratic (20,000 ” took 14 s).
+    pattern = _PUNCTUATION_AFTER_QUOTES if after_question else _PUNCTUATION_AFTER_QUOTES_NOT_QUESTION
+    return pattern.sub(r"\2\1", text)
+
+
+_PUNCTUATION_AFTER_QUOTES = re.compile(r"(?<![”’])([”’]+(?:</?[a-z]+>)*)([.,])")
+_PUNCTUATION_AFTER_QUOTES_NOT_QUESTION = re.compile(r"(?<![?!”’])([”’]+(?:</?[a-z]+>)*)([.,])")
 
 
 def drop_doubled_punctuation(text: str) -> str:
-    """No doubled terminal punctuation: ``?”.`` → ``?”``, ``..`` → ``.``, ``.,`` → ``.``."""
-    text = re.sub(r"([?!.])((?:</?[a-z]+>|[”’])*)[.]", r"\1\2", text)
+    """No doubled terminal punctuation: ``?”.`` → ``?”``, ``..`` → ``.``, ``.,`` → ``.``;
+    an ellipsis (``...``) is not a doubled period and stays whole."""
+    text = re.sub(r"(?<!\.)([?!.])((?:</?[a-z]+>|[”’])*)\.(?!\.)", r"\1\2", text)
     text = re.sub(r"([?!])((?:</?[a-z]+>|[”’])*),", r"\1\2,", text)
     return text
 
 
 def escape_ampersands(text: str) -> str:
-    """HTML: a bare ``&`` becomes ``&#38;`` (citeproc-js's form); entities are left alone."""
-    return re.sub(r"&(?!#?\w+;)", "&#38;", text)
+    """HTML: a bare ``&`` becomes ``&#38;`` (citeproc-js's form); entities are left alone,
+    except citeproc-py's own ``&amp;`` (an ``and="symbol"``, a term), written ``&#38;`` too."""
+    return re.sub(r"&(?!#?\w+;)", "&#38;", text).replace("&amp;", "&#38;")
 
 
 def _strip_affixes(text: str, layout: Layout) -> str:
@@ -123,33 +148,22 @@ def _strip_affixes(text: str, layout: Layout) -> str:
     return text
 
 
-def for_rendering(item: Mapping[str, Any]) -> dict[str, Any]:
-    """The item as citeproc-py should see it.
-
-    citeproc-py does not suppress a variable used by ``cs:substitute`` later in
-    the same entry, so an edited book printed "Westad, Odd Arne. … Edited by Odd
-    Arne Westad."; giving it the editors as authors reproduces CSL's rule.
-    """
-    if not item.get("author") and item.get("editor") and item.get("type") != "document":
-        copy = dict(item)
-        copy["author"] = copy.pop("editor")
-        return copy
-    return dict(item)
-
-
 def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
     """Field values as citeproc-py should get them.
 
     Rich-text tags (``<i>``, ``<b>`` …, see :mod:`.richtext`) become placeholders that
-    :func:`fix_note` and :func:`fix_entry` turn back into markup. For HTML, any other
-    ``<`` and ``>`` become character references: citeproc-py copies field values into
+    :func:`fix_note` and :func:`fix_entry` turn back into markup. For HTML, ``&`` and any
+    other ``<`` and ``>`` become character references (a literal ``&amp;`` in a title is
+    text, printed ``&#38;amp;`` as citeproc-js prints it): citeproc-py copies field values into
     its HTML unescaped, so a title such as ``<script>…`` would turn into markup, where
     citeproc-js prints ``&#60;script&#62;``.
     """
     def clean(value: Any) -> Any:
         if isinstance(value, str):
             value = richtext.protect(value)
-            return value.replace("<", "&#60;").replace(">", "&#62;") if fmt == "html" else value
+            if fmt != "html":
+                return value
+            return value.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
         if isinstance(value, list):
             return [clean(v) for v in value]
         if isinstance(value, dict):
@@ -159,23 +173,12 @@ def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
     return {key: (value if key in ("id", "type") else clean(value)) for key, value in item.items()}
 
 
-def chicago_locator(locator: str, label: str) -> str:
-    """Page locators in Chicago range form ("926-927" → "926–27"), as citeproc-js
-    applies ``page-range-format`` to locators; citeproc-py leaves them alone."""
-    if label != "page":
-        return locator
-    from ..model import chicago_page_range
-
-    match = re.fullmatch(r"\s*(\w+)\s*[-–—]+\s*(\w+)\s*", locator)
-    if not match:
-        return locator
-    return chicago_page_range(match.group(1), match.group(2))
-
-
 def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layout: Layout = NOTE_LAYOUT) -> str:
     """Mend one rendered cite (the layout's affixes are taken off; :func:`join_cites` adds them)."""
     text = _strip_affixes(raw.strip(), layout)
-    text = punctuation_in_quotes(curly_quotes(text))
+    text = curly_quotes(text)
+    if layout.punctuation_in_quote:
+        text = punctuation_in_quotes(text)
     if fmt == "html":
         text = escape_ampersands(text)
     return richtext.restore(text, fmt)
@@ -197,7 +200,8 @@ def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str
 def join_cites(pieces: list[str], *, fmt: str, layout: Layout = NOTE_LAYOUT) -> str:
     """Join a note's cites with the layout delimiter and put the layout's affixes around them."""
     text = layout.prefix + layout.delimiter.join(pieces) + layout.suffix
-    text = punctuation_in_quotes(text, after_question=False)
+    if layout.punctuation_in_quote:
+        text = punctuation_in_quotes(text, after_question=False)
     text = drop_doubled_punctuation(text)
     return _capitalise_first(text, fmt)
 
@@ -210,10 +214,11 @@ def _capitalise_first(text: str, fmt: str) -> str:
     return text
 
 
-def fix_entry(raw: str, *, fmt: str) -> str:
+def fix_entry(raw: str, *, fmt: str, quote_punctuation: bool = True) -> str:
     """Mend one bibliography entry."""
     text = curly_quotes(raw.strip())
     if fmt == "html":
         text = escape_ampersands(text)
-    text = punctuation_in_quotes(text)
+    if quote_punctuation:
+        text = punctuation_in_quotes(text)
     return richtext.restore(drop_doubled_punctuation(text), fmt)

@@ -14,7 +14,7 @@ __all__ = ["refuse_html", "take_volume_title", "check_document_number"]
 
 _HTML = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
 _TAGS = re.compile(r"</?(?:html|head|body|div|p|span|h[1-6]|br|a|meta|title|script|table|tr|td)\b[^>]*>", re.IGNORECASE)
-_SERIES_LINE = re.compile(r"[ \t]*Foreign Relations of the United States\b[^\n]{0,300}", re.IGNORECASE)
+_SERIES_LINE = re.compile(r"[ \t]*(?:Papers Relating to the )?Foreign Relations of the United States\b[^\n]{0,300}", re.IGNORECASE)
 
 
 def refuse_html(text: str) -> None:
@@ -29,7 +29,8 @@ def refuse_html(text: str) -> None:
 
 
 def _normalised(title: str) -> str:
-    return " ".join(re.sub(r"[–—-]", "-", title).lower().rstrip(". ").split())
+    """Titles compared as written on the page or in the catalog: case, dashes, ":" or ","."""
+    return " ".join(re.sub(r"[–—-]", "-", title.replace(":", ",")).casefold().rstrip(". ").split())
 
 
 def take_volume_title(text: str, catalog: Catalog) -> tuple[str, str | None, tuple[int, int] | None]:
@@ -45,7 +46,7 @@ def take_volume_title(text: str, catalog: Catalog) -> tuple[str, str | None, tup
     if end < len(text) and text[end] != "\n":  # a paragraph, not a title line
         return text, None, None
     wanted = _normalised(line.group(0))
-    volume = next((vid for vid in catalog if _normalised(catalog.get(vid).title) == wanted), None)
+    volume = next((v.id for v in catalog.volumes() if _normalised(v.title) == wanted), None)
     return text[:start] + " " * (end - start) + text[end:], volume, (start, end)
 
 
@@ -66,7 +67,7 @@ def check_document_number(ref: Reference, text: str, catalog: Catalog) -> None:
     else:
         return
     raise HeaderSyntaxError(
-        f"the document prints 'No. {number}', but volume {ref.volume} ({volume.volume_title}) is given, {why}; "
+        f"the document prints 'No. {number}', but volume {ref.volume} ({volume.volume_title or volume.title}) is given, {why}; "
         "give the document's own volume, or its history.state.gov URL with --url",
         source=text, span=(printed.start() + len(printed.group(0)) - len(printed.group(0).lstrip()), printed.end()),
     )

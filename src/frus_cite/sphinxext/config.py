@@ -13,6 +13,7 @@ from typing import Any, Callable
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..formatting.styles import StyleError, find_style
 from .logging import WARNING_TYPE
 
 __all__ = ["FrusCiteConfig", "register_config", "check_config", "get_config", "OPTIONS"]
@@ -62,8 +63,17 @@ OPTIONS: dict[str, Option] = {
                              "Volume of FRUS sources that name none.", (str, type(None))),
     "volumes": Option({}, lambda v: isinstance(v, (dict, str)), "a dict of volume records or a path to a JSON file",
                       "Extra FRUS volumes for the catalog (same shape as frus_cite/data/volumes.json).", (dict, str)),
+    "source_dirs": Option([], _is_paths, "a list of folder paths",
+                          "Folders outside the project from which sources may be read (a research folder shared by several books)."),
     "check_quotes": Option(True, lambda v: isinstance(v, bool), "True or False",
                            "Check every quotation against its source."),
+    "tei": Option({}, lambda v: isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items()),
+                  "a dict {volume id: path of its TEI file}",
+                  "TEI volume files of the Office of the Historian by volume id: :frus:cite:`frus1955-57v03/d58` then needs no declaration.",
+                  (dict,)),
+    "tei_dir": Option(None, _is_str_or_none, "a folder path",
+                      "A folder of TEI volume files named <volume id>.xml (as in the Office of the Historian's repository).",
+                      (str, type(None))),
     "persons": Option({}, lambda v: isinstance(v, str) or (isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items())),
                       "a dict {name as printed: full name} or a path to a JSON file of that shape",
                       "Full names of the people FRUS headings name by surname (\"Harriman\": \"W. Averell Harriman\"): first notes give them.",
@@ -82,8 +92,11 @@ class FrusCiteConfig:
     bibfiles: list[str] = field(default_factory=list)
     default_volume: str | None = None
     volumes: Any = field(default_factory=dict)
+    source_dirs: list[str] = field(default_factory=list)
     check_quotes: bool = True
     persons: Any = field(default_factory=dict)
+    tei: dict[str, str] = field(default_factory=dict)
+    tei_dir: str | None = None
 
 
 def register_config(app: Sphinx) -> None:
@@ -107,8 +120,6 @@ def check_config(app: Sphinx, config) -> None:
             setattr(config, f"frus_cite_{item.name}", value)
         values[item.name] = value
     if values["style"] is not None:
-        from ..formatting.styles import StyleError, find_style
-
         try:
             find_style(values["style"])
         except StyleError as error:

@@ -8,11 +8,15 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from .citing import check_passage, known_key, make_note, parse_locator
-from .domain import BibliographyRecord, CiteRecord, SourceRecord, get_domain
+from ..catalog import parse_frus_url
+from ..formatting.styles import StyleError, find_style, require_bibliography
+from .citing import make_note, parse_locator, prepare_quote, read_cites
+from .config import get_config
+from .domain import get_domain
 from .logging import warn
 from .nodes import frus_bibliography
-from .sources import inside_project, load_checked
+from .records import BibliographyRecord, CiteRecord, SourceRecord
+from .sources import OUTSIDE, checked_date, inside_project, load_checked
 
 __all__ = ["SourceDirective", "QuoteDirective", "BibliographyDirective"]
 
@@ -50,48 +54,55 @@ class SourceDirective(_FrusDirective):
            :volume: frus1945v07
 
     ``:short-title:`` gives the title later notes use (a Wilson Center record's
-    title is otherwise repeated whole).
+    title is otherwise repeated whole); ``:title:``, ``:date:`` (ISO or ``n.d.``)
+    and ``:place:`` replace what was read from the source.
     """
 
     required_arguments = 1
     final_argument_whitespace = True
     option_spec = _OptionSpec({"key": directives.unchanged_required, "volume": directives.unchanged_required, "url": directives.uri,
-                               "short-title": directives.unchanged_required})
-    known = ("key", "volume", "url", "short-title")
+                               "short-title": directives.unchanged_required, "title": directives.unchanged_required,
+                               "date": directives.unchanged_required, "place": directives.unchanged_required})
+    known = ("key", "volume", "url", "short-title", "title", "date", "place")
 
     def run(self):
         self.unknown_options()
-        location = self.get_location()
         relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
         path = Path(absolute)
-        key = self.options.get("key") or path.stem
+        key = self.options.get("key") or Path(self.arguments[0]).stem  # as written: Sphinx may resolve links
         if not inside_project(self.env, path):
-            warn("source_not_found", f"source {self.arguments[0]} is outside the project directory; refused", location)
-            return []
+            return self._refuse(key, "source_not_found", f"source {self.arguments[0]} {OUTSIDE}")
+        # Noted even when missing: Sphinx reads a document with a missing dependency again
+        # on every build, so the warning repeats until the file is back.
+        self.env.note_dependency(absolute)
         if not path.is_file():
             what = "is a directory, not a file" if path.is_dir() else "not found"
-            warn("source_not_found", f"source file {relative} {what}", location)
-            return []
-        self.env.note_dependency(absolute)
+            return self._refuse(key, "source_not_found", f"source file {relative} {what}")
         volume = self.options.get("volume") or self.config.frus_cite_default_volume
         url = self.options.get("url")
-        if url is not None:
-            from ..catalog import parse_frus_url
-
-            if parse_frus_url(url) is None:
-                warn("bad_option", f"{self.name}: :url: {url!r}: expected a history.state.gov document URL such as "
-                     "https://history.state.gov/historicaldocuments/frus1945v07/d578", location)
-                url = None
-        if load_checked(self.env, str(path), volume, url, what=f"source {relative}", location=location) is None:
+        if url is not None and parse_frus_url(url) is None:
+            warn("bad_option", f"{self.name}: :url: {url!r}: expected a history.state.gov document URL such as "
+                 "https://history.state.gov/historicaldocuments/frus1945v07/d578", self.get_location())
+            url = None
+        if load_checked(self.env, str(path), volume, url, what=f"source {relative}", location=self.get_location()) is None:
+            get_domain(self.env).failed[key] = self.env.docname
             return []
         domain = get_domain(self.env)
         existing = domain.source(key)
         if existing is not None:
             where = f"{existing.docname}:{existing.lineno}" if existing.docname else "conf.py"
-            warn("duplicate_key", f"source key {key!r} is already declared ({where}); this one is ignored", location)
+            warn("duplicate_key", f"source key {key!r} is already declared ({where}); this one is ignored", self.get_location())
             return []
-        short_title = " ".join(self.options.get("short-title", "").split()) or None
-        domain.sources[key] = SourceRecord(key, str(path), volume, url, self.env.docname, self.lineno, short_title)
+        text = {name: " ".join(self.options.get(name, "").split()) or None for name in ("short-title", "title", "date", "place")}
+        text["date"] = checked_date(text["date"], f"{self.name}: :date:", self.get_location())
+        domain.sources[key] = SourceRecord(key, str(path), volume, url, self.env.docname, self.lineno, text["short-title"],
+                                           text["title"], text["date"], text["place"])
+        return []
+
+    def _refuse(self, key: str, subtype: str, message: str) -> list:
+        """Report a declaration that cannot be used; its citations are not reported again."""
+        warn(subtype, message, self.get_location())
+        get_domain(self.env).failed[key] = self.env.docname
         return []
 
 
@@ -105,6 +116,8 @@ class QuoteDirective(_FrusDirective):
         .. frus:quote:: harriman-0711
 
            The term of the agreements was reduced from 40 to 30 years.
+
+    ``:cite: other, p. 3; …`` cites more sources in the same note, after the quotation's.
     """
 
     required_arguments = 1
@@ -115,8 +128,9 @@ class QuoteDirective(_FrusDirective):
         "prefix": directives.unchanged,
         "suffix": directives.unchanged,
         "class": directives.class_option,
+        "cite": directives.unchanged_required,
     })
-    known = ("pages", "no-check", "prefix", "suffix", "class")
+    known = ("pages", "no-check", "prefix", "suffix", "class", "cite")
 
     def run(self):
         self.unknown_options()
@@ -132,19 +146,16 @@ class QuoteDirective(_FrusDirective):
                 locator, label = parse_locator(self.options["pages"])
             except ValueError as error:
                 warn("bad_locator", str(error), location)
-        pending = None
-        if known_key(self.env, key) is None:
-            pending = None if "no-check" in self.options else passage
-        elif "no-check" not in self.options and self.config.frus_cite_check_quotes:
-            page, _ = check_passage(self.env, key, passage, location)
-            locator = locator or page
+        prepared = prepare_quote(self.env, key, passage, locator, check="no-check" not in self.options, location=location)
         prefix = self.options.get("prefix")
         suffix = self.options.get("suffix")
-        cite = CiteRecord(key, locator, label, prefix + " " if prefix else None, " " + suffix if suffix else None)
+        cites = [CiteRecord(key, prepared.locator, label, prefix + " " if prefix else None, " " + suffix if suffix else None)]
+        cites += read_cites(self.options.get("cite", ""), f":cite: {self.options.get('cite', '')}", location)
         quote = nodes.block_quote("", classes=["frus-quote"] + self.options.get("class", []))
         self.set_source_info(quote)
-        quote += self.parse_content_to_nodes()
-        reference = make_note(self.env, self.state.document, [cite], self.lineno, passage=pending)
+        # The source's footnote marks pasted with the quotation are not printed.
+        quote += self.parse_content_to_nodes() if prepared.printed == passage else self.parse_text_to_nodes(prepared.printed)
+        reference = make_note(self.env, cites, self.lineno, passage=prepared.pending)
         last = quote.children[-1] if quote.children else None
         if isinstance(last, nodes.paragraph):
             last += reference
@@ -180,16 +191,25 @@ class BibliographyDirective(_FrusDirective):
         node_id = f"frus-bibliography-{nodes.make_id(self.env.docname)}-{serial}"
         style = self.options.get("style")
         if style:
-            from ..formatting.styles import StyleError, find_style
-
             try:
                 find_style(style)
             except StyleError as error:
                 warn("bad_style", str(error), self.get_location())
                 style = None
+        if not self._style_has_bibliography(style):
+            return []
         cited = "all" if "all" in self.options else self.options.get("cited", "project")
         record = BibliographyRecord(node_id, cited, style, "each-document" in self.options)
         get_domain(self.env).bibliographies.setdefault(self.env.docname, []).append(record)
         node = frus_bibliography("", node_id=node_id, docname=self.env.docname, ids=[node_id])
         self.set_source_info(node)
         return [node]
+
+    def _style_has_bibliography(self, style: str | None) -> bool:
+        """A notes-only style (no ``<bibliography>``) prints no bibliography: say so here."""
+        try:
+            require_bibliography(style or get_config(self.env.config).style)
+        except StyleError as error:
+            warn("bad_style", f"{self.name}: {error}", self.get_location())
+            return False
+        return True

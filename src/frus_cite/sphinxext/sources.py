@@ -2,43 +2,48 @@
 
 from __future__ import annotations
 
+import dataclasses
 import glob
+import re
+import json
 import os
-import os
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sphinx.environment import BuildEnvironment
 
 from ..catalog import Catalog, default_catalog
-from ..errors import FrusCiteError
+from ..formatting.csl_json import to_csl_json
+from ..errors import CatalogError, FrusCiteError, UnknownVolumeError
 from ..model import Reference
-from ..parsing import parse_file
+from ..parsing import is_tei_file, parse_file
 from .config import get_config
+from .domain import get_domain, scratch
 from .logging import warn
+from .records import SourceRecord
+from .tei import resolve_tei_key, tei_reference
 
-__all__ = ["sources_from_config", "load_reference", "load_checked", "csl_item", "bib_items", "catalog_for", "inside_project", "reset_caches", "lacks_volume", "file_stamp"]
-
-_REFERENCES: dict[tuple[str, tuple[int, int] | None, str | None, str | None], Reference] = {}
-_BIB_ITEMS: dict[str, dict[str, dict[str, Any]]] = {}
-_BIB_FILE_OF: dict[str, dict[str, str]] = {}
-
-
-def _root(env: BuildEnvironment) -> str:
-    return str(env.srcdir)
+__all__ = [
+    "start_build", "load_reference", "reference_for", "checked_date", "load_checked", "csl_item", "bib_items", "bib_key_file", "catalog_for",
+    "inside_project", "OUTSIDE", "lacks_volume", "file_stamp", "catalog_stamp", "catalog_inputs", "confdir",
+]
 
 
 def confdir(env: BuildEnvironment) -> Path:
     """The directory of conf.py (recorded at ``builder-inited``; ``env.app`` is deprecated)."""
-    return Path(getattr(env, "_frus_confdir", None) or env.srcdir)
+    return scratch(env).confdir
 
 
-def reset_caches(env: BuildEnvironment) -> None:
-    """Forget what was derived from the configuration (called at the start of each build)."""
-    env._frus_config_sources = None  # type: ignore[attr-defined]
-    _CATALOGS.clear()  # a broken persons file warns on every build
-    _BIB_ITEMS.pop(_root(env), None)
-    _BIB_FILE_OF.pop(_root(env), None)
+def start_build(env: BuildEnvironment, conf_dir: Path) -> None:
+    """Forget what earlier builds derived from configuration and sources, and read the
+    configuration again (before parallel readers fork, so that each problem warns once):
+    the catalog, the sources declared in conf.py and the bib files."""
+    get_domain(env).start_build(conf_dir)
+    catalog_for(env)
+    scratch(env).config_sources = sources_from_config(env)
+    scratch(env).resolvers.append(partial(resolve_tei_key, env))
+    bib_items(env)  # a bad bib file warns once, whether or not anything cites it
 
 
 def _resolved(path: Path) -> Path:
@@ -50,32 +55,37 @@ def _resolved(path: Path) -> Path:
         return Path(os.path.abspath(path))
 
 
-def _project_roots(env: BuildEnvironment) -> tuple[Path, ...]:
-    return tuple({Path(env.srcdir).resolve(), confdir(env).resolve()})
+def _allowed_roots(env: BuildEnvironment) -> tuple[Path, ...]:
+    """The source and configuration directories, and the folders of ``frus_cite_source_dirs``."""
+    shared = [(confdir(env) / folder).resolve() for folder in get_config(env.config).source_dirs]
+    return tuple(dict.fromkeys([Path(env.srcdir).resolve(), confdir(env).resolve(), *shared]))
 
 
 def inside_project(env: BuildEnvironment, path: Path, roots: tuple[Path, ...] | None = None) -> bool:
-    """True when *path* lies in the source or configuration directory."""
-    resolved = _resolved(path)
-    return any(resolved.is_relative_to(root) for root in roots or _project_roots(env))
+    """True when *path* (links resolved) lies in the project or a folder of ``frus_cite_source_dirs``."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+    return any(resolved.is_relative_to(root) for root in roots or _allowed_roots(env))
 
 
-_CATALOGS: dict[tuple[str, str], Catalog] = {}  # keyed by catalog_inputs()
+OUTSIDE = "is outside the project directory and the folders of frus_cite_source_dirs; refused"
 
 
 def catalog_for(env: BuildEnvironment) -> Catalog:
     """The volume catalog with ``frus_cite_volumes`` and ``frus_cite_persons`` added (built
-    once per setting and file version). A file that cannot be read is one ``frus.config``
-    warning per build, and the build goes on without it."""
+    once per build). A file that cannot be read is one ``frus.config`` warning per build,
+    and the build goes on without it."""
+    state = scratch(env)
+    if state.catalog is None:
+        state.catalog = _make_catalog(env)
+    return state.catalog
+
+
+def _make_catalog(env: BuildEnvironment) -> Catalog:
     config = get_config(env.config)
     volumes, persons = config.volumes, config.persons
-    if not volumes and not persons:
-        return default_catalog()
-    key = catalog_inputs(env)
-    if key in _CATALOGS:
-        return _CATALOGS[key]
-    from ..errors import CatalogError
-
     catalog = default_catalog()
     if volumes:
         try:
@@ -87,18 +97,15 @@ def catalog_for(env: BuildEnvironment) -> Catalog:
             catalog = catalog.with_persons(str(confdir(env) / persons) if isinstance(persons, str) else persons)
         except CatalogError as error:
             warn("config", f"conf.py: frus_cite_persons: {error}", None)
-    _CATALOGS[key] = catalog
     return catalog
 
 
-SOURCE_ENTRY_KEYS = ("path", "volume", "url", "short_title")
+SOURCE_ENTRY_KEYS = ("path", "volume", "url", "short_title", "title", "date", "place", "document")
 """What a ``frus_cite_sources`` entry may give."""
 
 
-def sources_from_config(env: BuildEnvironment):
-    """``frus_cite_sources`` as :class:`~.domain.SourceRecord` entries (bad entries warn)."""
-    from .domain import SourceRecord
-
+def sources_from_config(env: BuildEnvironment) -> dict[str, SourceRecord]:
+    """``frus_cite_sources`` as :class:`~.records.SourceRecord` entries (bad entries warn)."""
     spec = get_config(env.config).sources
     conf_dir = confdir(env)
     entries: dict[str, dict[str, Any]] = {}
@@ -118,7 +125,7 @@ def sources_from_config(env: BuildEnvironment):
         for key, value in spec.items():
             entries[key] = {"path": value} if isinstance(value, str) else dict(value)
     records = {}
-    roots = _project_roots(env)
+    roots = _allowed_roots(env)
     for key, entry in entries.items():
         unknown = sorted(set(entry) - set(SOURCE_ENTRY_KEYS))
         if unknown:
@@ -127,42 +134,79 @@ def sources_from_config(env: BuildEnvironment):
         path = entry.get("path")
         if not isinstance(path, str):
             warn("bad_option", f"conf.py: frus_cite_sources[{key!r}]: expected a 'path'", None)
+            scratch(env).failed.add(key)
             continue
-        full = _resolved(conf_dir / path)
-        if not full.is_file():
-            what = "is a directory, not a file" if full.is_dir() else "not found"
-            if os.path.islink(full):
-                what = "is a symbolic link that leads nowhere (a loop or a missing target)"
-            warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} {what}", None)
+        not_text = next((name for name in SOURCE_ENTRY_KEYS if not isinstance(entry.get(name) or "", str)), None)
+        if not_text:
+            warn("bad_option", f"conf.py: frus_cite_sources[{key!r}]: {not_text!r} must be a string, got {entry[not_text]!r:.60}", None)
+            scratch(env).failed.add(key)
+            continue
+        full = conf_dir / path
+        if os.path.islink(full) and not os.path.exists(full):
+            warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} is a symbolic link that leads nowhere "
+                 "(a loop or a missing target)", None)
+            scratch(env).failed.add(key)
             continue
         if not inside_project(env, full, roots):
-            warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} is outside the project directory; refused", None)
+            warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} {OUTSIDE}", None)
+            scratch(env).failed.add(key)
             continue
+        full = full.resolve()
+        if not full.is_file():
+            what = "is a directory, not a file" if full.is_dir() else "not found"
+            warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} {what}", None)
+            scratch(env).failed.add(key)
+            continue
+        text = {name: entry.get(name) if isinstance(entry.get(name), str) else None for name in SOURCE_ENTRY_KEYS}
         records[key] = SourceRecord(
             key, str(full), entry.get("volume") or get_config(env.config).default_volume, entry.get("url"), None, None,
-            entry.get("short_title") or None,
+            text["short_title"] or None, text["title"] or None,
+            checked_date(text["date"], f"conf.py: frus_cite_sources[{key!r}]: 'date'", None), text["place"] or None, document=text["document"] or None,
         )
     return records
 
 
-def load_reference(env: BuildEnvironment, path: str, volume: str | None, url: str | None) -> Reference:
-    """Parse a source file (cached per file version); raises :class:`FrusCiteError`."""
-    key = (path, file_stamp(path), volume, url)
-    if key not in _REFERENCES:
-        _REFERENCES[key] = parse_file(path, volume=volume, url=url, catalog=catalog_for(env))
-    return _REFERENCES[key]
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?|n\.d\.")
 
 
-def load_checked(env: BuildEnvironment, path: str, volume: str | None, url: str | None, *, what: str, location) -> Reference | None:
+def checked_date(value: str | None, what: str, location) -> str | None:
+    """An author's date: ISO ("1945-07-11", "1945-07", "1945") or "n.d."; else a warning and ``None``."""
+    if value is None or _DATE.fullmatch(value):
+        return value
+    warn("bad_option", f"{what} {value!r}: expected an ISO date such as '1945-07-11', '1945-07' or '1945', or 'n.d.'", location)
+    return None
+
+
+def reference_for(env: BuildEnvironment, record: SourceRecord) -> Reference:
+    """The parsed source of a declaration, with the author's title, date and place in place of
+    what was read; raises :class:`FrusCiteError`."""
+    ref = load_reference(env, record.path, record.volume, record.url, record.document)
+    overrides = record.overrides()
+    return dataclasses.replace(ref, **overrides) if overrides else ref
+
+
+def load_reference(env: BuildEnvironment, path: str, volume: str | None, url: str | None, document: str | None = None) -> Reference:
+    """Parse a source file, or read *document* of a TEI file (cached per file version);
+    raises :class:`FrusCiteError`."""
+    key = (path, file_stamp(path), volume, url, document)
+    references = scratch(env).references
+    if key not in references:
+        if document is not None or is_tei_file(path):
+            references[key] = tei_reference(env, path, volume, document)
+        else:
+            references[key] = parse_file(path, volume=volume, url=url, catalog=catalog_for(env))
+    return references[key]
+
+
+def load_checked(env: BuildEnvironment, path: str, volume: str | None, url: str | None, *, what: str, location,
+                 document: str | None = None) -> Reference | None:
     """Parse a declared source, reporting why it cannot be used (``None`` then).
 
     *what* names the declaration in the messages ("source sources/x.txt",
     "conf.py: frus_cite_sources['x']").
     """
-    from ..errors import UnknownVolumeError
-
     try:
-        ref = load_reference(env, path, volume, url)
+        ref = load_reference(env, path, volume, url, document)
     except UnknownVolumeError as error:
         warn("unknown_volume", f"{what}: {error}", location)
         return None
@@ -210,9 +254,9 @@ def catalog_inputs(env: BuildEnvironment) -> tuple[str, str]:
 
 def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
     """CSL items of ``frus_cite_bibfiles`` (.bib through pybtex, or CSL-JSON), keyed by id."""
-    root = _root(env)
-    if root in _BIB_ITEMS:
-        return _BIB_ITEMS[root]
+    state = scratch(env)
+    if state.bib_items is not None:
+        return state.bib_items
     items: dict[str, dict[str, Any]] = {}
     files: dict[str, str] = {}
     for name in bibfile_paths(env):
@@ -231,8 +275,7 @@ def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
             if key not in items:
                 items[key] = item
                 files[key] = str(path)
-    _BIB_ITEMS[root] = items
-    _BIB_FILE_OF[root] = files
+    state.bib_items, state.bib_file_of = items, files
     return items
 
 
@@ -244,21 +287,20 @@ def bibfile_paths(env: BuildEnvironment) -> list[str]:
 def bib_key_file(env: BuildEnvironment, key: str) -> str | None:
     """The bib file that defines *key* (for dependency tracking)."""
     bib_items(env)
-    return _BIB_FILE_OF.get(_root(env), {}).get(key)
+    return scratch(env).bib_file_of.get(key)
 
 
 def csl_item(env: BuildEnvironment, key: str) -> dict[str, Any] | None:
     """The CSL-JSON item for a cited key (source or secondary literature)."""
-    from ..formatting.csl_json import to_csl_json
-    from .domain import get_domain
-
     record = get_domain(env).source(key)
     if record is not None:
         try:
-            ref = load_reference(env, record.path, record.volume, record.url)
+            ref = reference_for(env, record)
         except FrusCiteError:
             return None
         item = to_csl_json(ref, key=key, catalog=catalog_for(env))
+        if record.date == "n.d.":  # Chicago cites an undated document "n.d."
+            item["original-date" if ref.kind == "frus" else "issued"] = {"literal": "n.d."}
         if record.short_title:
             item["title-short"] = record.short_title
         return item

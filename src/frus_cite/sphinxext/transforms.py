@@ -24,23 +24,73 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..formatting.bibliography import entry_item, render_entry_pairs
 from ..formatting.notes import Cite, Cluster, NoteEngine
-from .citing import PENDING_FOOTNOTES, PENDING_NOTES
 from .config import get_config
-from .domain import NoteRecord, get_domain
-from .nodes import frus_bibliography, frus_note
+from .domain import document_scratch, get_domain, scratch, take_document_scratch
+from .nodes import frus_bibliography, frus_note, frus_note_ref, set_quotation_text
+from .records import NoteRecord
+from .sources import catalog_for, csl_item, reference_for
 
-__all__ = ["PlaceNotes", "FillNotes", "LinkNotes", "bibliography_target", "html_to_nodes", "rendered_notes", "document_order", "build_token"]
+__all__ = ["MarkNotes", "PlaceNotes", "PunctuateQuotations", "FillNotes", "LinkNotes", "bibliography_targets", "html_to_nodes", "note_content", "rendered_notes", "document_order"]
 
 _SAFE_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)\]]")
+
+
+class MarkNotes(SphinxTransform):
+    """Each citation's mark becomes a footnote reference and its footnote (an auto-numbered,
+    labelled one, as docutils makes for ``[#name]_``), numbered next by docutils; a citation
+    in the author's own footnote is set inline there instead, as a note of its own in the
+    position sequence (the host note's number)."""
+
+    default_priority = 619  # just before docutils numbers footnotes (620)
+
+    def apply(self, **kwargs: Any) -> None:
+        made = document_scratch(self.env)
+        for mark in list(self.document.findall(frus_note_ref)):
+            placeholder = frus_note(note_id=mark["note_id"], docname=mark["docname"])
+            host = next((a for a in _ancestors(mark) if isinstance(a, nodes.footnote)), None)
+            if host is not None:
+                made.inline[mark["note_id"]] = host
+                mark.replace_self(placeholder)
+            else:
+                footnote, reference = self._footnote(placeholder, mark.get("line"))
+                made.footnotes.append(footnote)
+                mark.replace_self(reference)
+
+    def _footnote(self, placeholder: frus_note, lineno: int | None) -> tuple[nodes.footnote, nodes.footnote_reference]:
+        note_id, document = placeholder["note_id"], self.document
+        footnote = nodes.footnote("", nodes.paragraph("", "", placeholder), auto=1, classes=["frus-note"])
+        footnote["names"].append(note_id)
+        footnote.source, footnote.line = self.env.doc2path(placeholder["docname"]), lineno
+        footnote["docname"] = placeholder["docname"]
+        document.note_autofootnote(footnote)
+        document.note_explicit_target(footnote, footnote)
+        reference = nodes.footnote_reference("", "", auto=1, refname=note_id, classes=["frus-note-ref"])
+        document.note_autofootnote_ref(reference)
+        document.note_footnote_ref(reference)
+        return footnote, reference
+
+
+def _ancestors(node: nodes.Node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def _number(footnote: nodes.Node) -> int:
+    """A footnote's number (0 for a symbol or a label that is not a number)."""
+    label = footnote.children[0] if footnote.children else None
+    text = label.astext() if isinstance(label, nodes.label) else ""
+    return int(text) if text.isdigit() else 0
 
 
 class PlaceNotes(SphinxTransform):
     default_priority = 621  # docutils' Footnotes transform (620) has numbered everything
 
     def apply(self, **kwargs: Any) -> None:
-        pending = self.env.temp_data.pop(PENDING_FOOTNOTES, [])
-        data = self.env.temp_data.pop(PENDING_NOTES, {})
-        if not pending:
+        made = take_document_scratch(self.env)
+        pending = made.footnotes
+        if not pending and not made.inline:
             return
         container = self._notes_container()
         container.extend(pending)  # in the tree first, so that renumbering sees them
@@ -48,12 +98,10 @@ class PlaceNotes(SphinxTransform):
         placed = {id(footnote) for footnote in pending}  # out again in one pass (one by one was quadratic)
         container.children = [child for child in container.children if id(child) not in placed]
         self._place(container, pending)
-        records = []
-        for footnote in pending:
-            placeholder = next(iter(footnote.findall(frus_note)))
-            cites, passage, lineno = data[placeholder["note_id"]]
-            number = int(footnote.children[0].astext()) if isinstance(footnote.children[0], nodes.label) else 0
-            records.append(NoteRecord(placeholder["note_id"], number, cites, lineno, passage))
+        numbers = {next(iter(footnote.findall(frus_note)))["note_id"]: _number(footnote) for footnote in pending}
+        numbers.update((note_id, _number(host)) for note_id, host in made.inline.items())
+        records = [NoteRecord(note_id, numbers[note_id], cites, lineno, passage)
+                   for note_id, (cites, passage, lineno) in made.notes.items() if note_id in numbers]
         records.sort(key=lambda record: record.note_index)
         get_domain(self.env).notes[self.env.docname] = records
 
@@ -114,12 +162,7 @@ class PlaceNotes(SphinxTransform):
         if start == end:
             start = end = len(children)
 
-        def number(footnote: nodes.Node) -> int:
-            label = footnote.children[0] if footnote.children else None
-            text = label.astext() if isinstance(label, nodes.label) else ""
-            return int(text) if text.isdigit() else 0
-
-        run = sorted(list(children[start:end]) + list(pending), key=number)
+        run = sorted(list(children[start:end]) + list(pending), key=_number)
         tail = list(children[end:])
         del container.children[start:]
         container.extend(run)
@@ -144,26 +187,15 @@ def document_order(env: BuildEnvironment) -> list[str]:
     return order
 
 
-_CACHE: dict[tuple[str, str], Any] = {}
-"""Per-build results, keyed by (build token, what); a new token starts each build."""
-
-
-def build_token(env: BuildEnvironment) -> str:
-    return getattr(env, "_frus_build_token", "")
-
-
 def _cached(env: BuildEnvironment, what: str, compute):
-    key = (build_token(env), what)
-    if key not in _CACHE:
-        if len(_CACHE) > 512:
-            _CACHE.clear()
-        _CACHE[key] = compute()
-    return _CACHE[key]
+    """A result computed once per build (the scratch is emptied when the state changes)."""
+    rendered = scratch(env).rendered
+    if what not in rendered:
+        rendered[what] = compute()
+    return rendered[what]
 
 
 def _items(env: BuildEnvironment, keys: list[str]) -> dict[str, dict[str, Any]]:
-    from .sources import csl_item
-
     items = {}
     for key in keys:
         item = csl_item(env, key)
@@ -188,11 +220,19 @@ def _render_notes(env: BuildEnvironment, scope_docs: list[str]) -> dict[str, str
     result: dict[str, str] = {}
     for doc in scope_docs:
         engine.new_document()
-        for note in domain.notes.get(doc, []):
+        notes = domain.notes.get(doc, [])
+        sources_in: dict[int, set[str]] = {}  # note number → sources cited in it (an author's note may hold several)
+        for note in notes:
+            sources_in.setdefault(note.note_index, set()).update(cite.key for cite in note.cites)
+        for index, note in enumerate(notes):
             cites = tuple(Cite(c.key, c.locator, c.label, c.prefix, c.suffix) for c in note.cites if c.key in items)
-            if not cites:
-                continue
-            result[note.note_id] = engine.cite(Cluster(cites, note.note_index), "html")
+            if cites:
+                result[note.note_id] = engine.cite(Cluster(cites, note.note_index), "html")
+            following = notes[index + 1] if index + 1 < len(notes) else None
+            if (following is None or following.note_index != note.note_index) and len(sources_in[note.note_index]) > 1:
+                # An author's note citing several sources inline: no "Ibid." may follow it,
+                # as none follows a note of several citations.
+                engine.new_document()
     return result
 
 
@@ -246,14 +286,17 @@ def html_to_nodes(html: str) -> list[nodes.Node]:
     return list(parser.stack[0].children)
 
 
+def note_content(rendered: str) -> list[nodes.Node]:
+    """The nodes of one rendered note (the one place where notes become nodes)."""
+    return html_to_nodes(rendered)
+
+
 def bibliography_entry_id(item: dict[str, Any]) -> str:
     return "frus-bib-" + nodes.make_id(str(item["id"]))
 
 
 def _entry_items(env: BuildEnvironment, keys: list[str], each_document: bool) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Bibliography items for *keys* (collapsed unless *each_document*), and key → entry id."""
-    from .sources import catalog_for, load_reference
-
     domain = get_domain(env)
     items: dict[str, dict[str, Any]] = {}
     entry_of: dict[str, str] = {}
@@ -261,33 +304,25 @@ def _entry_items(env: BuildEnvironment, keys: list[str], each_document: bool) ->
         entry = item  # secondary literature is listed as itself
         record = domain.source(key)
         if record is not None:
-            ref = load_reference(env, record.path, record.volume, record.url)
+            ref = reference_for(env, record)
             entry = entry_item(ref, item, catalog=catalog_for(env), each_document=each_document)
         items.setdefault(entry["id"], entry)
         entry_of[key] = bibliography_entry_id(entry)
     return list(items.values()), entry_of
 
 
-def _bibliography_targets(env: BuildEnvironment) -> dict[str, str]:
-    """Cited key → (docname, entry id) of the first project bibliography listing it."""
+def bibliography_targets(env: BuildEnvironment) -> dict[str, tuple[str, str]]:
+    """Cited key → (docname, entry id) of the first bibliography listing it (computed in
+    ``env-updated`` and stored in the domain)."""
     domain = get_domain(env)
-    targets: dict[str, str] = {}
+    targets: dict[str, tuple[str, str]] = {}
     for docname in document_order(env):
         for record in domain.bibliographies.get(docname, []):
             keys = _bibliography_keys(env, docname, record.cited)
             _, entry_of = _entry_items(env, keys, record.each_document)
             for key, entry_id in entry_of.items():
-                targets.setdefault(key, f"{docname}#{entry_id}")
+                targets.setdefault(key, (docname, entry_id))
     return targets
-
-
-def bibliography_target(env: BuildEnvironment, key: str) -> tuple[str, str] | None:
-    """(docname, anchor) of the bibliography entry that lists *key*."""
-    target = _cached(env, "targets", lambda: _bibliography_targets(env)).get(key)
-    if target is None:
-        return None
-    docname, _, anchor = target.partition("#")
-    return docname, anchor
 
 
 def _bibliography_keys(env: BuildEnvironment, docname: str, cited: str) -> list[str]:
@@ -296,10 +331,38 @@ def _bibliography_keys(env: BuildEnvironment, docname: str, cited: str) -> list[
         return domain.cited_keys([docname])
     keys = domain.cited_keys(document_order(env))
     if cited == "all":
-        from .domain import config_sources
-
-        keys += [k for k in list(domain.sources) + list(config_sources(env)) if k not in keys]
+        keys += [k for k in domain.source_keys() if k not in keys]
     return keys
+
+
+class PunctuateQuotations(SphinxTransform):
+    """Chicago punctuation after an inline quotation: a period or comma goes inside the
+    closing quotation mark (CMOS 6.9); the note number follows any other mark (14.26).
+    “we might see after 2 years”[2], → “we might see after 2 years,”[2]"""
+
+    default_priority = 622  # after PlaceNotes
+
+    def apply(self, **kwargs: Any) -> None:
+        for quote in list(self.document.findall(nodes.inline)):
+            if "frus-quote" not in quote["classes"] or quote.parent is None:
+                continue
+            parent = quote.parent
+            index = parent.index(quote)
+            if index + 2 >= len(parent) or not isinstance(parent[index + 1], nodes.footnote_reference):
+                continue
+            after = parent[index + 2]
+            if not isinstance(after, nodes.Text) or not after or after[0] not in ".,;:?!":
+                continue
+            mark, rest = after[0], after[1:]
+            if rest:
+                parent.replace(after, nodes.Text(rest))
+            else:
+                parent.remove(after)
+            if mark in ".,":
+                # after a question or exclamation mark of the quotation, the stronger mark stands alone
+                set_quotation_text(quote, closing="" if quote["frus_passage"].endswith(("?", "!")) else mark)
+            else:
+                parent.insert(index + 1, nodes.Text(mark))
 
 
 class FillNotes(SphinxPostTransform):
@@ -308,6 +371,11 @@ class FillNotes(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(frus_note)):
             self._fill(node)
+        for quote in list(self.document.findall(nodes.inline)):
+            if "frus-quote" in quote["classes"] and quote.get("frus_note_id"):
+                note = self._notes(quote["docname"]).get(quote["frus_note_id"])
+                if note is not None and note.printed:  # checked once every document was read
+                    set_quotation_text(quote, passage=note.printed)
         for node in list(self.document.findall(frus_bibliography)):
             self._fill_bibliography(node)
 
@@ -316,13 +384,14 @@ class FillNotes(SphinxPostTransform):
         if rendered is None:  # every cite names an unknown key, which was reported
             node.replace_self(nodes.inline("", "[citation could not be formatted]", classes=["frus-note-missing"]))
             return
-        notes = _cached(self.env, "notes-by-id:" + node["docname"],
-                        lambda: {n.note_id: n for n in get_domain(self.env).notes.get(node["docname"], [])})
-        note = notes.get(node["note_id"])
+        note = self._notes(node["docname"]).get(node["note_id"])
         keys = [c.key for c in note.cites] if note is not None else []
         wrapper = nodes.inline("", "", classes=["frus-note-text"], frus_keys=keys)
-        wrapper += html_to_nodes(rendered)
+        wrapper += note_content(rendered)
         node.replace_self(wrapper)
+
+    def _notes(self, docname: str) -> dict[str, NoteRecord]:
+        return _cached(self.env, "notes-by-id:" + docname, lambda: {n.note_id: n for n in get_domain(self.env).notes.get(docname, [])})
 
     def _fill_bibliography(self, node: frus_bibliography) -> None:
         domain = get_domain(self.env)
@@ -349,7 +418,7 @@ class LinkNotes(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        targets = _cached(self.env, "targets", lambda: _bibliography_targets(self.env))
+        targets = get_domain(self.env).bib_targets
         for wrapper in list(self.document.findall(nodes.inline)):
             if "frus-note-text" not in wrapper["classes"]:
                 continue
