@@ -26,8 +26,8 @@ __all__ = ["Openers", "parse_dateline", "classification_of", "DOC_NUMBER_LINE", 
 DOC_NUMBER_LINE = re.compile(r"No\.\s*(\d{1,5})\.?\]?")
 RECEIVED = re.compile(r"[\[(]Received\s*([^\])]*)[\])]\.?")
 _INSTITUTION = re.compile(
-    r"(?:Department|Legation|Embassy|Special Mission|Mission|Consulate|Office|Delegation|Commission|Headquarters|"
-    r"American|United States|White House)\b"
+    r"\b(?:Department|Legation|Embassy|Mission|Consulate|Consulate-General|Office|Delegation|Commission|Headquarters|"
+    r"Ministry|Residence|Palace|Chancery|Agency|White House)\b|^(?:American|United States)\b"
 )
 _EDITORIAL_WORDS = frozenset(
     "telegram cablegram paraphrase extract extracts translation circular confidential personal private "
@@ -108,8 +108,8 @@ def _place(text: str) -> str | None:
     """The place of a dateline without editorial brackets or the sending office."""
     place = re.sub(r"[\[\]?]", "", text).strip(" ,")
     parts = [p.strip() for p in place.split(",")]
-    if len(parts) > 1 and _INSTITUTION.match(parts[0]):
-        parts = parts[1:]
+    while len(parts) > 1 and _INSTITUTION.search(parts[0]):
+        parts = parts[1:]  # "Chinese Legation, Washington", "Foreign Office, London": the sender's office
     place = ", ".join(p for p in parts if p)
     return place or None
 
