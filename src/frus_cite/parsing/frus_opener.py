@@ -43,8 +43,8 @@ _MONTH_YEAR = re.compile(
 )
 _RANGE = re.compile(r"(?P<month>[A-Z][a-z]{2,8})\s+(?P<day>\d{1,2})[–-]\d{1,2},\s+(?P<year>1[789]\d\d)")
 _TIME = re.compile(r"(?:\d{1,2}(?::\d\d)?\s?[ap]\.\s?m\.?|midnight|noon|\d{4}Z?)", re.IGNORECASE)
-_SUBJECT = re.compile(r"(?:SUBJECT|Subject|SUBJ)(?::\s*|\s*$)(?P<text>.*)$")
-_PARTICIPANTS = re.compile(r"(?:PARTICIPANTS|Participants|Present|PRESENT)(?::\s*|\s*$)(?P<text>.*)$")
+SUBJECT_LABEL = re.compile(r"(?:SUBJECTS?|Subjects?|SUBJ)(?::\s*|\s*$)(?P<text>.*)")
+PARTICIPANTS_LABEL = re.compile(r"(?:PARTICIPANTS|Participants|PRESENT|Present)(?::\s*|\s*$)(?P<text>.*)")
 
 
 @dataclass
