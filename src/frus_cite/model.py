@@ -214,7 +214,7 @@ def chicago_page_range(first: str, last: str) -> str:
     """
     if first == last:
         return first
-    if not (first.isdigit() and last.isdigit()) or int(last) < int(first):
+    if not (first.isdigit() and last.isdigit()) or max(len(first), len(last)) > 9 or int(last) < int(first):
         return f"{first}–{last}"
     lo, hi = int(first), int(last)
     if lo < 100 or lo % 100 == 0:

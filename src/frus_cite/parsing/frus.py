@@ -263,7 +263,7 @@ def parse_frus(
     title, kind, authors, recipients, marked = _read_heading(top.heading, marks)
     placed: set[int] = {0} if marked else set()
     openers, index = _read_openers(lines, top.heading_index + 1, end_index, marks, placed)
-    signature, body, footnotes, labels = _read_body(text, lines, index, end_index, footnote_lines, placed)
+    signature, body, footnotes, labels = _read_body(text, lines, index, end_index, footnote_lines, placed, path)
 
     source = read_provenance(
         Evidence(lines_above=top.lines_above, footnotes=tuple(n for _, n in footnote_lines), year=year_hint, source=text)
@@ -319,7 +319,13 @@ def _read_heading(heading: str, marks: list[str]) -> tuple[str, str | None, tupl
 
 
 def _read_body(
-    text: str, lines: Lines, index: int, end_index: int, footnote_lines: list[tuple[str, str]], placed: set[int]
+    text: str,
+    lines: Lines,
+    index: int,
+    end_index: int,
+    footnote_lines: list[tuple[str, str]],
+    placed: set[int],
+    path: str | None,
 ) -> tuple[str | None, str, list[Footnote], list[tuple[int, str]]]:
     """Stages 4–5: signature, then the body without page markers and marks, its footnotes and pages."""
     marks = [mark for mark, _ in footnote_lines]
@@ -327,6 +333,7 @@ def _read_body(
     body_start = lines[first_body].start if first_body < len(lines) else len(text)
     signature, body_end_index = _signature(lines, first_body, end_index, marks, placed)
     body_end = lines[body_end_index].start if body_end_index < len(lines) else len(text)
+    _check_page_numbers(text, body_start, body_end, path)
     body, footnotes, labels = clean_body(text[body_start : max(body_end, body_start)], footnote_lines, placed)
     return signature, body, footnotes, labels
 
@@ -378,6 +385,32 @@ def _last_year(coverage: str | None) -> int | None:
     return int(years[-1]) if years else None
 
 
+MAX_PAGE_DIGITS = 6
+
+
+def _check_page_numbers(text: str, start: int, end: int, path: str | None) -> None:
+    """A page number is a few digits; thousands of them are past what Python turns into a number."""
+    for marker in PAGE_MARKER.finditer(text, start, max(start, end)):
+        if len(marker.group(1)) > MAX_PAGE_DIGITS:
+            raise HeaderSyntaxError(
+                f"expected a page number of at most {MAX_PAGE_DIGITS} digits in the page marker, found {len(marker.group(1))}",
+                source=text, span=marker.span(), path=path,
+            )
+
+
+_OWN_URL = re.compile(r"<?(https?://(?:www\.)?history\.state\.gov/historicaldocuments/\S+?)>?[.,)]*")
+
+
+def _own_url(text: str) -> str | None:
+    """The document's own URL: alone on the first or last line, as copied with the text.
+    A URL in a sentence or a footnote ("For the reply, see https://…") names another document."""
+    for line in (text.lstrip().split("\n", 1)[0], text.rstrip().rsplit("\n", 1)[-1]):
+        found = _OWN_URL.fullmatch(line.strip())
+        if found:
+            return found.group(1)
+    return None
+
+
 def _resolve_volume(
     text: str, volume: str | None, url: str | None, catalog: Catalog
 ) -> tuple[str | None, str | None, int | None]:
@@ -395,12 +428,11 @@ def _resolve_volume(
             raise HeaderSyntaxError(f"volume {volume!r} does not match the URL's volume {url_volume!r}")
         volume = url_volume
     elif volume is None:
-        found = re.search(r"https?://(?:www\.)?history\.state\.gov/historicaldocuments/\S+", text)
-        if found:
-            parsed = parse_frus_url(found.group(0).rstrip(".,)>"))
-            if parsed:
-                volume, doc = parsed
-                url = found.group(0).rstrip(".,)>")
+        own = _own_url(text)
+        parsed = parse_frus_url(own) if own else None
+        if parsed:
+            volume, doc = parsed
+            url = own
     if volume:
         catalog.get(volume)  # unknown ids fail early, with suggestions
     return volume, url, doc
