@@ -24,7 +24,7 @@ def test_builds_without_warnings(project, tmp_path):
 
 
 def test_example_scripts_run():
-    for script, args in [("print_notes.py", []), ("to_csl_json.py", ["examples/book/sources", "frus1945v07"]),
+    for script, args in [("print_notes.py", []), ("to_csl_json.py", ["examples/book/sources/harriman-1945-07-11.txt", "examples/book/sources/wilson-123444.md", "--volume", "frus1945v07"]),
                          ("to_bibtex.py", ["examples/book/sources/harriman-1945-07-11.txt", "--volume", "frus1945v07"])]:
         result = subprocess.run([sys.executable, str(ROOT / "examples/scripts" / script), *args], capture_output=True, text=True, cwd=ROOT)
         assert result.returncode == 0, (script, result.stderr)
