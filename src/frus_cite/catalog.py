@@ -132,9 +132,12 @@ def _read_json(path: str | Path, what: str) -> Any:
 class Catalog:
     """A read-only mapping of volume ids to :class:`Volume` records."""
 
-    def __init__(self, volumes: Mapping[str, Volume], persons: Mapping[str, str] | None = None):
+    def __init__(self, volumes: Mapping[str, Volume], persons: Mapping[str, str] | None = None, names: str = "full"):
         self._volumes = dict(volumes)
         self._persons = dict(persons or {})
+        self.names = names
+        """How notes name correspondents: "full" (from the people data, see
+        :mod:`frus_cite.people`) or "as-printed"; the author's persons win either way."""
 
     def __contains__(self, vid: object) -> bool:
         return vid in self._volumes
@@ -173,7 +176,13 @@ class Catalog:
             if vid.startswith("_"):
                 continue
             volumes[vid] = data if isinstance(data, Volume) else _volume_from_json(vid, data)
-        return Catalog(volumes, {**self._persons, **persons})
+        return Catalog(volumes, {**self._persons, **persons}, self.names)
+
+    def with_names(self, names: str) -> "Catalog":
+        """A new catalog whose notes name correspondents *names*: "full" or "as-printed"."""
+        if names not in ("full", "as-printed"):
+            raise CatalogError(f"names: expected 'full' or 'as-printed', got {names!r}")
+        return Catalog(self._volumes, self._persons, names)
 
     def with_persons(self, persons: Mapping[str, str] | str | Path) -> "Catalog":
         """A new catalog that also knows these full names ({name as printed: full name},
@@ -182,7 +191,7 @@ class Catalog:
             persons = _persons_from_json(_read_json(persons, "list of persons"), f"list of persons {persons}")
         else:
             persons = _persons_from_json(persons, "persons")
-        return Catalog(self._volumes, {**self._persons, **persons})
+        return Catalog(self._volumes, {**self._persons, **persons}, self.names)
 
     def full_name(self, name: str, volume: str | None = None) -> str | None:
         """The full name of a person a heading of *volume* names as *name* ("Harriman")."""

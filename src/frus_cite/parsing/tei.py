@@ -628,8 +628,8 @@ class _DocumentReader:
         footnotes = tuple(_footnote(note, offset) for note, offset in self.notes)
         kind, authors, recipients = parse_heading(self.heading.title)
         persons = _heading_persons(self.div.find(_T + "head"))
-        authors = tuple(_with_person_id(p, persons) for p in authors)
-        recipients = tuple(_with_person_id(p, persons) for p in recipients)
+        authors = tuple(_with_person_id(p, persons, self.volume.persons) for p in authors)
+        recipients = tuple(_with_person_id(p, persons, self.volume.persons) for p in recipients)
         year = _year(self.div.get(f"{{{FRUS_NS}}}doc-dateTime-min") or self.dateline.date)
         file: FileDesignation | None = None
         header_type = None
@@ -750,12 +750,12 @@ def _heading_persons(head: etree._Element | None) -> list[tuple[str, str | None,
     ]
 
 
-def _with_person_id(party: Party, persons: list[tuple[str, str | None, str | None]]) -> Party:
+def _with_person_id(party: Party, persons: list[tuple[str, str | None, str | None]], listed: Mapping[str, ListedPerson]) -> Party:
     if party.name is None:
         return party
     for printed, pid, _ in persons:
         if pid and (printed == party.name or printed.endswith(" " + party.name) or party.name.endswith(printed)):
-            return Party(name=party.name, role=party.role, text=party.text, person_id=pid)
+            return Party(name=party.name, role=party.role, text=party.text, person_id=pid, listed=listed.get(pid))
     return party
 
 
