@@ -84,14 +84,14 @@ def test_bib_collapses_to_volume_and_collection(capsys):
         "Victor Hoo Collection. Hoover Institution Archives, Stanford, CA.",
     ]
     code, out, _ = run(capsys, "bib", str(seed(0)), "--volume", "frus1945v07", "--each-document")
-    assert out.startswith("Harriman to Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945. In ")
+    assert out.startswith("W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145, July 11, 1945. In ")
 
 
 def test_quote_found_and_not_found(capsys):
     code, out, _ = run(capsys, "quote", str(seed(0)), "Substantial progress was made.", "--volume", "frus1945v07")
     result = json.loads(out)
     assert code == 0 and result["found"] and result["pages"] == {"first": "926", "last": "927"} and result["locator"] == "926–27"
-    assert result["note"].startswith("Harriman to Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945, in ")
+    assert result["note"].startswith("W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145, July 11, 1945, in ")
     assert ", 926–27, https://" in result["note"]
     code, out, err = run(capsys, "quote", str(seed(0)), "reduced from 40 to 35 years", "--volume", "frus1945v07")
     result = json.loads(out)
@@ -140,10 +140,11 @@ def test_volumes_lists_the_catalog(capsys):
 
 def test_persons_file_gives_full_names(capsys, tmp_path):
     persons = tmp_path / "persons.json"
-    persons.write_text('{"Harriman": "W. Averell Harriman", "Truman": "Harry S. Truman"}', encoding="utf-8")
+    persons.write_text('{"Harriman": "Averell Harriman", "the Secretary of State": "James Francis Byrnes"}', encoding="utf-8")
     code, out, err = run(capsys, "quote", str(seed(0)), "Substantial progress was made.", "--volume", "frus1945v07", "--persons", str(persons))
     assert code == 0, err
-    assert json.loads(out)["note"].startswith("W. Averell Harriman to Harry S. Truman and the Secretary of State, telegram")
+    # The author's names win over the people data's ("W. Averell Harriman", "James F. Byrnes").
+    assert json.loads(out)["note"].startswith("Averell Harriman to Harry S. Truman and James Francis Byrnes, telegram")
     persons.write_text('["not", "a", "mapping"]', encoding="utf-8")
     code, out, err = run(capsys, "quote", str(seed(0)), "Substantial progress was made.", "--volume", "frus1945v07", "--persons", str(persons))
     assert code != 0 and "persons.json: expected {name as printed: full name}" in err and "Traceback" not in err

@@ -144,14 +144,15 @@ def render_entry_pairs(
     return entries
 
 
-def _bibliography_names(item: Mapping[str, Any]) -> str:
-    """The author names as the bibliography prints them: first inverted, "and" before the last."""
+def _bibliography_names(item: Mapping[str, Any], *, inverted: bool = True) -> str:
+    """The author names as the bibliography prints them: first inverted, "and" before the last
+    (a FRUS document's correspondents, "W. Averell Harriman to …", are not inverted)."""
     names = item.get("author") or []
     parts = []
     for index, name in enumerate(names):
         if "literal" in name:
             parts.append(name["literal"])
-        elif index == 0:
+        elif index == 0 and inverted:
             parts.append(_name_key(name))
         else:
             parts.append(" ".join(p for p in (name.get("given", ""), name.get("family", "")) if p))
@@ -163,9 +164,9 @@ def _bibliography_names(item: Mapping[str, Any]) -> str:
 def _substitute_author(text: str, item: Mapping[str, Any], fmt: str) -> str:
     """Replace the repeated author names at the start of an entry with a 3-em dash
     (citeproc-py ignores ``subsequent-author-substitute``)."""
-    names = _bibliography_names(item)
-    if names and text.startswith(names):
-        return THREE_EM_DASH + text[len(names) :]
+    for names in (_bibliography_names(item), _bibliography_names(item, inverted=False)):
+        if names and text.startswith(names):
+            return THREE_EM_DASH + text[len(names) :]
     return text
 
 
