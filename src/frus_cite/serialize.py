@@ -4,15 +4,36 @@ from __future__ import annotations
 
 from typing import Any
 
+from .catalog import Catalog
 from .model import ArchivalLocation, Party, Reference
+from .people.naming import name_party
+from .people.resolver import ResolvedName
 
-__all__ = ["to_json", "SCHEMA_VERSION"]
+__all__ = ["to_json", "full_name_json", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = 1
 
 
-def _party(party: Party | None) -> dict[str, Any] | None:
-    return None if party is None else {"name": party.name, "role": party.role}
+def _party(party: Party | None, ref: Reference, catalog: Catalog | None) -> dict[str, Any] | None:
+    if party is None:
+        return None
+    return {"name": party.name, "role": party.role, "full_name": full_name_json(name_party(party, ref, catalog))}
+
+
+def full_name_json(name: ResolvedName) -> dict[str, Any]:
+    """A resolved name as the schema's ``full_name`` object."""
+    return {
+        "name": name.name,
+        "given": name.given,
+        "family": name.family,
+        "suffix": name.suffix,
+        "rule": name.rule,
+        "record": name.record,
+        "position": name.position,
+        "start": name.start,
+        "end": name.end,
+        "reason": name.reason,
+    }
 
 
 def _archive(location: ArchivalLocation | None) -> dict[str, Any] | None:
@@ -37,8 +58,9 @@ def _archive(location: ArchivalLocation | None) -> dict[str, Any] | None:
     }
 
 
-def to_json(ref: Reference) -> dict[str, Any]:
-    """The reference as a JSON-ready dict (public contract, documented in the schema)."""
+def to_json(ref: Reference, *, catalog: Catalog | None = None) -> dict[str, Any]:
+    """The reference as a JSON-ready dict (public contract, documented in the schema).  Each
+    party's ``full_name`` is resolved with *catalog*'s persons and names setting."""
     file = None
     if ref.file is not None:
         decimal = ref.file.decimal
@@ -75,9 +97,9 @@ def to_json(ref: Reference) -> dict[str, Any]:
         "document_type": ref.document_type,
         "document_number": ref.document_number,
         "file": file,
-        "author": _party(ref.author),
-        "authors": [_party(p) for p in ref.authors],
-        "recipients": [_party(p) for p in ref.recipients],
+        "author": _party(ref.author, ref, catalog),
+        "authors": [_party(p, ref, catalog) for p in ref.authors],
+        "recipients": [_party(p, ref, catalog) for p in ref.recipients],
         "classification": ref.classification,
         "telegram_number": ref.telegram_number,
         "place": ref.place,

@@ -30,7 +30,31 @@ def test_parse_json_array_validates_against_schema(capsys):
         jsonschema.validate(record, schema)
     first = records[0]
     assert first["file"]["decimal"]["date"] == "1945-07-11" and first["pages"] == {"first": "926", "last": "928"}
-    assert first["author"] == {"name": "Harriman", "role": "Ambassador in the Soviet Union"}
+    assert {k: first["author"][k] for k in ("name", "role")} == {"name": "Harriman", "role": "Ambassador in the Soviet Union"}
+    full = first["author"]["full_name"]
+    assert (full["name"], full["given"], full["family"], full["rule"]) == ("W. Averell Harriman", "W. Averell", "Harriman", "office")
+    assert (full["record"], full["start"], full["end"]) == ("pocom:harriman-william-averell", "1943-10-23", "1946-01-24")
+    secretary = first["recipients"][1]["full_name"]
+    assert (secretary["name"], secretary["record"], secretary["start"]) == ("James F. Byrnes", "pocom:byrnes-james-francis", "1945-07-03")
+
+
+def test_explain_names_says_which_record_decided(capsys):
+    code, out, err = run(capsys, "parse", str(seed(0)), "--volume", "frus1945v07", "--explain-names")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[1] == "  from The Ambassador in the Soviet Union (Harriman) → W. Averell Harriman [office; pocom:harriman-william-averell]"
+    assert "1943-10-23 to 1946-01-24 (POCOM ru-1943-harr-01)" in lines[2]
+    assert lines[5] == "  to the Secretary of State → James F. Byrnes [office; pocom:byrnes-james-francis]"
+    code, out, _ = run(capsys, "parse", str(seed(0)), "--volume", "frus1945v07", "--explain-names", "--names", "as-printed")
+    assert "→ (as printed) [as printed]" in out and "Byrnes" not in out
+
+
+def test_names_as_printed_in_exports(capsys):
+    code, out, _ = run(capsys, "parse", str(seed(0)), "--volume", "frus1945v07", "--format", "csl-json", "--names", "as-printed")
+    item = json.loads(out)[0]
+    assert item["author"] == [{"family": "Harriman"}] and item["recipient"][1] == {"literal": "the Secretary of State"}
+    code, out, _ = run(capsys, "parse", str(seed(0)), "--volume", "frus1945v07", "--format", "bibtex")
+    assert "Harriman, W. Averell" in out and "Byrnes, James F." in out
 
 
 def test_parse_reports_bad_file_and_continues(capsys, tmp_path):

@@ -51,16 +51,16 @@ def inside_project(env: BuildEnvironment, path: Path, roots: tuple[Path, ...] | 
     return any(resolved.is_relative_to(root) for root in roots or _project_roots(env))
 
 
-_CATALOGS: dict[tuple[str, str], Catalog] = {}  # keyed by catalog_inputs()
+_CATALOGS: dict[tuple[str, ...], Catalog] = {}  # keyed by catalog_inputs()
 
 
 def catalog_for(env: BuildEnvironment) -> Catalog:
-    """The volume catalog with ``frus_cite_volumes`` and ``frus_cite_persons`` added (built
+    """The volume catalog with ``frus_cite_volumes``, ``frus_cite_persons`` and ``frus_cite_names`` (built
     once per setting and file version). A file that cannot be read is one ``frus.config``
     warning per build, and the build goes on without it."""
     config = get_config(env.config)
     volumes, persons = config.volumes, config.persons
-    if not volumes and not persons:
+    if not volumes and not persons and config.names == "full":
         return default_catalog()
     key = catalog_inputs(env)
     if key in _CATALOGS:
@@ -78,6 +78,7 @@ def catalog_for(env: BuildEnvironment) -> Catalog:
             catalog = catalog.with_persons(str(confdir(env) / persons) if isinstance(persons, str) else persons)
         except CatalogError as error:
             warn("config", f"conf.py: frus_cite_persons: {error}", None)
+    catalog = catalog.with_names(config.names)
     _CATALOGS[key] = catalog
     return catalog
 
@@ -191,10 +192,11 @@ def catalog_stamp(env: BuildEnvironment) -> str:
     return _setting_stamp(env, get_config(env.config).volumes)
 
 
-def catalog_inputs(env: BuildEnvironment) -> tuple[str, str]:
+def catalog_inputs(env: BuildEnvironment) -> tuple[str, ...]:
     """What the catalog of a build is made from (settings and file versions): when it
     changes, every note may read differently."""
-    return catalog_stamp(env), _setting_stamp(env, get_config(env.config).persons)
+    config = get_config(env.config)
+    return catalog_stamp(env), _setting_stamp(env, config.persons), config.names
 
 
 def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
