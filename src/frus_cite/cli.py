@@ -56,10 +56,25 @@ def _report(error: FrusCiteError | str) -> None:
 def _parse_sources(args: argparse.Namespace):
     from .parsing import parse_many
 
-    records, failures = parse_many(args.files, volume=args.volume, url=args.url, catalog=_catalog(args))
+    records, failures = parse_many(
+        args.files, volume=args.volume, url=args.url, catalog=_catalog(args), document=getattr(args, "doc", None)
+    )
     for failure in failures:
         _report(failure.error)
     return records, failures
+
+
+def _catalog_for(args: argparse.Namespace, records) -> Any:
+    """The catalog, with the volumes of TEI files it lacks added from their headers."""
+    from .parsing import is_tei_file
+    from .parsing.tei import open_tei, split_address
+
+    catalog = _catalog(args)
+    for address in getattr(args, "files", None) or [args.file]:
+        path = address if Path(address).exists() else split_address(address)[0]
+        if any(r.path == path for r in records) and is_tei_file(path):
+            catalog = open_tei(path, volume=args.volume).catalog(catalog)
+    return catalog
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -73,11 +88,12 @@ def cmd_parse(args: argparse.Namespace) -> int:
     elif args.format == "csl-json":
         from .formatting.csl_json import to_csl_json
 
-        _print_json([to_csl_json(r, catalog=_catalog(args)) for r in records])
+        catalog = _catalog_for(args, records)
+        _print_json([to_csl_json(r, catalog=catalog) for r in records])
     else:
         from .formatting.bibtex import to_bibtex
 
-        sys.stdout.write(to_bibtex(records, catalog=_catalog(args)))
+        sys.stdout.write(to_bibtex(records, catalog=_catalog_for(args, records)))
     return 1 if failures else 0
 
 
@@ -96,7 +112,7 @@ def _explain_names(records, catalog) -> None:
 
 def cmd_notes(args: argparse.Namespace) -> int:
     from .formatting.notes import NoteEngine
-    from .formatting.styles import find_style
+    from .formatting.styles import NoBibliographyError, find_style
 
     try:
         items = json.loads(Path(args.items).read_text(encoding="utf-8"))
@@ -111,7 +127,12 @@ def cmd_notes(args: argparse.Namespace) -> int:
     except FrusCiteError as exc:
         _report(exc)
         return 1
-    _print_json({"notes": notes, "bibliography": engine.bibliography(fmt=args.format)})
+    try:
+        bibliography = engine.bibliography(fmt=args.format)
+    except NoBibliographyError as exc:  # a notes-only style: the notes are still printed
+        sys.stderr.write(f"frus-cite: warning: {exc}; no bibliography printed\n")
+        bibliography = []
+    _print_json({"notes": notes, "bibliography": bibliography})
     return 0
 
 
@@ -121,13 +142,18 @@ def cmd_bib(args: argparse.Namespace) -> int:
     from .formatting.csl_json import to_csl_json
 
     records, failures = _parse_sources(args)
-    catalog = _catalog(args)
+    catalog = _catalog_for(args, records)
     if args.format == "bibtex":
         sys.stdout.write(to_bibtex(records, catalog=catalog))
     elif args.format == "csl-json":
         _print_json([to_csl_json(r, catalog=catalog) for r in records])
     else:
-        for entry in render_bibliography(records, style=args.style, fmt=args.format, catalog=catalog, each_document=args.each_document):
+        try:
+            entries = render_bibliography(records, style=args.style, fmt=args.format, catalog=catalog, each_document=args.each_document)
+        except FrusCiteError as exc:  # an unknown style, or one without a bibliography
+            _report(exc)
+            return 1
+        for entry in entries:
             sys.stdout.write(entry + "\n")
     return 1 if failures else 0
 
@@ -144,15 +170,27 @@ def cmd_styles(args: argparse.Namespace) -> int:
     return 0
 
 
+def _volume_json(volume) -> dict[str, Any]:
+    """One catalog volume for `volumes --format json` (the fields of catalog.Volume, and its URL)."""
+    return {
+        "id": volume.id, "title": volume.title, "series": volume.series, "subseries": volume.subseries,
+        "volume_number": volume.volume_number, "volume_title": volume.volume_title, "editors": list(volume.editors),
+        "publisher": volume.publisher, "place": volume.place, "published": volume.published,
+        "status": volume.status, "coverage": volume.coverage, "prints_document_numbers": volume.prints_document_numbers,
+        "documents": list(volume.documents) if volume.documents else None, "url": volume.document_url(),
+    }
+
+
 def cmd_volumes(args: argparse.Namespace) -> int:
-    catalog = _catalog(args)
-    volumes = [catalog.get(vid) for vid in sorted(catalog)]
+    volumes = _catalog(args).search(args.words)
     if args.format == "json":
-        _print_json([{"id": v.id, "title": v.title, "published": v.published, "editors": list(v.editors),
-                      "prints_document_numbers": v.prints_document_numbers, "url": v.document_url()} for v in volumes])
+        _print_json([_volume_json(v) for v in volumes])
     else:
         for volume in volumes:
-            sys.stdout.write(f"{volume.id}\t{volume.title} ({volume.published})\n")
+            sys.stdout.write(f"{volume.id}\t{volume.title} ({volume.published or volume.status_text})\n")
+    if not volumes:
+        _report(f"no FRUS volume matches {' '.join(args.words)!r} (every word must occur in the id or a title)")
+        return 1
     return 0
 
 
@@ -161,7 +199,8 @@ def cmd_quote(args: argparse.Namespace) -> int:
     from .quoting import check_quote, citation_locator
 
     try:
-        ref = parse_file(args.file, volume=args.volume, url=args.url, catalog=_catalog(args))
+        ref = parse_file(args.file, volume=args.volume, url=args.url, catalog=_catalog(args), document=args.doc)
+        catalog = _catalog_for(args, [ref])
     except FrusCiteError as exc:
         _report(exc)
         return 1
@@ -170,7 +209,7 @@ def cmd_quote(args: argparse.Namespace) -> int:
     if result.found:
         from .formatting.notes import cite_reference
 
-        note = cite_reference(ref, locator=citation_locator(ref, result, _catalog(args)), style=args.style, catalog=_catalog(args))
+        note = cite_reference(ref, locator=citation_locator(ref, result, catalog), style=args.style, catalog=catalog)
     _print_json(
         {
             "found": result.found,
@@ -178,6 +217,7 @@ def cmd_quote(args: argparse.Namespace) -> int:
             "locator": result.locator,
             "closest": result.closest,
             "difference": result.difference,
+            "footnote": result.note,
             "note": note,
         }
     )
@@ -192,8 +232,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     parse = commands.add_parser("parse", help="parse source files into structured references")
-    parse.add_argument("files", nargs="+", metavar="FILE")
+    parse.add_argument("files", nargs="+", metavar="FILE", help="text sources, or TEI files (FILE#d58: one document)")
     _add_volume_options(parse)
+    parse.add_argument("--doc", metavar="ID", help="the document of a TEI file to parse (d58); all of them without it")
     parse.add_argument("--format", choices=["json", "csl-json", "bibtex"], default="json")
     parse.add_argument("--explain-names", action="store_true", help="print each correspondent's full name and the record that decided it")
     parse.set_defaults(run=cmd_parse)
@@ -215,13 +256,16 @@ def build_parser() -> argparse.ArgumentParser:
     bib.set_defaults(run=cmd_bib)
 
     quote = commands.add_parser("quote", help="check that PASSAGE occurs in FILE and print its pages and note")
-    quote.add_argument("file", metavar="FILE")
+    quote.add_argument("file", metavar="FILE", help="a text source, or a TEI file and document: frus1955-57v03.xml#d58")
     quote.add_argument("passage", metavar="PASSAGE")
     _add_volume_options(quote)
+    quote.add_argument("--doc", metavar="ID", help="the document of a TEI file (d58)")
     quote.add_argument("--style", default=None, metavar="NAME|PATH")
     quote.set_defaults(run=cmd_quote)
 
-    volumes = commands.add_parser("volumes", help="list the FRUS volumes of the catalog")
+    volumes = commands.add_parser("volumes", help="list or search the FRUS volumes of the catalog")
+    volumes.add_argument("words", nargs="*", metavar="WORD",
+                         help="show only volumes whose id or titles contain every word (case-insensitive)")
     volumes.add_argument("--catalog", metavar="JSON", help="extra FRUS volumes, in the shape of data/volumes.json")
     volumes.add_argument("--format", choices=["text", "json"], default="text")
     volumes.set_defaults(run=cmd_volumes)

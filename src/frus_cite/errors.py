@@ -17,6 +17,7 @@ __all__ = [
     "UnrecognisedSourceError",
     "HeaderSyntaxError",
     "UnknownVolumeError",
+    "UnpublishedVolumeError",
     "CatalogError",
     "TeiError",
     "UnknownDocumentError",
@@ -143,3 +144,8 @@ class CatalogError(FrusCiteError):
 
 class UnknownVolumeError(CatalogError):
     """A volume id or URL names no volume in the catalog."""
+
+
+class UnpublishedVolumeError(UnknownVolumeError):
+    """A volume id names a volume that is not published yet (in production, under
+    declassification, being researched): it cannot be cited."""

@@ -29,6 +29,9 @@ _TRANSLATE = {
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\s?\.\s?\.)\s*")
 _BRACKET = re.compile(r"\s*\[[^\[\]]*\]\s*")
+_LONG_SPACE = re.compile(r"(\s\s)\s+")
+"""Runs of white space longer than two: the patterns above try each of their characters as a
+start (quadratic), and two are as many as they tell apart (``. . .`` against ``.  .  .``)."""
 BRACKET_GAP = 60
 """Most characters an author's bracketed insertion may stand for."""
 
@@ -126,11 +129,18 @@ class QuoteResult:
     """(words of the quote, words of the source) where they first differ."""
     problem: str | None = None
     """Why the passage cannot be checked at all (empty, only an ellipsis)."""
+    note: str | None = None
+    """The mark of the editorial footnote the passage was found in ("3"); ``None``
+    when it is in the document's text. ``start``/``end`` are then offsets into the
+    note's text."""
 
     @property
     def locator(self) -> str | None:
-        """The Chicago page locator of the passage ("927", "926–27")."""
-        return self.pages.locator() if self.pages else None
+        """The Chicago locator of the passage: its page or pages ("927", "926–27"), or
+        the page and note for a passage of a footnote ("927n3", CMOS 14.54)."""
+        if self.pages is None:
+            return None
+        return f"{self.pages.locator()}n{self.note}" if self.note else self.pages.locator()
 
     def message(self, key: str) -> str:
         """The warning text for a passage that was not found."""
@@ -167,22 +177,54 @@ def _segments(passage: str, *, brackets: bool) -> list[tuple[str, int]]:
     return pieces
 
 
+class _NextOccurrence:
+    """``source.find(text, position)`` for positions that never decrease.
+
+    :func:`_find` asks each segment for its next occurrence after a point that only moves
+    forward, so the last answer serves every question up to it and the source is read
+    once per segment, not once per candidate start (which was quadratic)."""
+
+    __slots__ = ("_source", "_text", "_asked", "_answer")
+
+    def __init__(self, source: str, text: str) -> None:
+        self._source, self._text = source, text
+        self._asked, self._answer = -1, -1
+
+    def __call__(self, position: int) -> int:
+        if self._asked != -1 and self._asked <= position and (self._answer == -1 or position <= self._answer):
+            return self._answer
+        self._asked, self._answer = position, self._source.find(self._text, position)
+        return self._answer
+
+
+_MISSING = -1
+"""A segment absent after some point, so after every later start too."""
+
+
+def _chain_end(end: int, following: list[tuple[_NextOccurrence, int, int]]) -> int | None:
+    """End of the segments following a head that ends at *end*; None when a gap is too wide."""
+    for next_occurrence, length, gap in following:
+        position = next_occurrence(end)
+        if position == -1:
+            return _MISSING
+        if gap >= 0 and position - end > max(gap, 1):
+            return None
+        end = position + length
+    return end
+
+
 def _find(source: str, segments: list[tuple[str, int]]) -> tuple[int, int] | None:
     """First occurrence of all *segments* in order, honouring the gaps."""
     first, _ = segments[0]
     candidates = [first, first[0].swapcase() + first[1:]] if first[0].isalpha() else [first]
     for head in candidates:
+        following = [(_NextOccurrence(source, text), len(text), gap) for text, gap in segments[1:]]
         start = source.find(head)
         while start != -1:
-            end = start + len(head)
-            matched = True
-            for text, gap in segments[1:]:
-                position = source.find(text, end)
-                if position == -1 or (gap >= 0 and position - end > max(gap, 1)):
-                    matched = False
-                    break
-                end = position + len(text)
-            if matched:
+            end = _chain_end(start + len(head), following)
+            if end == _MISSING:
+                break
+            if end is not None:
                 return start, end
             start = source.find(head, start + 1)
     return None
@@ -222,6 +264,7 @@ def _words_around(text: str, index: int) -> str:
 def check_quote(ref: Reference, passage: str) -> QuoteResult:
     """Look for *passage* in *ref*'s body text."""
     source = _normalised_source(ref.text)
+    passage = _LONG_SPACE.sub(r"\1", passage)
     if not _ELLIPSIS.sub("", passage).strip(" .…"):
         return QuoteResult(False, problem="the quotation is empty" if not passage.strip() else "the quotation is only an ellipsis")
     for brackets in (False, True):
@@ -234,6 +277,9 @@ def check_quote(ref: Reference, passage: str) -> QuoteResult:
             end = source.offsets[span[1] - 1] + 1
             pages = ref.pages.pages_for(start, end) if ref.pages else None
             return QuoteResult(True, start, end, pages)
+    in_note = _find_in_notes(ref, passage)
+    if in_note is not None:
+        return in_note
 
     # Not found: the closest text is where the longest matching prefix of the
     # passage (or of its last segment) lies.
@@ -261,6 +307,24 @@ def check_quote(ref: Reference, passage: str) -> QuoteResult:
     closest = ref.text[original_start:original_end]
     pages = ref.pages.pages_for(original_start, original_start + 1) if ref.pages else None
     return QuoteResult(False, closest=closest, closest_pages=pages, difference=difference)
+
+
+def _find_in_notes(ref: Reference, passage: str) -> QuoteResult | None:
+    """The passage in one of the document's editorial footnotes, cited by the page its
+    mark stands on (a footnote is printed at the foot of that page) and its number."""
+    for note in ref.footnotes:
+        text = _normalised_source(note.text)
+        for brackets in (False, True):
+            segments = _segments(passage, brackets=brackets)
+            span = _find(text.text, segments) if segments else None
+            if span:
+                page = None
+                if ref.pages is not None:
+                    label = ref.pages.page_at(note.offset) if note.offset is not None else ref.pages.first
+                    page = PageRange(label, label)
+                start, end = text.offsets[span[0]], text.offsets[span[1] - 1] + 1
+                return QuoteResult(True, start, end, page, note=note.mark)
+    return None
 
 
 def citation_locator(ref: Reference, result: QuoteResult, catalog=None) -> str | None:

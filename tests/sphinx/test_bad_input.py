@@ -32,6 +32,9 @@ CASES = [
     ("broken-bib", "bibfile", "", "conf.py: frus_cite_bibfiles: "),
     ("broken-csl-json", "bibfile", "", "conf.py: frus_cite_bibfiles: cannot read refs.json"),
     ("unknown-volume", "unknown_volume", "index.rst:4", "unknown FRUS volume 'frus1945v7' (did you mean frus1945v07"),
+    ("unpublished-volume", "unknown_volume", "index.rst:4",
+     "FRUS volume 'frus1977-80v04' (Foreign Relations of the United States, 1977–1980, Volume IV, National Security "
+     "Policy) is not published: the Office of the Historian lists it as in production"),
     ("wrong-site-url", "bad_option", "index.rst:4", "expected a history.state.gov document URL"),
     ("bad-role-syntax", "bad_option", "index.rst:8", "expected :frus:q:`key <quoted words>`"),
     ("myst-misquote", "quote_not_found", "index.md:8", '"40 to 35" (quote) ≠ "40 to 30" (source)'),
@@ -46,6 +49,7 @@ CASES = [
     ("conf-unknown-entry", "bad_option", "", "conf.py: frus_cite_sources['hoo']: unknown 'short-title'; expected 'path', 'volume', 'url', 'short_title'"),
     ("bad-bibliography-option", "bad_option", "index.rst:10", ":cited: must be 'project' or 'document', not 'everything'"),
     ("bad-pages-option", "bad_locator", "index.rst:8", "unknown locator label 'zz.'"),
+    ("notes-only-style", "bad_style", "index.rst:10", "frus:bibliography: the CSL style 'the-historical-journal' has no <bibliography> section"),
 ]
 
 

@@ -21,7 +21,7 @@ EXPECTED_NOTES = [
           "https://digitalarchive.wilsoncenter.org/document/134351."),
     ("7", "Herbert Feis, The China Tangle (Princeton, NJ: Princeton University Press, 1953), 12."),
     ("8", "W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1345, July 13, 1945, in Foreign "
-          "Relations of the United States, Diplomatic Papers, vol. 1, The Conference of Berlin (The Potsdam Conference), "
+          "Relations of the United States: Diplomatic Papers, vol. 1, The Conference of Berlin (The Potsdam Conference), "
           "1945, ed. Richardson Dougall (Washington, DC: Government Printing Office, 1960), doc. 578, "
           "https://history.state.gov/historicaldocuments/frus1945Berlinv01/d578; See Feis, The China Tangle, 14–15 for context."),
 ]
@@ -54,7 +54,7 @@ def test_notes_numbered_with_the_authors_own(make_app, rootdir, tmp_path, root, 
     entries = [squash(e).replace("*", "") for e in biblio.split("\n\n")[1:] if e.strip()]
     assert entries == [squash(e) for e in [
         "Feis, Herbert. The China Tangle. Princeton, NJ: Princeton University Press, 1953.",
-        "U.S. Department of State. Foreign Relations of the United States, Diplomatic Papers. Vol. 1, The Conference of "
+        "U.S. Department of State. Foreign Relations of the United States: Diplomatic Papers. Vol. 1, The Conference of "
         "Berlin (The Potsdam Conference), 1945. Edited by Richardson Dougall. Washington, DC: Government Printing Office, "
         "1960. https://history.state.gov/historicaldocuments/frus1945Berlinv01.",
         "———. Foreign Relations of the United States: Diplomatic Papers, 1945. Vol. 7, The Far East, China. Edited by "

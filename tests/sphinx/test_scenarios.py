@@ -7,6 +7,8 @@ import shutil
 
 import pytest
 
+from frus_cite.sphinxext.domain import scratch
+
 FULL_0711 = "W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145, July 11, 1945, in"
 
 
@@ -111,7 +113,7 @@ def test_editing_a_source_rebuilds_only_pages_that_quote_it(make_app, rootdir, t
     app2 = make_app("text", srcdir=source)
     outdated = set(app2.builder.get_outdated_docs()) if hasattr(app2.builder, "get_outdated_docs") else set()
     app2.build()
-    read = set(app2.env._frus_reading)  # documents read again
+    read = set(scratch(app2.env).reading)  # documents read again
     assert read == {"one"}  # only the chapter that cites the edited Wilson record
     assert "three" not in read and "two" not in read
     del outdated
@@ -145,7 +147,7 @@ def test_editing_the_bib_file_rebuilds_pages_citing_it(make_app, rootdir, tmp_pa
     os.utime(bib, None)
     app2 = make_app("text", srcdir=source)
     app2.build()
-    assert "index" in app2.env._frus_reading
+    assert "index" in scratch(app2.env).reading
     assert "The China Tangle, Revised" in (app2.outdir / "index.txt").read_text()
 
 
@@ -153,17 +155,17 @@ def test_rebuild_does_not_reparse_unchanged_conf_sources_but_repeats_their_error
     import os
     import time
 
-    from frus_cite.sphinxext import sources
+    from frus_cite.sphinxext import events
 
     source = copy_root(rootdir, tmp_path, "options")
     parsed: list[str] = []
-    real = sources.load_checked
+    real = events.load_checked
 
     def counting(env, path, *args, **kwargs):
         parsed.append(os.path.basename(path))
         return real(env, path, *args, **kwargs)
 
-    monkeypatch.setattr(sources, "load_checked", counting)
+    monkeypatch.setattr(events, "load_checked", counting)
     make_app("text", srcdir=source, freshenv=True).build()
     assert sorted(parsed) == ["cable.md", "harriman.txt", "hoo.md"]
 
@@ -206,7 +208,7 @@ def test_short_titles_from_conf_and_directive_and_their_edits(make_app, rootdir,
     declared.write_text(declared.read_text().replace("Harriman–Soong\n                 Meeting Cable", "Harriman Cable"))
     app2 = make_app("text", srcdir=source)
     app2.build()
-    assert app2.env._frus_reading == {"sources"}
+    assert scratch(app2.env).reading == {"sources"}
     assert notes((app2.outdir / "chapter.txt").read_text())[3] == "“Harriman Cable.”"
 
 

@@ -33,11 +33,11 @@ GOLDEN = {
         V7_BIB),
     1: (None, None,
         "W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1345, July 13, 1945, in Foreign "
-        "Relations of the United States, Diplomatic Papers, vol. 1, The Conference of Berlin (The Potsdam Conference), "
+        "Relations of the United States: Diplomatic Papers, vol. 1, The Conference of Berlin (The Potsdam Conference), "
         "1945, ed. Richardson Dougall (Washington, DC: Government Printing Office, 1960), doc. 578, "
         "https://history.state.gov/historicaldocuments/frus1945Berlinv01/d578.",
         "Harriman to Truman and Byrnes, July 13, 1945, doc. 578.",
-        "U.S. Department of State. Foreign Relations of the United States, Diplomatic Papers. Vol. 1, The Conference of "
+        "U.S. Department of State. Foreign Relations of the United States: Diplomatic Papers. Vol. 1, The Conference of "
         "Berlin (The Potsdam Conference), 1945. Edited by Richardson Dougall. Washington, DC: Government Printing "
         "Office, 1960. https://history.state.gov/historicaldocuments/frus1945Berlinv01."),
     # Undated: surnames with an office are named over the volume's year (1945); the Secretary

@@ -97,3 +97,17 @@ def test_normalise_maps_every_character_back(text):
             assert original.isspace() or original in "\u200b"
         else:
             assert char == original.translate({ord("“"): '"', ord("”"): '"', ord("‘"): "'", ord("’"): "'", ord("—"): "-", ord("–"): "-"})
+
+
+def test_a_passage_of_an_editorial_footnote_is_cited_as_the_note():
+    from pathlib import Path
+
+    from frus_cite.quoting import citation_locator
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "sources" / "frus1943-gauss.txt"
+    ref = frus_cite.parse_file(path, volume="frus1943China")
+    result = check_quote(ref, "constructed example for frus-cite’s tests")
+    # The mark stands after "Burma road." on page 6: the note is printed at the foot of page 6.
+    assert result.found and result.note == "1" and result.locator == "6n1"
+    assert citation_locator(ref, result) == "6n1"
+    assert check_quote(ref, "The Generalissimo received me").note is None

@@ -20,8 +20,8 @@ from citeproc.source.json import CiteProcJSON
 from ..catalog import Catalog, default_catalog
 from ..model import Reference
 from . import postprocess, richtext
-from .csl_json import person, to_csl_json
-from .styles import load_style
+from .csl_json import to_csl_json, volume_variables
+from .styles import load_style, require_bibliography
 
 __all__ = ["entry_item", "render_entries", "render_entry_pairs", "render_bibliography", "collapsed_items", "volume_item", "collection_item"]
 
@@ -31,22 +31,15 @@ THREE_EM_DASH = "———"
 def volume_item(volume_id: str, catalog: Catalog | None = None) -> dict[str, Any]:
     """A CSL ``book`` item for a whole FRUS volume, authored by the Department of State."""
     volume = (catalog or default_catalog()).get(volume_id)
+    variables = volume_variables(volume)
     item: dict[str, Any] = {
         "id": volume_id,
         "type": "book",
         "author": [{"literal": "U.S. Department of State"}],
-        "title": volume.series + (f", {volume.subseries}" if volume.subseries else ""),
-        "collection-title": volume.volume_title,
-        "publisher": volume.publisher,
-        "publisher-place": volume.place,
+        "title": variables.pop("container-title"),
+        **variables,
         "URL": volume.document_url(),
     }
-    if volume.volume_arabic:
-        item["volume"] = volume.volume_arabic
-    if volume.editors:
-        item["editor"] = [person(e) for e in volume.editors]
-    if volume.published:
-        item["issued"] = {"date-parts": [[int(volume.published)]]}
     return item
 
 
@@ -119,7 +112,8 @@ def render_entries(items: list[Mapping[str, Any]], *, style: str | None = None, 
 def render_entry_pairs(
     items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text"
 ) -> list[tuple[Mapping[str, Any], str]]:
-    """(item, entry text) in CMOS order."""
+    """(item, entry text) in CMOS order; :class:`.NoBibliographyError` for a notes-only style."""
+    require_bibliography(style)
     if not items:
         return []
     ordered = sorted((postprocess.for_rendering(i) for i in items), key=sort_key)

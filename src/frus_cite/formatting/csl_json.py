@@ -1,7 +1,8 @@
 """Map references to CSL-JSON items.
 
-FRUS documents become items *in their volume*: ``container-title`` is the
-series title with the subseries, ``volume`` the arabic volume number,
+FRUS documents become items *in their volume* (:func:`volume_variables`):
+``container-title`` is the series title with the subseries, ``volume`` the
+arabic volume number, ``collection-number`` a part that precedes it,
 ``collection-title`` the volume title, ``editor`` the volume editors,
 ``publisher`` "Government Printing Office", ``issued`` the volume's
 publication year and ``original-date`` the document's own date (CSL has a
@@ -20,11 +21,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..catalog import Catalog, default_catalog
+from ..catalog import Catalog, Volume, default_catalog
 from ..model import ArchivalLocation, Party, Reference
 from ..people.naming import name_party
 
-__all__ = ["to_csl_json", "csl_date", "person", "archive_location_text"]
+__all__ = ["to_csl_json", "csl_date", "person", "archive_location_text", "volume_variables"]
 
 
 def csl_date(iso: str | None) -> dict[str, Any] | None:
@@ -37,7 +38,7 @@ def csl_date(iso: str | None) -> dict[str, Any] | None:
 
 def person(name: str) -> dict[str, str]:
     """"David Wolff" → {"family": "Wolff", "given": "David"}; particles stay with the given name."""
-    words = name.split()
+    words = name.replace(",", " ").split()  # "William F. Sanford, Jr."
     if len(words) == 1:
         return {"family": words[0]}
     if re.fullmatch(r"(Jr\.?|Sr\.?|II|III)", words[-1]) and len(words) > 2:
@@ -87,6 +88,29 @@ def archive_location_text(location: ArchivalLocation) -> str | None:
     return ", ".join(parts) or None
 
 
+def volume_variables(volume: Volume) -> dict[str, Any]:
+    """The CSL variables that name a FRUS volume, for a document in it (the volume of a
+    bibliography entry takes the same, with ``title`` for ``container-title``).
+
+    ``container-title`` is the series with its subseries ("Foreign Relations of the United
+    States, 1969–1976"), ``volume`` the arabic volume number ("17", "19, pt. 1"),
+    ``collection-number`` a part or appendix that comes before any volume number ("pt. 1" of
+    "Part I" in 1863–1907), ``collection-title`` the volume title (annual volumes have none).
+    """
+    variables: dict[str, Any] = {
+        "container-title": volume.container_title,
+        "publisher": volume.publisher,
+        "publisher-place": volume.place,
+    }
+    designation = {"collection-number": volume.part, "volume": volume.volume_arabic, "collection-title": volume.volume_title}
+    variables.update((name, value) for name, value in designation.items() if value)
+    if volume.editors:
+        variables["editor"] = [person(e) for e in volume.editors]
+    if volume.published:
+        variables["issued"] = {"date-parts": [[int(volume.published)]]}
+    return variables
+
+
 def to_csl_json(ref: Reference, *, catalog: Catalog | None = None, key: str | None = None) -> dict[str, Any]:
     """The CSL-JSON item for *ref* (valid against the CSL-JSON schema)."""
     item: dict[str, Any] = {"id": key or ref.key, "title": ref.title}
@@ -118,16 +142,7 @@ def to_csl_json(ref: Reference, *, catalog: Catalog | None = None, key: str | No
             # Full numbers in the data; styles abbreviate ranges (page-range-format).
             item["page"] = ref.pages.first if ref.pages.first == ref.pages.last else f"{ref.pages.first}-{ref.pages.last}"
         if volume is not None:
-            item["container-title"] = volume.series + (f", {volume.subseries}" if volume.subseries else "")
-            if volume.volume_arabic:
-                item["volume"] = volume.volume_arabic
-            item["collection-title"] = volume.volume_title
-            if volume.editors:
-                item["editor"] = [person(e) for e in volume.editors]
-            item["publisher"] = volume.publisher
-            item["publisher-place"] = volume.place
-            if volume.published:
-                item["issued"] = csl_date(volume.published)
+            item.update(volume_variables(volume))
             item["URL"] = ref.url or volume.document_url(ref.document_number)
         elif ref.url:
             item["URL"] = ref.url

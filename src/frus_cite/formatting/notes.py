@@ -82,6 +82,8 @@ class Cluster:
             raw_items = data["citationItems"]
         except (KeyError, TypeError):
             raise NoteError(f"cluster {default_index}: expected an object with 'citationItems'") from None
+        if not raw_items:
+            raise NoteError(f"cluster {default_index}: 'citationItems' is empty: a note cites at least one item")
         cites = []
         for raw in raw_items:
             if "id" not in raw:
@@ -281,6 +283,8 @@ class NoteEngine:
 
     def cite(self, cluster: Cluster, fmt: str = "text") -> str:
         """The note text for *cluster* (advances the position history)."""
+        if not cluster.cites:
+            raise NoteError(f"note {cluster.note_index}: no citation to format (an empty cluster)")
         pieces = []
         for index, cite in enumerate(cluster.cites):
             if cite.id not in self.items:

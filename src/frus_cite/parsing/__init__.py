@@ -10,7 +10,7 @@ from ..catalog import Catalog
 from ..errors import FrusCiteError, SourceError, UnrecognisedSourceError
 from ..model import Reference
 from .frus import looks_like_frus, parse_frus
-from .tei import TeiVolume, looks_like_tei, read_tei
+from .tei import TeiVolume, looks_like_tei, open_tei, split_address
 from .text import MAX_SOURCE_BYTES, prepare, read_source
 from .wilson import looks_like_wilson, parse_wilson
 
@@ -66,7 +66,10 @@ def parse_text(
 
 
 def is_tei_file(path: str | Path) -> bool:
-    """True when *path* is an XML file that starts like TEI (a volume, a slice or one document)."""
+    """True when *path* is an ``.xml`` file, or a file that starts like TEI (a volume, a
+    slice or one document)."""
+    if str(path).lower().endswith(".xml"):
+        return True
     try:
         with open(path, "rb") as handle:
             return looks_like_tei(handle.read(4096))
@@ -75,9 +78,21 @@ def is_tei_file(path: str | Path) -> bool:
 
 
 def parse_tei(path: str | Path, *, document: str | None = None, volume: str | None = None) -> list[Reference]:
-    """The documents of a TEI file (all of them, or the one with id *document*)."""
-    tei = read_tei(path, volume=volume)
+    """The documents of a TEI file (all of them, or the one with id *document*).
+
+    *path* may name the document itself: ``frus1955-57v03.xml#d58``."""
+    path, document = _address(path, document)
+    tei = open_tei(path, volume=volume)
     return [tei.reference(document)] if document else list(tei.references())
+
+
+def _address(path: str | Path, document: str | None) -> tuple[str | Path, str | None]:
+    """A file, and the document a ``FILE#d58`` address names (when FILE exists and *path* does not)."""
+    if document is None and not Path(path).exists():
+        file, named = split_address(str(path))
+        if named is not None and Path(file).exists():
+            return file, named
+    return path, document
 
 
 def parse_file(
@@ -91,10 +106,11 @@ def parse_file(
 ) -> Reference:
     """Read and parse one source file.
 
-    A TEI file gives the document *document* ("d58"), or its only document.
+    A TEI file gives the document *document* ("d58", or ``FILE#d58``), or its only document.
     """
+    path, document = _address(path, document)
     if document is not None or is_tei_file(path):
-        tei = read_tei(path, volume=volume)
+        tei = open_tei(path, volume=volume)
         if document is None and len(tei) != 1:
             raise SourceError(
                 f"this TEI file holds {len(tei)} documents; expected one, or a document id (FILE#d58)",
@@ -120,14 +136,18 @@ def parse_many(
     volume: str | None = None,
     url: str | None = None,
     catalog: Catalog | None = None,
+    document: str | None = None,
 ) -> tuple[list[Reference], list[ParseFailure]]:
-    """Parse every file; failures are returned beside the records, never raised."""
+    """Parse every file; failures are returned beside the records, never raised.
+
+    A TEI file gives all its documents, or the one *document* (or ``FILE#d58``) names."""
     records: list[Reference] = []
     failures: list[ParseFailure] = []
     for path in paths:
         try:
-            if is_tei_file(path):
-                records.extend(parse_tei(path, volume=volume))
+            file, named = _address(path, document)
+            if named is not None or is_tei_file(file):
+                records.extend(parse_tei(file, document=named, volume=volume))
                 continue
             records.append(parse_file(path, volume=volume, url=url, catalog=catalog))
         except FrusCiteError as error:

@@ -63,14 +63,18 @@ _CREDIT_START = re.compile(
     rf"|(?<=,\s)(?:contributed|obtained|translated|transcribed|compiled|translation)\b",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(
-    rf"(?P<verbs>{_VERB}(?:\s*,?\s*(?:and\s+)?{_VERB})*)"
+# A run of verbs ("Obtained, translated and transcribed"), then what ends a credit clause.
+# Their separator has one way to match a run of spaces (`\s*,?\s*` had two: exponential), and
+# the clause's end is tried once per run of verbs, not from each verb in it (quadratic).
+_VERBS = re.compile(rf"{_VERB}(?:\s*(?:,\s*)?(?:and\s+)?{_VERB})*", re.IGNORECASE)
+_CLAUSE_END = re.compile(
     r"(?:\s+from\s+[A-Z]\w+(?:\s+and\s+[A-Z]\w+)?)?"
     r"(?:\s+for(?:\s+(?P<project>[A-Z][A-Za-z]{1,}))?)?"
     r"\s+by\s+",
     re.IGNORECASE,
 )
-_NAME_END = re.compile(rf"(?<=[a-z\u00e0-\u024f]{{2}})\.(?=\s|$)|;|\s+and\s+(?={_VERB}\b)|$", re.IGNORECASE)
+# "and" starts only at the beginning of a run of spaces (from each space of it: quadratic).
+_NAME_END = re.compile(rf"(?<=[a-z\u00e0-\u024f]{{2}})\.(?=\s|$)|;|(?<!\s)\s+and\s+(?={_VERB}\b)|$", re.IGNORECASE)
 _ROLE = {"translation": "translated"}
 _ARCHIVE_SEPARATOR = re.compile(r";\s*(?:and\s+)?|\s+and\s+(?=[A-Z][\w ]{1,12}[,:]?\s*(?:f\.|F\.|[Ff]ond)\s*\d)")
 
@@ -88,13 +92,17 @@ def parse_credits(text: str) -> tuple[Contributor, ...]:
     people: list[Contributor] = []
     position = 0
     while True:
-        match = _CLAUSE.search(text, position)
-        if not match:
+        verbs_match = _VERBS.search(text, position)
+        if not verbs_match:
             break
+        match = _CLAUSE_END.match(text, verbs_match.end())
+        if not match:
+            position = verbs_match.end()
+            continue
         end = _NAME_END.search(text, match.end())
         stop = end.start() if end else len(text)
         names_text = text[match.end() : stop].strip().rstrip(",")
-        verbs = re.findall(_VERB, match["verbs"], re.IGNORECASE)
+        verbs = re.findall(_VERB, verbs_match.group(0), re.IGNORECASE)
         names = [n.strip() for n in re.split(r",\s*and\s+|\s+and\s+|,\s*", names_text) if n.strip()]
         for name in names:
             for verb in verbs:

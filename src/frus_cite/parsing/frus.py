@@ -21,6 +21,7 @@ from ..catalog import Catalog, default_catalog, parse_frus_url
 from ..errors import HeaderSyntaxError, UnrecognisedSourceError
 from ..model import FileDesignation, Footnote, PageMap, Party, Reference
 from .decimal_file import looks_decimal, parse_decimal
+from .marks import MarkIndex
 from .text import Lines, next_nonblank, split_lines, squeeze
 
 __all__ = ["parse_frus", "looks_like_frus", "parse_header_line", "parse_party", "parse_heading"]
@@ -42,8 +43,10 @@ _CLASS_WORDS = (
     r"most immediate|operational immediate|personal|private|eyes only|official use only|"
     r"limited official use|for official use only|plain|nodis|exdis|limdis|triple priority"
 )
+# Words joined by white space, "," "and" or "&"; each separator has one way to match
+# (a bare `\s*(?:,|and)?\s*` splits every run of spaces in two ways: exponential).
 _CLASSIFICATION = re.compile(
-    rf"\(?(?:(?:{_CLASS_WORDS})(?:\s*(?:,|and|&)?\s*))+(?:\s+for\s+[^.]{{1,120}})?\.?\)?",
+    rf"\(?(?:(?:{_CLASS_WORDS})\s*(?:(?:,|and|&)\s*)?)+(?:(?<=\s)for\s+[^.]{{1,120}})?\.?\)?",
     re.IGNORECASE,
 )
 _HEADING_MARK = re.compile(r"(?<=[A-Za-z)\].’'”])\s?(\d{1,3}[a-z]?)$")
@@ -433,12 +436,13 @@ def parse_frus(
     removals: list[tuple[int, int]] = []
     mark_positions: dict[int, int] = {}
     cursor = 0
+    body_marks = MarkIndex(raw_body)
     for number, (mark, note_text) in enumerate(footnote_lines):
         see = tuple(int(n) for group in _SEE_DOCS.findall(note_text) for n in re.findall(r"\d+", group))
         if number in placed:
             footnotes.append(Footnote(mark=mark, text=note_text, in_heading=True, see_documents=see))
             continue
-        position = _find_mark(raw_body, mark, cursor)
+        position = body_marks.find(mark, cursor)
         if position is not None:
             removals.append((position, position + len(mark)))
             mark_positions[number] = position
@@ -544,8 +548,9 @@ def _footnote_block(lines: Lines, first: int) -> tuple[list[tuple[str, str]], in
     if notes and not indented:
         region = "\n".join(line.text for line in lines[:end_index])
         cursor = 0
+        region_marks = MarkIndex(region)
         for mark, _ in notes:
-            found = _find_mark(region, mark, cursor)
+            found = region_marks.find(mark, cursor)
             if found is None:
                 return [], len(lines)
             cursor = found + len(mark)

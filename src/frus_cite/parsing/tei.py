@@ -23,6 +23,7 @@ resolution, network access and DTD loading off and its size limits on.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ __all__ = [
     "TEI_NS",
     "TeiVolume",
     "looks_like_tei",
+    "open_tei",
+    "split_address",
     "read_tei",
     "read_tei_bytes",
 ]
@@ -67,11 +70,12 @@ _OPENING = "([\n"
 
 def looks_like_tei(data: bytes) -> bool:
     """True when *data* starts (after an XML declaration and comments) with a TEI root
-    or with the ``div``/``pb`` elements of a slice."""
+    or with the ``div``/``pb`` elements of a slice, or declares a DTD (which the TEI
+    reader refuses, saying why)."""
     try:
         name, _ = _first_element(data, "<bytes>")
     except TeiError:
-        return False
+        return True
     return name is not None and _local(name) in _FRAGMENT_ROOTS | {"TEI"}
 
 
@@ -417,6 +421,14 @@ _BLOCKS = frozenset(
 _LINES = frozenset({"item", "label", "row", "l", "signed", "salute", "dateline"})
 """Blocks shown as lines of their container rather than as paragraphs."""
 _SKIPPED = frozenset({"figure", "graphic", "gap"})
+_OPENER_LIKE = frozenset({"p", "seg", "ab"})
+_MARKINGS = frozenset(
+    {"top secret", "secret", "confidential", "restricted", "unclassified", "priority", "niact", "urgent",
+     "immediate", "personal", "private", "eyes only", "nodis", "exdis", "limdis", "plain", "triple priority",
+     "official use only", "limited official use", "strictly confidential", "personal and secret", "sensitive"}
+)
+"""Security classification and handling words printed above a document's text."""
+_TIME = re.compile(r"\d{4}\]?\s*(?:[—–]|,)\s*(?P<time>[^\[\]]+?)\.?\]?\s*$")
 _RECEIVED = re.compile(r"\[?\(?Received:?\s*(?P<when>[^\])]*)[\])]?\.?$")
 _SEE_DOCUMENT = re.compile(r"^#d(\d+)$")
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -483,6 +495,8 @@ class _DocumentReader:
             self._read_dateline(child)
         elif name == "pb" and self.heading is None and self.body.length == 0:
             self.start_page = child.get("n") or self.start_page  # the document opens a page
+        elif name in _OPENER_LIKE and self.body.length == 0 and self._opener_paragraph(child):
+            pass
         elif name == "closer" and child is _last_element(self.div):
             self._read_closer(child)
         elif name == "note" and child.get("n"):
@@ -541,8 +555,26 @@ class _DocumentReader:
             elif (received := _RECEIVED.fullmatch(text)) and self.received is None:
                 self.received = _received_text(received["when"])
             elif _is_small_caps(part) and self.dateline.line is None:
-                words_lower = text.strip("().").lower()
-                self.classification = f"{self.classification} {words_lower}" if self.classification else words_lower
+                self._classify(text)
+
+    def _opener_paragraph(self, part: etree._Element) -> bool:
+        """A paragraph above the body that prints only a marking or a despatch number
+        ("Confidential / Priority", "No. 85"): read as an opener line."""
+        lines = [line for line in _lines(part) if line]
+        if not lines:
+            return False
+        if len(lines) == 1 and (number := _NUMBER_LINE.fullmatch(lines[0])) and self.despatch is None:
+            self.despatch = number.group(1)
+            return True
+        if all(line.strip("().").lower() in _MARKINGS for line in lines):
+            for line in lines:
+                self._classify(line)
+            return True
+        return False
+
+    def _classify(self, line: str) -> None:
+        words = line.strip("().").lower()
+        self.classification = f"{self.classification} {words}" if self.classification else words
 
     def _read_dateline(self, element: etree._Element) -> None:
         words = _Builder()
@@ -560,7 +592,7 @@ class _DocumentReader:
             line=" ".join(lines) or None,
             place=re.sub(r"[\[\]]", "", _text(place)).strip(" ,") or None if place is not None else None,
             date=when if re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", when) else None,
-            time=_time(_text(date)) if date is not None else None,
+            time=_time(" ".join(lines)),
             received=received,
         )
         if received and self.received is None:
@@ -684,13 +716,19 @@ def _received_text(text: str) -> str:
     return text if text.endswith(("a.m.", "p.m.", "a. m.", "p. m.")) else text.rstrip(".")
 
 
-def _time(date_text: str) -> str | None:
-    """The time printed after the date: "March 17, 1949—3 p. m." → "3 p. m."."""
-    parts = re.split(r"\s*[—–]\s*", date_text, maxsplit=1)
-    if len(parts) < 2 or not parts[1].strip(" ."):
+def _time(dateline: str) -> str | None:
+    """The time printed after the date's year: "Saigon, March 17, 1949—3 p. m." → "3 p. m."."""
+    found = _TIME.search(dateline)
+    if found is None:
         return None
-    time = parts[1].strip()
-    return time if time.endswith("m.") else time.rstrip(".")
+    time = found["time"].strip()
+    return f"{time}." if time.endswith(("a.m", "p.m", "a. m", "p. m")) else time
+
+
+def _lines(element: etree._Element) -> list[str]:
+    words = _Builder()
+    _note_text(element, words, line_breaks=True)
+    return [line.strip() for line in words.text().split("\n")]
 
 
 def _year(iso: str | None) -> int | None:
@@ -728,14 +766,14 @@ def _footnote(note: etree._Element, offset: int | None) -> Footnote:
     )
 
 
-def _note_text(element: etree._Element, words: _Builder) -> None:
+def _note_text(element: etree._Element, words: _Builder, *, line_breaks: bool = False) -> None:
     words.add(element.text)
     for child in element:
         name = _local(child.tag)
         if name == "lb":
-            words.space()
-        elif name not in _SKIPPED and name != "pb":
-            _note_text(child, words)
+            words.block("\n") if line_breaks else words.space()
+        elif name not in _SKIPPED and name != "pb" and not (line_breaks and name == "note"):
+            _note_text(child, words, line_breaks=line_breaks)
         words.add(child.tail)
 
 
@@ -773,3 +811,35 @@ def _page_map(start: str | None, breaks: list[tuple[int, str]], length: int) -> 
         else:
             pages.append((offset, label))
     return PageMap(breaks=tuple(pages), length=length) if pages else None
+
+
+_OPENED: dict[tuple[str, str | None], tuple[tuple[int, int], TeiVolume]] = {}
+_OPENED_LIMIT = 8
+
+
+def open_tei(path: str | Path, *, volume: str | None = None) -> TeiVolume:
+    """:func:`read_tei`, kept while the file is unchanged (same size and modification
+    time), so that a command or a build that cites many documents of one volume reads
+    the file once."""
+    key = (os.path.abspath(path), volume)
+    try:
+        info = os.stat(path)
+        stamp = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        return read_tei(path, volume=volume)  # reports the problem, located
+    cached = _OPENED.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    tei = read_tei(path, volume=volume)
+    if len(_OPENED) >= _OPENED_LIMIT:
+        _OPENED.pop(next(iter(_OPENED)))
+    _OPENED[key] = (stamp, tei)
+    return tei
+
+
+def split_address(address: str) -> tuple[str, str | None]:
+    """"frus1955-57v03.xml#d58" → ("frus1955-57v03.xml", "d58"); no "#": no document."""
+    path, hash_sign, document = address.rpartition("#")
+    if not hash_sign or not path or not re.fullmatch(r"d?\d+|[\w.-]+", document):
+        return address, None
+    return path, document

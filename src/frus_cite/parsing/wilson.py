@@ -46,12 +46,18 @@ _LABELS = {
     "rights": "rights",
     "language": "original_language",
 }
-_LABEL_LINE = re.compile(r"\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?P<label>[A-Za-z][A-Za-z &]{1,40}?)\s*:?\s*(?:\*\*|__)?\s*:?\s*")
+# Matched against a stripped line; every run of white space has one place to go (adjacent
+# `\s*`s made a line of spaces cost n⁴).
+_LABEL_LINE = re.compile(
+    r"(?:#{1,6}\s*)?(?:(?:\*\*|__)\s*)?(?P<label>[A-Za-z][A-Za-z &]{0,39}[A-Za-z&])"
+    r"\s*(?::\s*)?(?:(?:\*\*|__)\s*)?(?::\s*)?"
+)
+_CITATION_LABEL = re.compile(r"(?:#{1,6}\s*)?(?:\*\*\s*)?Citation\s*(?::\s*)?(?:\*\*\s*)?(?::\s*)?")
 _MONTH = "|".join(MONTHS)
 _DATE = rf"(?:(?:{_MONTH})\s+\d{{1,2}},\s+\d{{4}}|(?:{_MONTH})\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|\d{{4}})"
 _ARCHIVE_NAME = r"(?:Wilson Center Digital Archive|History and Public Policy Program Digital Archive|[A-Z][\w ]*Digital Archive)"
 _AFTER_TITLE = re.compile(rf"\s*,?\s*(?P<date>{_DATE})?\s*,\s*(?P<archive>{_ARCHIVE_NAME})\s*(?:,\s*|\.\s*|$)")
-_URL = re.compile(r"\s*<?(?P<url>https?://[^\s<>]+?)>?\.?\s*$")
+_URL_START = re.compile(r"https?://[^\s<>]")
 _TRANSCRIPT = re.compile(r"(?:Transcript|Translation|Original)\s*-\s*\w+(?:\s*\w+)?\s*$")
 
 
@@ -69,7 +75,7 @@ class Citation:
 
 def looks_like_wilson(text: str) -> bool:
     head = text[:4000]
-    if "Citation" in head and re.search(r"(?m)^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*Citation\s*:?\s*(?:\*\*)?\s*:?\s*$", head):
+    if "Citation" in head and any(_CITATION_LABEL.fullmatch(line.strip()) for line in head.split("\n")):
         return True
     first = head.strip().split("\n", 1)[0]
     return "Digital Archive" in first and bool(_AFTER_TITLE.search(first))
@@ -121,19 +127,40 @@ def parse_citation_line(line: str, *, source: str | None = None, offset: int = 0
         raise HeaderSyntaxError("expected the date and archive name after the title", source=source or line, span=(offset, offset + 1))
     remainder = rest[tail.end() :].strip()
     url = None
-    url_match = _URL.search(remainder)
-    if url_match:
-        url = url_match["url"].rstrip(".")
-        remainder = remainder[: url_match.start()].strip()
+    url_span = _trailing_url(remainder)
+    if url_span:
+        url = remainder[url_span[0] : url_span[1]].rstrip(".")
+        before = remainder[: url_span[0]]
+        remainder = (before[:-1] if before.endswith("<") else before).strip()
     archival, credits = split_credits(remainder)
     return Citation(title, tail["date"], tail["archive"], archival, credits, url, text, remainder.rstrip(" ."))
 
 
+def _trailing_url(text: str) -> tuple[int, int] | None:
+    """Span of the URL that ends *text* (``<…>`` and a full stop allowed around it), or None.
+
+    Only the last word is looked at: a search from every "http" to the end of the text
+    was quadratic.  The shortest URL is taken, so a trailing ">" or "." stays outside it.
+    """
+    body = text.rstrip()
+    for suffix in (">.", ">", ".", ""):
+        if not body.endswith(suffix):
+            continue
+        end = len(body) - len(suffix)
+        start = end
+        while start > 0 and not body[start - 1].isspace() and body[start - 1] not in "<>":
+            start -= 1
+        found = _URL_START.search(body, start, end)
+        if found:
+            return found.start(), end
+    return None
+
+
 def _label(line: str) -> str | None:
-    match = _LABEL_LINE.fullmatch(line)
+    stripped = line.strip()
+    match = _LABEL_LINE.fullmatch(stripped)
     if not match:
         return None
-    stripped = line.strip()
     # A label must look like one: bold, a heading, or ending in a colon.
     if not (stripped.startswith(("#", "**", "__")) or stripped.rstrip("*_ ").endswith(":")):
         return None

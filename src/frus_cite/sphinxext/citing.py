@@ -4,24 +4,21 @@ and making the footnote that will carry the note."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from docutils import nodes
 from sphinx.environment import BuildEnvironment
 
 from ..errors import FrusCiteError
 from ..quoting import check_quote, citation_locator
-from .domain import CiteRecord, SourceRecord, get_domain
+from .config import get_config
+from .domain import document_scratch, get_domain
 from .logging import warn
 from .nodes import frus_note
-from .sources import bib_items, bib_key_file, load_reference
+from .records import CiteRecord, SourceRecord
+from .sources import bib_items, catalog_for, load_reference
 
-__all__ = ["parse_locator", "make_note", "check_passage", "known_key", "parse_cites", "PENDING_FOOTNOTES", "PENDING_NOTES"]
-
-PENDING_FOOTNOTES = "frus_pending_footnotes"
-"""``env.temp_data`` key: footnotes made while reading a document, placed by the transform."""
-PENDING_NOTES = "frus_pending_notes"
-"""``env.temp_data`` key: note id → (cites, unchecked passage, line), recorded by the transform."""
+__all__ = ["parse_locator", "make_note", "check_passage", "known_key", "parse_cites", "prepare_quote", "PreparedQuote"]
 
 _LABELS = {
     "p.": "page", "pp.": "page", "page": "page", "pages": "page",
@@ -83,9 +80,30 @@ def check_passage(env: BuildEnvironment, key: str, passage: str, location: Any) 
     if not result.found:
         warn("quote_not_found", result.message(key), location)
         return None, False
-    from .sources import catalog_for
-
     return citation_locator(ref, result, catalog_for(env)), True
+
+
+class PreparedQuote(NamedTuple):
+    locator: str | None
+    """The author's locator, else the pages the quotation was found on."""
+    pending: str | None
+    """The quotation, when its source is not declared yet: checked once all documents are read."""
+
+
+def prepare_quote(env: BuildEnvironment, key: str, passage: str, locator: str | None, *,
+                  check: bool = True, final: bool = False, location: Any) -> PreparedQuote:
+    """Check a quotation against its source: the one way the role, the directive and
+    ``env-updated`` (*final*: every document has been read) do it.
+
+    *check* is the markup's own wish (``:no-check:`` makes it False); the
+    ``frus_cite_check_quotes`` setting is honoured here, for all of them.
+    """
+    if not check or not get_config(env.config).check_quotes:
+        return PreparedQuote(locator, None)
+    if get_domain(env).source(key) is None:  # unknown keys are reported once every document is read
+        return PreparedQuote(locator, None if final else passage)
+    page, _ = check_passage(env, key, passage, location)
+    return PreparedQuote(locator or page, None)
 
 
 def parse_cites(text: str) -> list[tuple[str | None, str, str | None, str | None]]:
@@ -128,15 +146,9 @@ def make_note(
     """
     serial = env.new_serialno("frus-note")
     note_id = f"frus-note-{nodes.make_id(env.docname)}-{serial}"
-    for cite in cites:
-        path = bib_key_file(env, cite.key)
-        if path:
-            env.note_dependency(path)
-        record = get_domain(env).source(cite.key)
-        if record is not None:
-            env.note_dependency(record.path)
     placeholder = frus_note(note_id=note_id, docname=env.docname)
-    env.temp_data.setdefault(PENDING_NOTES, {})[note_id] = (tuple(cites), passage, lineno)
+    pending = document_scratch(env)
+    pending.notes[note_id] = (tuple(cites), passage, lineno)
     footnote = nodes.footnote("", nodes.paragraph("", "", placeholder), auto=1, classes=["frus-note"])
     footnote["names"].append(note_id)
     footnote.source, footnote.line = env.doc2path(env.docname), lineno
@@ -147,5 +159,5 @@ def make_note(
     reference = nodes.footnote_reference("", "", auto=1, refname=note_id, classes=["frus-note-ref"])
     document.note_autofootnote_ref(reference)
     document.note_footnote_ref(reference)
-    env.temp_data.setdefault(PENDING_FOOTNOTES, []).append(footnote)
+    pending.footnotes.append(footnote)
     return reference

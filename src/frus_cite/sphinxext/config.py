@@ -13,6 +13,7 @@ from typing import Any, Callable
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..formatting.styles import StyleError, find_style
 from .logging import WARNING_TYPE
 
 __all__ = ["FrusCiteConfig", "register_config", "check_config", "get_config", "OPTIONS"]
@@ -111,8 +112,6 @@ def check_config(app: Sphinx, config) -> None:
             setattr(config, f"frus_cite_{item.name}", value)
         values[item.name] = value
     if values["style"] is not None:
-        from ..formatting.styles import StyleError, find_style
-
         try:
             find_style(values["style"])
         except StyleError as error:

@@ -8,10 +8,14 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from .citing import check_passage, known_key, make_note, parse_locator
-from .domain import BibliographyRecord, CiteRecord, SourceRecord, get_domain
+from ..catalog import parse_frus_url
+from ..formatting.styles import StyleError, find_style, require_bibliography
+from .citing import make_note, parse_locator, prepare_quote
+from .config import get_config
+from .domain import get_domain
 from .logging import warn
 from .nodes import frus_bibliography
+from .records import BibliographyRecord, CiteRecord, SourceRecord
 from .sources import inside_project, load_checked
 
 __all__ = ["SourceDirective", "QuoteDirective", "BibliographyDirective"]
@@ -68,20 +72,19 @@ class SourceDirective(_FrusDirective):
         if not inside_project(self.env, path):
             warn("source_not_found", f"source {self.arguments[0]} is outside the project directory; refused", location)
             return []
+        # Noted even when missing: Sphinx reads a document with a missing dependency again
+        # on every build, so the warning repeats until the file is back.
+        self.env.note_dependency(absolute)
         if not path.is_file():
             what = "is a directory, not a file" if path.is_dir() else "not found"
             warn("source_not_found", f"source file {relative} {what}", location)
             return []
-        self.env.note_dependency(absolute)
         volume = self.options.get("volume") or self.config.frus_cite_default_volume
         url = self.options.get("url")
-        if url is not None:
-            from ..catalog import parse_frus_url
-
-            if parse_frus_url(url) is None:
-                warn("bad_option", f"{self.name}: :url: {url!r}: expected a history.state.gov document URL such as "
-                     "https://history.state.gov/historicaldocuments/frus1945v07/d578", location)
-                url = None
+        if url is not None and parse_frus_url(url) is None:
+            warn("bad_option", f"{self.name}: :url: {url!r}: expected a history.state.gov document URL such as "
+                 "https://history.state.gov/historicaldocuments/frus1945v07/d578", location)
+            url = None
         if load_checked(self.env, str(path), volume, url, what=f"source {relative}", location=location) is None:
             return []
         domain = get_domain(self.env)
@@ -132,19 +135,14 @@ class QuoteDirective(_FrusDirective):
                 locator, label = parse_locator(self.options["pages"])
             except ValueError as error:
                 warn("bad_locator", str(error), location)
-        pending = None
-        if known_key(self.env, key) is None:
-            pending = None if "no-check" in self.options else passage
-        elif "no-check" not in self.options and self.config.frus_cite_check_quotes:
-            page, _ = check_passage(self.env, key, passage, location)
-            locator = locator or page
+        prepared = prepare_quote(self.env, key, passage, locator, check="no-check" not in self.options, location=location)
         prefix = self.options.get("prefix")
         suffix = self.options.get("suffix")
-        cite = CiteRecord(key, locator, label, prefix + " " if prefix else None, " " + suffix if suffix else None)
+        cite = CiteRecord(key, prepared.locator, label, prefix + " " if prefix else None, " " + suffix if suffix else None)
         quote = nodes.block_quote("", classes=["frus-quote"] + self.options.get("class", []))
         self.set_source_info(quote)
         quote += self.parse_content_to_nodes()
-        reference = make_note(self.env, self.state.document, [cite], self.lineno, passage=pending)
+        reference = make_note(self.env, self.state.document, [cite], self.lineno, passage=prepared.pending)
         last = quote.children[-1] if quote.children else None
         if isinstance(last, nodes.paragraph):
             last += reference
@@ -180,16 +178,25 @@ class BibliographyDirective(_FrusDirective):
         node_id = f"frus-bibliography-{nodes.make_id(self.env.docname)}-{serial}"
         style = self.options.get("style")
         if style:
-            from ..formatting.styles import StyleError, find_style
-
             try:
                 find_style(style)
             except StyleError as error:
                 warn("bad_style", str(error), self.get_location())
                 style = None
+        if not self._style_has_bibliography(style):
+            return []
         cited = "all" if "all" in self.options else self.options.get("cited", "project")
         record = BibliographyRecord(node_id, cited, style, "each-document" in self.options)
         get_domain(self.env).bibliographies.setdefault(self.env.docname, []).append(record)
         node = frus_bibliography("", node_id=node_id, docname=self.env.docname, ids=[node_id])
         self.set_source_info(node)
         return [node]
+
+    def _style_has_bibliography(self, style: str | None) -> bool:
+        """A notes-only style (no ``<bibliography>``) prints no bibliography: say so here."""
+        try:
+            require_bibliography(style or get_config(self.env.config).style)
+        except StyleError as error:
+            warn("bad_style", f"{self.name}: {error}", self.get_location())
+            return False
+        return True

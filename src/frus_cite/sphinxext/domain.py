@@ -1,81 +1,90 @@
-"""The ``frus`` domain: the one store of the extension's persistent state.
+"""The ``frus`` domain: the one store of the extension's state.
+
+Persistent (pickled with the environment), in ``domain.data``:
 
 * ``sources`` — key → :class:`SourceRecord`, declared by ``frus:source`` in a document;
 * ``notes`` — docname → the document's citation footnotes in order, with the
   number docutils gave each footnote (so gaps show where the author's own
   footnotes stand between two citations);
 * ``bibliographies`` — docname → the ``frus:bibliography`` directives in it;
+* ``bib_targets`` — cited key → (docname, anchor) of the bibliography entry
+  listing it, computed in ``env-updated`` so that ``resolve_xref`` only reads;
+* ``unresolved`` — documents citing a key nothing declares: read again on every
+  build, so that they warn every build and heal when the key is declared;
 * ``checked`` — key → what a source declared in conf.py was when it last parsed
   without a warning (path, file stamp, volume, URL, catalog), so that a rebuild
   does not parse it again; a source that warned is checked (and warns) every build;
 * ``catalog_inputs`` — the volume catalog and persons list the notes were made
   with: when they change, every page with notes is written again.
 
-Sources declared in ``conf.py`` are configuration, not document state: they
-live in :func:`config_sources`.  ``clear_doc`` drops a document's entries and
-``merge_domaindata`` copies only the merged documents' entries, so parallel
-reads (``-j N``) give the same state as a serial build.
+``clear_doc`` drops a document's entries and ``merge_domaindata`` copies only
+the merged documents' entries, so parallel reads (``-j N``) give the same state
+as a serial build.  The domain is pure storage: it computes nothing.
+
+Per build (never pickled): :class:`BuildScratch`, reached through
+:func:`scratch`; per document being read: :class:`DocumentScratch`, reached
+through :func:`document_scratch`.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable, NamedTuple
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
 
+from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-__all__ = ["FrusDomain", "SourceRecord", "CiteRecord", "NoteRecord", "BibliographyRecord", "get_domain"]
+from ..catalog import Catalog
+from ..model import Reference
+from .records import BibliographyRecord, CiteRecord, NoteRecord, SourceRecord
+
+__all__ = [
+    "FrusDomain", "SourceRecord", "CiteRecord", "NoteRecord", "BibliographyRecord",
+    "BuildScratch", "DocumentScratch", "get_domain", "scratch", "document_scratch", "take_document_scratch",
+]
 
 
-class SourceRecord(NamedTuple):
-    """A declared source."""
+@dataclass
+class BuildScratch:
+    """What one build derives from its configuration and sources; made afresh at
+    ``builder-inited``, so nothing in it outlives the build."""
 
-    key: str
-    path: str
-    """Absolute path of the source file."""
-    volume: str | None
-    url: str | None
-    docname: str | None
-    """Declaring document; ``None`` for sources declared in conf.py."""
-    lineno: int | None
-    short_title: str | None = None
-    """The author's short title for later notes (CMOS: up to four key words of the title)."""
-
-
-class CiteRecord(NamedTuple):
-    key: str
-    locator: str | None
-    label: str
-    prefix: str | None
-    suffix: str | None
-
-
-class NoteRecord(NamedTuple):
-    """One citation footnote."""
-
-    note_id: str
-    """The ``frus_note`` node's id, unique in the project."""
-    note_index: int
-    """The footnote's number in its document."""
-    cites: tuple[CiteRecord, ...]
-    lineno: int | None
-    passage: str | None = None
-    """A quotation still to be checked (its source is declared in another document)."""
+    confdir: Path
+    config_sources: dict[str, SourceRecord] = field(default_factory=dict)
+    """Sources declared in conf.py (``frus_cite_sources``)."""
+    resolvers: list[Callable[[str], SourceRecord | None]] = field(default_factory=list)
+    """Further source providers, asked in order for a key no declaration gives."""
+    catalog: Catalog | None = None
+    references: dict[tuple, Reference] = field(default_factory=dict)
+    """Parsed sources by (path, file stamp, volume, URL)."""
+    bib_items: dict[str, dict[str, Any]] | None = None
+    """CSL items of ``frus_cite_bibfiles`` by key (read on first use)."""
+    bib_file_of: dict[str, str] = field(default_factory=dict)
+    reading: set[str] = field(default_factory=set)
+    """Documents read in this build."""
+    declared_before: dict[str, tuple] = field(default_factory=dict)
+    """What each ``frus:source`` declared before this build read its documents."""
+    rendered: dict[str, Any] = field(default_factory=dict)
+    """Notes rendered for writing, by note scope; emptied when the state changes."""
 
 
-class BibliographyRecord(NamedTuple):
-    node_id: str
-    cited: str
-    """"project", "document" or "all"."""
-    style: str | None
-    each_document: bool
+@dataclass
+class DocumentScratch:
+    """What the roles and directives of the document being read hand to ``PlaceNotes``."""
+
+    footnotes: list[nodes.footnote] = field(default_factory=list)
+    notes: dict[str, tuple[tuple[CiteRecord, ...], str | None, int | None]] = field(default_factory=dict)
+    """note id → (cites, quotation still to check, line)."""
 
 
 class FrusDomain(Domain):
     name = "frus"
     label = "FRUS and archival sources"
-    initial_data: dict[str, Any] = {"sources": {}, "notes": {}, "bibliographies": {}, "checked": {}, "catalog_inputs": None}
-    data_version = 3
+    initial_data: dict[str, Any] = {"sources": {}, "notes": {}, "bibliographies": {}, "bib_targets": {}, "unresolved": set(),
+                                  "checked": {}, "catalog_inputs": None}
+    data_version = 4
 
     @property
     def sources(self) -> dict[str, SourceRecord]:
@@ -90,15 +99,37 @@ class FrusDomain(Domain):
         return self.data["bibliographies"]
 
     @property
+    def bib_targets(self) -> dict[str, tuple[str, str]]:
+        return self.data["bib_targets"]
+
+    @property
+    def unresolved(self) -> set[str]:
+        return self.data["unresolved"]
+
+    @property
     def checked(self) -> dict[str, tuple]:
         return self.data["checked"]
 
+    @property
+    def scratch(self) -> BuildScratch:
+        if not hasattr(self, "_scratch"):  # a domain made outside a build (tests, tools)
+            self._scratch = BuildScratch(Path(self.env.srcdir))
+        return self._scratch
+
+    def start_build(self, confdir: Path) -> BuildScratch:
+        self._scratch = BuildScratch(confdir)
+        return self._scratch
+
     def clear_doc(self, docname: str) -> None:
+        self.drop_declarations(docname)
+        self.notes.pop(docname, None)
+        self.bibliographies.pop(docname, None)
+        self.unresolved.discard(docname)
+
+    def drop_declarations(self, docname: str) -> None:
         for key, record in list(self.sources.items()):
             if record.docname == docname:
                 del self.sources[key]
-        self.notes.pop(docname, None)
-        self.bibliographies.pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         wanted = set(docnames)
@@ -115,11 +146,7 @@ class FrusDomain(Domain):
         """``bib`` references: a note's link to its bibliography entry."""
         if typ != "bib":
             return None
-        from docutils import nodes
-
-        from .transforms import bibliography_target
-
-        found = bibliography_target(env, target)
+        found = self.bib_targets.get(target)
         if found is None:
             return contnode
         docname, anchor = found
@@ -135,8 +162,18 @@ class FrusDomain(Domain):
 
     # -- lookups -----------------------------------------------------------
     def source(self, key: str) -> SourceRecord | None:
-        """A source by key: declared in a document, or in conf.py."""
-        return self.sources.get(key) or config_sources(self.env).get(key)
+        """A source by key: declared in a document, in conf.py, or by another provider."""
+        record = self.sources.get(key) or self.scratch.config_sources.get(key)
+        if record is None:
+            for resolve in self.scratch.resolvers:
+                record = resolve(key)
+                if record is not None:
+                    break
+        return record
+
+    def source_keys(self) -> list[str]:
+        """Every declared key (documents first, then conf.py)."""
+        return list(dict.fromkeys([*self.sources, *self.scratch.config_sources]))
 
     def cited_keys(self, docnames: Iterable[str]) -> list[str]:
         """Keys cited in *docnames*, in order of first citation."""
@@ -152,12 +189,22 @@ def get_domain(env: BuildEnvironment) -> FrusDomain:
     return env.get_domain("frus")  # type: ignore[return-value]
 
 
-def config_sources(env: BuildEnvironment) -> dict[str, SourceRecord]:
-    """Sources declared in ``conf.py`` (computed once per build from the configuration)."""
-    cached = getattr(env, "_frus_config_sources", None)
-    if cached is None:
-        from .sources import sources_from_config
+def scratch(env: BuildEnvironment) -> BuildScratch:
+    """This build's scratch (the one accessor for it)."""
+    return get_domain(env).scratch
 
-        cached = sources_from_config(env)
-        env._frus_config_sources = cached  # type: ignore[attr-defined]
-    return cached
+
+_DOCUMENT_SCRATCH = "frus"
+
+
+def document_scratch(env: BuildEnvironment) -> DocumentScratch:
+    """Scratch of the document being read (``env.temp_data`` is emptied after each document)."""
+    found = env.temp_data.get(_DOCUMENT_SCRATCH)
+    if found is None:
+        found = env.temp_data[_DOCUMENT_SCRATCH] = DocumentScratch()
+    return found
+
+
+def take_document_scratch(env: BuildEnvironment) -> DocumentScratch:
+    """The document's scratch, removed from the environment (``PlaceNotes`` places it)."""
+    return env.temp_data.pop(_DOCUMENT_SCRATCH, None) or DocumentScratch()

@@ -7,9 +7,9 @@ import re
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
-from .citing import check_passage, known_key, make_note, parse_cites, parse_locator
-from .domain import CiteRecord
+from .citing import make_note, parse_cites, parse_locator, prepare_quote
 from .logging import warn
+from .records import CiteRecord
 
 __all__ = ["QuoteRole", "CiteRole"]
 
@@ -31,13 +31,9 @@ class QuoteRole(SphinxRole):
                 locator, label = parse_locator(match["locator"])
             except ValueError as error:
                 warn("bad_locator", str(error), self.get_location())
-        pending = None
-        if known_key(self.env, key) is None:
-            pending = passage
-        elif self.env.config.frus_cite_check_quotes:
-            page, _ = check_passage(self.env, key, passage, self.get_location())
-            locator = locator or page
-        reference = make_note(self.env, self.inliner.document, [CiteRecord(key, locator, label, None, None)], self.lineno, passage=pending)
+        prepared = prepare_quote(self.env, key, passage, locator, location=self.get_location())
+        cite = CiteRecord(key, prepared.locator, label, None, None)
+        reference = make_note(self.env, self.inliner.document, [cite], self.lineno, passage=prepared.pending)
         quoted = nodes.inline(self.rawtext, "", classes=["frus-quote"])
         quoted += nodes.Text("“" + _nested(passage) + "”")
         return [quoted, reference], []

@@ -11,34 +11,34 @@ from typing import Any
 from sphinx.environment import BuildEnvironment
 
 from ..catalog import Catalog, default_catalog
-from ..errors import FrusCiteError
+from ..formatting.csl_json import to_csl_json
+from ..errors import CatalogError, FrusCiteError, UnknownVolumeError
 from ..model import Reference
 from ..parsing import parse_file
 from .config import get_config
+from .domain import get_domain, scratch
 from .logging import warn
+from .records import SourceRecord
 
-__all__ = ["sources_from_config", "load_reference", "load_checked", "csl_item", "bib_items", "catalog_for", "inside_project", "reset_caches", "lacks_volume", "file_stamp"]
-
-_REFERENCES: dict[tuple[str, tuple[int, int] | None, str | None, str | None], Reference] = {}
-_BIB_ITEMS: dict[str, dict[str, dict[str, Any]]] = {}
-_BIB_FILE_OF: dict[str, dict[str, str]] = {}
-
-
-def _root(env: BuildEnvironment) -> str:
-    return str(env.srcdir)
+__all__ = [
+    "start_build", "load_reference", "load_checked", "csl_item", "bib_items", "bib_key_file", "catalog_for",
+    "inside_project", "lacks_volume", "file_stamp", "catalog_stamp", "catalog_inputs", "confdir",
+]
 
 
 def confdir(env: BuildEnvironment) -> Path:
     """The directory of conf.py (recorded at ``builder-inited``; ``env.app`` is deprecated)."""
-    return Path(getattr(env, "_frus_confdir", None) or env.srcdir)
+    return scratch(env).confdir
 
 
-def reset_caches(env: BuildEnvironment) -> None:
-    """Forget what was derived from the configuration (called at the start of each build)."""
-    env._frus_config_sources = None  # type: ignore[attr-defined]
-    _CATALOGS.clear()  # a broken persons file warns on every build
-    _BIB_ITEMS.pop(_root(env), None)
-    _BIB_FILE_OF.pop(_root(env), None)
+def start_build(env: BuildEnvironment, conf_dir: Path) -> None:
+    """Forget what earlier builds derived from configuration and sources, and read the
+    configuration again (before parallel readers fork, so that each problem warns once):
+    the catalog, the sources declared in conf.py and the bib files."""
+    get_domain(env).start_build(conf_dir)
+    catalog_for(env)
+    scratch(env).config_sources = sources_from_config(env)
+    bib_items(env)  # a bad bib file warns once, whether or not anything cites it
 
 
 def _project_roots(env: BuildEnvironment) -> tuple[Path, ...]:
@@ -51,22 +51,19 @@ def inside_project(env: BuildEnvironment, path: Path, roots: tuple[Path, ...] | 
     return any(resolved.is_relative_to(root) for root in roots or _project_roots(env))
 
 
-_CATALOGS: dict[tuple[str, ...], Catalog] = {}  # keyed by catalog_inputs()
-
-
 def catalog_for(env: BuildEnvironment) -> Catalog:
-    """The volume catalog with ``frus_cite_volumes``, ``frus_cite_persons`` and ``frus_cite_names`` (built
-    once per setting and file version). A file that cannot be read is one ``frus.config``
-    warning per build, and the build goes on without it."""
+    """The volume catalog with ``frus_cite_volumes`` and ``frus_cite_persons`` added, naming
+    correspondents as ``frus_cite_names`` says (built once per build). A file that cannot be
+    read is one ``frus.config`` warning per build, and the build goes on without it."""
+    state = scratch(env)
+    if state.catalog is None:
+        state.catalog = _make_catalog(env)
+    return state.catalog
+
+
+def _make_catalog(env: BuildEnvironment) -> Catalog:
     config = get_config(env.config)
     volumes, persons = config.volumes, config.persons
-    if not volumes and not persons and config.names == "full":
-        return default_catalog()
-    key = catalog_inputs(env)
-    if key in _CATALOGS:
-        return _CATALOGS[key]
-    from ..errors import CatalogError
-
     catalog = default_catalog()
     if volumes:
         try:
@@ -78,8 +75,8 @@ def catalog_for(env: BuildEnvironment) -> Catalog:
             catalog = catalog.with_persons(str(confdir(env) / persons) if isinstance(persons, str) else persons)
         except CatalogError as error:
             warn("config", f"conf.py: frus_cite_persons: {error}", None)
-    catalog = catalog.with_names(config.names)
-    _CATALOGS[key] = catalog
+    if config.names != "full":
+        catalog = catalog.with_names(config.names)
     return catalog
 
 
@@ -87,10 +84,8 @@ SOURCE_ENTRY_KEYS = ("path", "volume", "url", "short_title")
 """What a ``frus_cite_sources`` entry may give."""
 
 
-def sources_from_config(env: BuildEnvironment):
-    """``frus_cite_sources`` as :class:`~.domain.SourceRecord` entries (bad entries warn)."""
-    from .domain import SourceRecord
-
+def sources_from_config(env: BuildEnvironment) -> dict[str, SourceRecord]:
+    """``frus_cite_sources`` as :class:`~.records.SourceRecord` entries (bad entries warn)."""
     spec = get_config(env.config).sources
     conf_dir = confdir(env)
     entries: dict[str, dict[str, Any]] = {}
@@ -138,9 +133,10 @@ def sources_from_config(env: BuildEnvironment):
 def load_reference(env: BuildEnvironment, path: str, volume: str | None, url: str | None) -> Reference:
     """Parse a source file (cached per file version); raises :class:`FrusCiteError`."""
     key = (path, file_stamp(path), volume, url)
-    if key not in _REFERENCES:
-        _REFERENCES[key] = parse_file(path, volume=volume, url=url, catalog=catalog_for(env))
-    return _REFERENCES[key]
+    references = scratch(env).references
+    if key not in references:
+        references[key] = parse_file(path, volume=volume, url=url, catalog=catalog_for(env))
+    return references[key]
 
 
 def load_checked(env: BuildEnvironment, path: str, volume: str | None, url: str | None, *, what: str, location) -> Reference | None:
@@ -149,8 +145,6 @@ def load_checked(env: BuildEnvironment, path: str, volume: str | None, url: str 
     *what* names the declaration in the messages ("source sources/x.txt",
     "conf.py: frus_cite_sources['x']").
     """
-    from ..errors import UnknownVolumeError
-
     try:
         ref = load_reference(env, path, volume, url)
     except UnknownVolumeError as error:
@@ -201,9 +195,9 @@ def catalog_inputs(env: BuildEnvironment) -> tuple[str, ...]:
 
 def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
     """CSL items of ``frus_cite_bibfiles`` (.bib through pybtex, or CSL-JSON), keyed by id."""
-    root = _root(env)
-    if root in _BIB_ITEMS:
-        return _BIB_ITEMS[root]
+    state = scratch(env)
+    if state.bib_items is not None:
+        return state.bib_items
     items: dict[str, dict[str, Any]] = {}
     files: dict[str, str] = {}
     for name in bibfile_paths(env):
@@ -228,8 +222,7 @@ def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
             if key not in items:
                 items[key] = item
                 files[key] = str(path)
-    _BIB_ITEMS[root] = items
-    _BIB_FILE_OF[root] = files
+    state.bib_items, state.bib_file_of = items, files
     return items
 
 
@@ -241,14 +234,11 @@ def bibfile_paths(env: BuildEnvironment) -> list[str]:
 def bib_key_file(env: BuildEnvironment, key: str) -> str | None:
     """The bib file that defines *key* (for dependency tracking)."""
     bib_items(env)
-    return _BIB_FILE_OF.get(_root(env), {}).get(key)
+    return scratch(env).bib_file_of.get(key)
 
 
 def csl_item(env: BuildEnvironment, key: str) -> dict[str, Any] | None:
     """The CSL-JSON item for a cited key (source or secondary literature)."""
-    from ..formatting.csl_json import to_csl_json
-    from .domain import get_domain
-
     record = get_domain(env).source(key)
     if record is not None:
         try:

@@ -24,12 +24,13 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..formatting.bibliography import entry_item, render_entry_pairs
 from ..formatting.notes import Cite, Cluster, NoteEngine
-from .citing import PENDING_FOOTNOTES, PENDING_NOTES
 from .config import get_config
-from .domain import NoteRecord, get_domain
+from .domain import get_domain, scratch, take_document_scratch
 from .nodes import frus_bibliography, frus_note
+from .records import NoteRecord
+from .sources import catalog_for, csl_item, load_reference
 
-__all__ = ["PlaceNotes", "FillNotes", "LinkNotes", "bibliography_target", "html_to_nodes", "rendered_notes", "document_order", "build_token"]
+__all__ = ["PlaceNotes", "FillNotes", "LinkNotes", "bibliography_targets", "html_to_nodes", "note_content", "rendered_notes", "document_order"]
 
 _SAFE_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)\]]")
 
@@ -38,15 +39,15 @@ class PlaceNotes(SphinxTransform):
     default_priority = 621  # docutils' Footnotes transform (620) has numbered everything
 
     def apply(self, **kwargs: Any) -> None:
-        pending = self.env.temp_data.pop(PENDING_FOOTNOTES, [])
-        data = self.env.temp_data.pop(PENDING_NOTES, {})
+        made = take_document_scratch(self.env)
+        pending, data = made.footnotes, made.notes
         if not pending:
             return
         container = self._notes_container()
         container.extend(pending)  # in the tree first, so that renumbering sees them
         self._renumber()
-        for footnote in pending:
-            container.remove(footnote)
+        placed = {id(footnote) for footnote in pending}  # out again in one pass (one by one was quadratic)
+        container.children = [child for child in container.children if id(child) not in placed]
         self._place(container, pending)
         records = []
         for footnote in pending:
@@ -144,26 +145,15 @@ def document_order(env: BuildEnvironment) -> list[str]:
     return order
 
 
-_CACHE: dict[tuple[str, str], Any] = {}
-"""Per-build results, keyed by (build token, what); a new token starts each build."""
-
-
-def build_token(env: BuildEnvironment) -> str:
-    return getattr(env, "_frus_build_token", "")
-
-
 def _cached(env: BuildEnvironment, what: str, compute):
-    key = (build_token(env), what)
-    if key not in _CACHE:
-        if len(_CACHE) > 512:
-            _CACHE.clear()
-        _CACHE[key] = compute()
-    return _CACHE[key]
+    """A result computed once per build (the scratch is emptied when the state changes)."""
+    rendered = scratch(env).rendered
+    if what not in rendered:
+        rendered[what] = compute()
+    return rendered[what]
 
 
 def _items(env: BuildEnvironment, keys: list[str]) -> dict[str, dict[str, Any]]:
-    from .sources import csl_item
-
     items = {}
     for key in keys:
         item = csl_item(env, key)
@@ -246,14 +236,17 @@ def html_to_nodes(html: str) -> list[nodes.Node]:
     return list(parser.stack[0].children)
 
 
+def note_content(rendered: str) -> list[nodes.Node]:
+    """The nodes of one rendered note (the one place where notes become nodes)."""
+    return html_to_nodes(rendered)
+
+
 def bibliography_entry_id(item: dict[str, Any]) -> str:
     return "frus-bib-" + nodes.make_id(str(item["id"]))
 
 
 def _entry_items(env: BuildEnvironment, keys: list[str], each_document: bool) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Bibliography items for *keys* (collapsed unless *each_document*), and key → entry id."""
-    from .sources import catalog_for, load_reference
-
     domain = get_domain(env)
     items: dict[str, dict[str, Any]] = {}
     entry_of: dict[str, str] = {}
@@ -268,26 +261,18 @@ def _entry_items(env: BuildEnvironment, keys: list[str], each_document: bool) ->
     return list(items.values()), entry_of
 
 
-def _bibliography_targets(env: BuildEnvironment) -> dict[str, str]:
-    """Cited key → (docname, entry id) of the first project bibliography listing it."""
+def bibliography_targets(env: BuildEnvironment) -> dict[str, tuple[str, str]]:
+    """Cited key → (docname, entry id) of the first bibliography listing it (computed in
+    ``env-updated`` and stored in the domain)."""
     domain = get_domain(env)
-    targets: dict[str, str] = {}
+    targets: dict[str, tuple[str, str]] = {}
     for docname in document_order(env):
         for record in domain.bibliographies.get(docname, []):
             keys = _bibliography_keys(env, docname, record.cited)
             _, entry_of = _entry_items(env, keys, record.each_document)
             for key, entry_id in entry_of.items():
-                targets.setdefault(key, f"{docname}#{entry_id}")
+                targets.setdefault(key, (docname, entry_id))
     return targets
-
-
-def bibliography_target(env: BuildEnvironment, key: str) -> tuple[str, str] | None:
-    """(docname, anchor) of the bibliography entry that lists *key*."""
-    target = _cached(env, "targets", lambda: _bibliography_targets(env)).get(key)
-    if target is None:
-        return None
-    docname, _, anchor = target.partition("#")
-    return docname, anchor
 
 
 def _bibliography_keys(env: BuildEnvironment, docname: str, cited: str) -> list[str]:
@@ -296,9 +281,7 @@ def _bibliography_keys(env: BuildEnvironment, docname: str, cited: str) -> list[
         return domain.cited_keys([docname])
     keys = domain.cited_keys(document_order(env))
     if cited == "all":
-        from .domain import config_sources
-
-        keys += [k for k in list(domain.sources) + list(config_sources(env)) if k not in keys]
+        keys += [k for k in domain.source_keys() if k not in keys]
     return keys
 
 
@@ -321,7 +304,7 @@ class FillNotes(SphinxPostTransform):
         note = notes.get(node["note_id"])
         keys = [c.key for c in note.cites] if note is not None else []
         wrapper = nodes.inline("", "", classes=["frus-note-text"], frus_keys=keys)
-        wrapper += html_to_nodes(rendered)
+        wrapper += note_content(rendered)
         node.replace_self(wrapper)
 
     def _fill_bibliography(self, node: frus_bibliography) -> None:
@@ -349,7 +332,7 @@ class LinkNotes(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        targets = _cached(self.env, "targets", lambda: _bibliography_targets(self.env))
+        targets = get_domain(self.env).bib_targets
         for wrapper in list(self.document.findall(nodes.inline)):
             if "frus-note-text" not in wrapper["classes"]:
                 continue

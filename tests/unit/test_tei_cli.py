@@ -1,0 +1,72 @@
+"""The command line on TEI files: documents addressed by id (--doc d58, FILE#d58),
+quotations checked against the TEI text, volume metadata from the teiHeader."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from frus_cite.cli import main
+
+VOLUME = Path(__file__).resolve().parents[1] / "fixtures" / "tei" / "frus2099v01.xml"
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_parse_one_document_by_id(capsys):
+    code, out, err = run(capsys, "parse", VOLUME, "--doc", "d58")
+    assert (code, err) == (0, "")
+    [record] = json.loads(out)
+    assert record["document_number"] == 58 and record["key"] == "frus2099v01-d58"
+    assert record["author"] == {"name": "Tester", "role": "Ambassador at Geneva"}
+
+
+def test_parse_every_document_without_doc(capsys):
+    code, out, _ = run(capsys, "parse", VOLUME)
+    assert code == 0 and [r["document_number"] for r in json.loads(out)] == [57, 58]
+
+
+def test_parse_a_document_address(capsys):
+    code, out, _ = run(capsys, "parse", f"{VOLUME}#d57", "--format", "csl-json")
+    [item] = json.loads(out)
+    # The catalog lacks frus2099v01: the volume is described from the file's teiHeader.
+    assert code == 0 and item["number"] == "57" and item["container-title"].startswith("Foreign Relations of the United States, 2097–2099")
+
+
+def test_parse_an_unknown_document_is_a_located_error(capsys):
+    code, out, err = run(capsys, "parse", VOLUME, "--doc", "d999")
+    assert code == 1 and json.loads(out) == []
+    assert err == f"frus-cite: error: {VOLUME}:6: no document 'd999' in this file; expected one of d57, d58\n"
+
+
+def test_quote_checked_against_the_tei_text(capsys):
+    code, out, _ = run(capsys, "quote", f"{VOLUME}#d57", "the second item until the other side raises it")
+    result = json.loads(out)
+    # The page break falls after "the": the passage runs over pages 101–2.
+    assert code == 0 and result["found"] and result["pages"] == {"first": "101", "last": "102"}
+    assert ", ed. Ada Example (Washington, DC: Government Publishing Office, 2101), doc. 57, https://" in result["note"]
+
+
+def test_quote_from_an_editorial_footnote_is_cited_as_the_note(capsys):
+    code, out, _ = run(capsys, "quote", VOLUME, "The minutes were not found", "--doc", "d58")
+    result = json.loads(out)
+    assert code == 0 and result["found"] and (result["footnote"], result["locator"]) == ("2", "102n2")
+
+
+def test_quote_a_misquotation_from_tei(capsys):
+    code, _, err = run(capsys, "quote", f"{VOLUME}#d58", "The talk lasted three hours")
+    assert code == 1 and err == (
+        f"frus-cite: error: quote not found in {VOLUME}#d58: closest text on p. 102 "
+        'differs at "talk lasted three" (quote) ≠ "talk lasted two" (source)\n'
+    )
+
+
+def test_an_unsafe_tei_file_is_reported_not_parsed(capsys, tmp_path):
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text('<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY a "aaaa">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"/>\n')
+    code, _, err = run(capsys, "parse", bomb)
+    assert code == 1 and err.startswith(f"frus-cite: error: {bomb}:2: expected no DOCTYPE")
