@@ -100,7 +100,14 @@ def render(div: ET.Element) -> Rendered:
         if tag == "note" and child.get("type") == "source":
             lines += [_clean("".join(child.itertext())), ""]
         elif tag == "head":
-            lines += [_clean(r.inline(child, note_space=True)), ""]
+            # "No. 46.<lb/>Mr. Frelinghuysen to Mr. Trescot." prints the number on its own line.
+            lines += [_clean(piece) for piece in r.inline(child, note_space=True).split(LINE_BREAK) if piece.strip()]
+            lines.append("")
+        elif tag == "dateline":
+            lines += [_clean(piece) for piece in r.inline(child).split(LINE_BREAK) if piece.strip()]
+            lines.append("")
+        elif tag == "list" and child.get("type") in {"subject", "participants"}:
+            lines += [r.block(child), ""]
         elif tag == "opener":
             for part in child:
                 for piece in r.inline(part).split(LINE_BREAK):
@@ -108,7 +115,8 @@ def render(div: ET.Element) -> Rendered:
                         lines.append(_clean(piece))
                 lines.append("")
         elif tag == "closer":
-            lines += [_clean(r.inline(child).replace(LINE_BREAK, " ")), ""]
+            lines += [_clean(piece) for piece in r.inline(child).split(LINE_BREAK) if piece.strip()]
+            lines.append("")
         elif tag == "pb":
             lines += [f"[Page {child.get('n')}]", ""]
         elif tag in {"p", "quote", "list", "table", "attachment", "frus:attachment"} or tag.endswith("attachment"):
@@ -137,11 +145,24 @@ def render_children(element: ET.Element, r: _Renderer) -> list[str]:
     return lines
 
 
+def _text_without_notes(element: ET.Element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if not child.tag.endswith("note"):
+            parts.append(_text_without_notes(child))
+        parts.append(child.tail or "")
+    return _clean("".join(parts))
+
+
 def expected(div: ET.Element) -> dict:
     """What the TEI's own markup says about a document."""
     source = div.find(f"{TEI}note[@type='source']")
+    source_note = div.find(f"{TEI}head/{TEI}note[@type='source']")
     head = div.find(f"{TEI}head")
-    dateline_date = div.find(f".//{TEI}opener//{TEI}date")
+    # The document's own dateline: in an opener (to the 1950s) or a child of the div (later).
+    dateline_date = div.find(f"{TEI}opener//{TEI}date")
+    if dateline_date is None:
+        dateline_date = div.find(f"{TEI}dateline//{TEI}date")
     persons = {"from": [], "to": []}
     if head is not None:
         for person in head.iter(f"{TEI}persName"):
@@ -151,10 +172,34 @@ def expected(div: ET.Element) -> dict:
     return {
         "number": int(div.get("n")),
         "file": _clean("".join(source.itertext())) if source is not None else None,
+        "source_note": _clean("".join(source_note.itertext())) if source_note is not None else None,
         "from": persons["from"],
         "to": persons["to"],
         "date": (dateline_date.get("when") or "")[:10] if dateline_date is not None else None,
         "pages": pages,
         "notes": notes,
-        "signed": [_clean("".join(s.itertext())) for s in div.iter(f"{TEI}signed")],
+        "signed": [_text_without_notes(s) for s in div.iter(f"{TEI}signed")],
     }
+
+
+def layout_problems(where, ref, want: dict, start_page: str | None) -> list[tuple]:
+    """Page breaks, first page and footnotes of a parsed document against its markup."""
+    problems = []
+    if want["pages"]:
+        labels = [label for _, label in ref.pages.breaks] if ref.pages else []
+        if labels[-len(want["pages"]) :] != want["pages"]:
+            problems.append((where, "page breaks", labels, want["pages"]))
+        elif start_page is not None and ref.pages.first != start_page:
+            problems.append((where, "first page", ref.pages.first, start_page))
+    marks = [f.mark for f in ref.footnotes]
+    if marks != want["notes"]:
+        problems.append((where, "footnote marks", marks, want["notes"]))
+    unplaced = [f.mark for f in ref.footnotes if f.offset is None and not f.in_heading]
+    if unplaced:
+        problems.append((where, "footnote marks not found in text", unplaced))
+    for note in ref.footnotes:
+        if note.offset is not None and note.offset > len(ref.text):
+            problems.append((where, "footnote offset outside text", note.mark))
+    if "[Page" in ref.text:
+        problems.append((where, "page marker left in text"))
+    return problems

@@ -315,7 +315,7 @@ class Catalog:
 
 def _id_order(vid: str) -> tuple[str, int, str]:
     """Ids in series order: frus1861 … frus1969-76v2 before frus1969-76v17 … frus1981-88v41."""
-    match = re.match(r"(frus[\d-]+\D*?)(\d*)(.*)$", vid)
+    match = re.match(r"(frus[\d-]+\D*)(\d*)(.*)$", vid)
     return (match[1], int(match[2] or 0), match[3]) if match else (vid, 0, "")
 
 

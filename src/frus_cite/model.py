@@ -25,10 +25,12 @@ __all__ = [
     "ListedPerson",
     "SourceKind",
     "FileScheme",
+    "SubjectNumericFile",
+    "ArchivalSource",
 ]
 
 SourceKind = Literal["frus", "wilson"]
-FileScheme = Literal["decimal", "post", "lot", "papers", "other"]
+FileScheme = Literal["decimal", "subject-numeric", "post", "lot", "papers", "other"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +91,31 @@ class DecimalFile:
     date: str | None
     """ISO date decoded from a date-coded suffix ("7–1145" → "1945-07-11")."""
     period: str
-    """Schedule applied: "1910-1949", "1950-1959" or "1960-1963"."""
+    """Schedule applied: "1910-1949", "1950-1959", "1960-1963", or "1964-1973" for a
+    number dated after the decimal file closed (no schedule: names are ``None``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectNumericFile:
+    """A State Department subject-numeric file designation (February 1963–1973).
+
+    ``POL 27 VIET S`` is primary category POL (political affairs and
+    relations), subject number 27 (military operations), country VIET S;
+    ``DEF 1 US–USSR`` names two countries.
+    """
+
+    text: str
+    """The designation as printed: "POL 27 VIET S"."""
+    category: str
+    """The primary category in capitals: "POL", "DEF", "ECON", "ORG"."""
+    category_name: str | None
+    """What the category covers ("Political affairs and relations"); ``None`` if unknown."""
+    number: str | None
+    """Subject number within the category, subdivisions kept ("27", "27-14", "1")."""
+    countries: tuple[str, ...] = ()
+    """Country or organisation tags as printed, in order: ("VIET S",), ("US", "USSR")."""
+    years: str | None = None
+    """The file period named before it ("1967–69" of "Central Files 1967–69")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +128,8 @@ class FileDesignation:
     """decimal, post (embassy/legation files), lot, papers, or other."""
     decimal: DecimalFile | None = None
     """Decoded decimal number (scheme "decimal" only)."""
+    subject_numeric: SubjectNumericFile | None = None
+    """Decoded subject-numeric designation (scheme "subject-numeric" only)."""
     collection: str | None = None
     """For post/lot/papers files: the named collection ("Moscow Embassy Files")."""
     lot: str | None = None
@@ -154,10 +182,14 @@ class PageMap:
 
     breaks: tuple[tuple[int, str], ...]
     length: int
+    heading_page: str | None = None
+    """The page the heading is printed on when the body begins on the next page
+    (a ``[Page N]`` marker right after the openers); ``None`` otherwise."""
 
     @property
     def first(self) -> str:
-        return self.breaks[0][1]
+        """The document's first page (the heading's)."""
+        return self.heading_page or self.breaks[0][1]
 
     @property
     def last(self) -> str:
@@ -243,6 +275,58 @@ class ArchivalLocation:
 
 
 @dataclass(frozen=True, slots=True)
+class ArchivalSource:
+    """Where the original of a FRUS document is held, as its provenance says.
+
+    Read from the header line above the heading (1940s–50s: ``761.93/7–1145:
+    Telegram``), an inline source line (``Paris Peace Conf. 184.00101/24``) or
+    the source note (1958 on: ``Source: National Archives, Nixon Presidential
+    Materials, NSC Files, Box 839, Name Files, China. Secret; Sensitive.``).
+    Fields the provenance does not state are ``None``.
+    """
+
+    text: str
+    """The whole provenance as printed (the source note verbatim, "Source:" included)."""
+    reader: str
+    """The provenance reader that produced it: "header-line", "inline-source" or "source-note"."""
+    repository: str | None = None
+    """The holding repository by its usual name: "National Archives", "John F. Kennedy
+    Library", "Library of Congress, Manuscript Division", "Department of State"."""
+    repository_as_printed: str | None = None
+    """The repository words as the note prints them ("Kennedy Library")."""
+    record_group: str | None = None
+    """National Archives record group: "RG 59", "RG 218"."""
+    file: FileDesignation | None = None
+    """The file: decimal, subject-numeric, lot or post file, or a collection of papers."""
+    collection: str | None = None
+    """The collection or file series: "NSC Files", "Hilsman Papers", "Conference Files"."""
+    box: str | None = None
+    """Box number as printed: "839", "CL 2"."""
+    folder: str | None = None
+    """The rest of the location after the collection and box: "Name Files, China"."""
+    published_in: str | None = None
+    """A printed source the document is taken from ("Public Papers of the Presidents …")."""
+    document_type: str | None = None
+    """The document type a header line names after its colon, lower case ("telegram")."""
+    classification: str | None = None
+    """Security classification in lower case ("secret", "top secret"); ``None`` when the
+    note says "No classification marking" or names none."""
+    handling: tuple[str, ...] = ()
+    """Precedence and handling words in lower case, in order: ("nodis",), ("priority",),
+    ("sensitive", "eyes only")."""
+    marking: str | None = None
+    """The marking sentence as printed: "Secret; Nodis", "No classification marking"."""
+    drafted_by: str | None = None
+    """Who drafted it, as printed ("Shaw on April 24")."""
+    cleared_by: str | None = None
+    approved_by: str | None = None
+    repeated_to: str | None = None
+    """Posts the telegram was repeated to, as printed."""
+    received: str | None = None
+    """When it was received, as printed ("at 3:16 a.m.")."""
+
+
+@dataclass(frozen=True, slots=True)
 class Contributor:
     """Someone credited on an archival record, with what they did."""
 
@@ -284,6 +368,18 @@ class Reference:
     document_number: int | None = None
     """FRUS document number ("No. 578" → 578), printed or from the URL."""
     file: FileDesignation | None = None
+    """The State Department file the document is in (header line, or the file the
+    source note names)."""
+    source: ArchivalSource | None = None
+    """FRUS: the document's provenance, typed (repository, record group, file, box,
+    marking, drafting); ``None`` when the text prints none."""
+    subject: str | None = None
+    """FRUS: the SUBJECT line of a memorandum or telegram."""
+    participants: tuple[str, ...] = ()
+    """FRUS: the lines of a PARTICIPANTS or "Present:" list, as printed."""
+    enclosures: tuple[str, ...] = ()
+    """FRUS: labels of enclosures and attachments printed with the document
+    ("[Inclosure in No. 8.]", "Tab A")."""
     authors: tuple[Party, ...] = ()
     """Senders in heading order ("President Roosevelt and Prime Minister Churchill")."""
     recipients: tuple[Party, ...] = ()

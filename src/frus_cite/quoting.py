@@ -248,10 +248,10 @@ def _longest_prefix(source: str, passage: str) -> tuple[int, int]:
     return low, where
 
 
-def _words_around(text: str, index: int) -> str:
-    """Two words before *index* through the word after it."""
+def _words_around(text: str, index: int, before: int = 2) -> str:
+    """*before* words before *index* through the end of the word at it."""
     start = index
-    for _ in range(3):
+    for _ in range(before + 1):
         start = text.rfind(" ", 0, max(start - 1, 0))
         if start == -1:
             start = 0
@@ -259,6 +259,13 @@ def _words_around(text: str, index: int) -> str:
     end = text.find(" ", index + 1)
     end = len(text) if end == -1 else end
     return text[start:end].strip()
+
+
+def _difference(quote: str, at: int, source: str, source_at: int) -> tuple[str, str]:
+    """The words of the quote and of the source where they differ, as many on each side
+    (words of the whole source: a slice of it may start mid-word)."""
+    quoted = _words_around(quote, at)
+    return quoted, _words_around(source, source_at, before=len(quoted.split()) - 1)
 
 
 def check_quote(ref: Reference, passage: str) -> QuoteResult:
@@ -294,12 +301,11 @@ def check_quote(ref: Reference, passage: str) -> QuoteResult:
         window_end = back_end
         candidate = source.text[position:window_end]
         offset = len(candidate) - len(whole)
-        difference = (_words_around(whole, mismatch), _words_around(candidate, max(0, mismatch + offset)))
+        difference = _difference(whole, mismatch, source.text, position + max(0, mismatch + offset))
         length = back_length
     else:
         window_end = min(len(source.text), position + len(whole) + 20)
-        candidate = source.text[position:window_end]
-        difference = (_words_around(whole, length), _words_around(candidate, length))
+        difference = _difference(whole, length, source.text, position + length)
     if length < max(8, len(whole) // 4):
         return QuoteResult(False)
     original_start = source.offsets[position]

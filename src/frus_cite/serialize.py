@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from .catalog import Catalog
-from .model import ArchivalLocation, Party, Reference
+from .model import ArchivalLocation, ArchivalSource, FileDesignation, Party, Reference
 from .people.naming import name_party
 from .people.resolver import ResolvedName
 
 __all__ = ["to_json", "full_name_json", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""The ``version`` of data/schema/reference.schema.json this module writes."""
 
 
 def _party(party: Party | None, ref: Reference, catalog: Catalog | None) -> dict[str, Any] | None:
@@ -58,35 +59,56 @@ def _archive(location: ArchivalLocation | None) -> dict[str, Any] | None:
     }
 
 
+def _file(file: FileDesignation | None) -> dict[str, Any] | None:
+    if file is None:
+        return None
+    decimal, numeric = file.decimal, file.subject_numeric
+    return {
+        "text": file.text,
+        "scheme": file.scheme,
+        "collection": file.collection,
+        "lot": file.lot,
+        "box": file.box,
+        "post_file": file.post_file,
+        "decimal": None
+        if decimal is None
+        else {
+            "class": decimal.class_digit,
+            "class_name": decimal.class_name,
+            "country": decimal.country,
+            "country_name": decimal.country_name,
+            "second_country": decimal.second_country,
+            "second_country_name": decimal.second_country_name,
+            "subject": decimal.subject,
+            "subject_name": decimal.subject_name,
+            "subfile": decimal.subfile,
+            "serial": decimal.serial,
+            "date": decimal.date,
+            "period": decimal.period,
+        },
+        "subject_numeric": None
+        if numeric is None
+        else {
+            "category": numeric.category,
+            "category_name": numeric.category_name,
+            "number": numeric.number,
+            "countries": list(numeric.countries),
+            "years": numeric.years,
+        },
+    }
+
+
+def _source(source: ArchivalSource | None) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    fields = ("text", "reader", "repository", "repository_as_printed", "record_group", "collection", "box", "folder",
+              "published_in", "document_type", "classification", "marking", "drafted_by", "cleared_by", "approved_by", "repeated_to", "received")
+    return {name: getattr(source, name) for name in fields} | {"file": _file(source.file), "handling": list(source.handling)}
+
+
 def to_json(ref: Reference, *, catalog: Catalog | None = None) -> dict[str, Any]:
     """The reference as a JSON-ready dict (public contract, documented in the schema).  Each
     party's ``full_name`` is resolved with *catalog*'s persons and names setting."""
-    file = None
-    if ref.file is not None:
-        decimal = ref.file.decimal
-        file = {
-            "text": ref.file.text,
-            "scheme": ref.file.scheme,
-            "collection": ref.file.collection,
-            "lot": ref.file.lot,
-            "box": ref.file.box,
-            "decimal": None
-            if decimal is None
-            else {
-                "class": decimal.class_digit,
-                "class_name": decimal.class_name,
-                "country": decimal.country,
-                "country_name": decimal.country_name,
-                "second_country": decimal.second_country,
-                "second_country_name": decimal.second_country_name,
-                "subject": decimal.subject,
-                "subject_name": decimal.subject_name,
-                "subfile": decimal.subfile,
-                "serial": decimal.serial,
-                "date": decimal.date,
-                "period": decimal.period,
-            },
-        }
     pages = ref.pages.whole() if ref.pages else None
     return {
         "kind": ref.kind,
@@ -96,7 +118,11 @@ def to_json(ref: Reference, *, catalog: Catalog | None = None) -> dict[str, Any]
         "date": ref.date,
         "document_type": ref.document_type,
         "document_number": ref.document_number,
-        "file": file,
+        "file": _file(ref.file),
+        "source": _source(ref.source),
+        "subject": ref.subject,
+        "participants": list(ref.participants),
+        "enclosures": list(ref.enclosures),
         "author": _party(ref.author, ref, catalog),
         "authors": [_party(p, ref, catalog) for p in ref.authors],
         "recipients": [_party(p, ref, catalog) for p in ref.recipients],

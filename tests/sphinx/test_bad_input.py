@@ -20,7 +20,15 @@ CASES = [
     ("binary-file", "parse_error", "index.rst:4", "binary data (NUL byte at byte 8)"),
     ("latin1-file", "parse_error", "index.rst:4", "not UTF-8 (byte 0xe9"),
     ("not-a-source", "parse_error", "index.rst:4", "notes.txt:1:1: expected a FRUS header line"),
-    ("outside-project", "source_not_found", "index.rst:4", "is outside the project directory; refused"),
+    ("outside-project", "source_not_found", "index.rst:4", "is outside the project directory and the folders of frus_cite_source_dirs; refused"),
+    ("outside-cited", "source_not_found", "index.rst:4", "is outside the project directory"),  # and no unknown_key after it
+    ("unknown-key-typo", "unknown_key", "index.rst:8", "unknown source key 'harriman-0711': did you mean 'harriman'?"),
+    ("bib-key-typo", "unknown_key", "index.rst:4", "unknown source key 'feis1935': did you mean 'feis1953' (in refs.bib)?"),
+    ("bib-key-unknown", "unknown_key", "index.rst:4",
+     "unknown key 'smith2001': no source declares it (frus:source, frus_cite_sources) and it is not in refs.bib"),
+    ("page-outside", "bad_locator", "index.rst:8", "harriman: p. 999 is not in the source, which runs pp. 926–28"),
+    ("malformed-pages", "bad_locator", "index.rst:8", "cannot read the pages 'x-y' in 'pp. x-y'"),
+    ("bad-date", "bad_option", "index.rst:4", "frus:source: :date: 'July 1945': expected an ISO date"),
     ("misquote", "quote_not_found", "index.rst:8",
      'quote not found in harriman: closest text on p. 927 differs at "40 to 35" (quote) ≠ "40 to 30" (source)'),
     ("empty-quote", "empty_quote", "index.rst:8", "quote in harriman: the quotation is empty"),
@@ -67,7 +75,7 @@ def test_each_problem_is_one_located_warning(make_app, rootdir, tmp_path, name, 
     app.build()
     warnings = [line for line in app.warning.getvalue().splitlines() if line.strip()]
     ours = [line for line in warnings if f"[frus.{subtype}]" in line]
-    assert len(ours) == 1, warnings
+    assert len(ours) == 1 and len([line for line in warnings if "[frus." in line]) == 1, warnings
     assert words in ours[0]
     if where:
         assert where in ours[0]

@@ -161,7 +161,7 @@ def test_deleting_a_source_warns_and_then_restoring_it_heals(make_app, rootdir, 
     app.build()
     warnings = app.warning.getvalue()
     assert "ch6.rst:6: WARNING: source file sources/harriman.txt not found [frus.source_not_found]" in warnings
-    assert "ch1.rst:4: WARNING: unknown source key 'harriman'" in warnings
+    assert warnings.count("[frus.") == 1  # the citations of the missing source are not reported again
     harriman.write_text(text)
     healed = make_app("text", srcdir=source)
     healed.build()

@@ -329,3 +329,5 @@ def test_user_catalog_from_json_file(tmp_path):
     catalog = Catalog.from_json((ROOT / "src/frus_cite/data/volumes.json").read_text(encoding="utf-8")).extended(str(extra))
     assert catalog.get("frus2001x").container_title == "Foreign Relations of the United States, 2001"
     assert len(catalog) == 547
+    extra = catalog.extended({vid: {"title": "T", "series": "S"} for vid in ("frus2001v17", "frus2001v2")})
+    assert [v.id for v in extra.volumes()][-3:] == ["frus2001v2", "frus2001v17", "frus2001x"]

@@ -172,3 +172,26 @@ def test_persons_file_gives_full_names(capsys, tmp_path):
     persons.write_text('["not", "a", "mapping"]', encoding="utf-8")
     code, out, err = run(capsys, "quote", str(seed(0)), "Substantial progress was made.", "--volume", "frus1945v07", "--persons", str(persons))
     assert code != 0 and "persons.json: expected {name as printed: full name}" in err and "Traceback" not in err
+
+
+def test_parse_json_gives_the_archival_source_of_a_1969_memorandum(capsys):
+    jsonschema = pytest.importorskip("jsonschema")
+    from importlib import resources
+
+    from frus_cite.serialize import SCHEMA_VERSION
+
+    memo = SEEDS.parent / "sources" / "frus1969-76v01-d46-richardson.txt"
+    code, out, err = run(capsys, "parse", str(memo))
+    assert code == 0 and err == ""
+    record = json.loads(out)[0]
+    schema = json.loads(resources.files("frus_cite").joinpath("data/schema/reference.schema.json").read_text())
+    assert schema["version"] == SCHEMA_VERSION == 2
+    jsonschema.validate(record, schema)
+    assert (record["document_number"], record["document_type"], record["classification"]) == (46, "memorandum", "confidential")
+    assert record["title"].startswith("Memorandum From the Under Secretary of State (Richardson)")
+    assert record["author"] == {"name": "Richardson", "role": "Under Secretary of State"}
+    source = record["source"]
+    assert (source["reader"], source["repository"], source["collection"], source["box"], source["folder"]) == (
+        "source-note", "Library of Congress, Manuscript Division", "Richardson Papers", "CL 2", "Chronological File"
+    )
+    assert source["marking"] == "Confidential" and source["text"].startswith("Source: Library of Congress")

@@ -26,7 +26,8 @@ def test_unrecognised_text_names_file_line_and_expectation(tmp_path):
         parse_file(path)
     assert str(info.value) == (
         f"{path}:3:1: expected a FRUS header line (e.g. '761.93/7–1145: Telegram'), a document heading "
-        "(e.g. 'The Ambassador in the Soviet Union (Harriman) to the Secretary of State') or a Wilson Center citation\n"
+        "(e.g. 'The Ambassador in the Soviet Union (Harriman) to the Secretary of State' or "
+            "'58. Telegram From the Secretary of State to …') or a Wilson Center citation\n"
         "    Shopping list: eggs, milk.\n"
         "    ^^^^^^^^^^^^^^^^^^^^^^^^^^"
     )

@@ -54,6 +54,11 @@ def test_miss_names_closest_text_and_first_difference(telegram):
     assert result.closest.startswith("The term of the agreements was reduced from 40 to 30 years.")
 
 
+def test_miss_shows_whole_words_of_the_source(telegram):
+    """A shortened word at the start: the source side began mid-word ("rm" for "term")."""
+    assert check_quote(telegram, "Tm of the agreements was reduced from 40 to 30 years.").difference == ("Tm", "term")
+
+
 def test_typo_at_start_is_found_from_the_end(telegram):
     result = check_quote(telegram, "Teh term of the agreements was reduced from 40 to 30 years.")
     assert result.difference == ("Teh", "The")

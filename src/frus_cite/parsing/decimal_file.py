@@ -50,11 +50,13 @@ CLASS_NAMES = {
     },
 }
 CLASS_NAMES["1960-1963"] = dict(CLASS_NAMES["1950-1959"])
+# After 1963 the digits keep their shape but no schedule names them.
+CLASS_NAMES["1964-1973"] = {}
 
 # Classes whose second and third digits are a country number.
-COUNTRY_CLASSES = {"1910-1949": set("678"), "1950-1959": set("3456789"), "1960-1963": set("3456789")}
+COUNTRY_CLASSES = {"1910-1949": set("678"), "1950-1959": set("3456789"), "1960-1963": set("3456789"), "1964-1973": set("3456789")}
 # Classes whose suffix is a second country (bilateral relations).
-RELATIONS_CLASS = {"1910-1949": "7", "1950-1959": "6", "1960-1963": "6"}
+RELATIONS_CLASS = {"1910-1949": "7", "1950-1959": "6", "1960-1963": "6", "1964-1973": "6"}
 
 # Frequent subject suffixes of the internal-affairs class (8) before 1950.
 SUBJECTS_1910_1949 = {
@@ -105,7 +107,10 @@ def period_for_year(year: int | None) -> str:
         return "1910-1949"
     if year < 1960:
         return "1950-1959"
-    return "1960-1963"
+    if year <= 1963:
+        return "1960-1963"
+    # The decimal file closed in 1963: a later date code has no schedule to read it by.
+    return "1964-1973"
 
 
 @lru_cache(maxsize=1)

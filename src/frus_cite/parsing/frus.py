@@ -1,14 +1,18 @@
-"""Parse a FRUS document as copied from history.state.gov.
+"""Parse a FRUS document as copied from history.state.gov, of any era (1861–1980s).
 
 Layout (each part optional except the heading)::
 
-    document   := [header-line] [doc-number] heading opener* body [signature] footnotes
-    header     := designation [":" document-type]          ; 761.93/7–1145: Telegram
-    doc-number := "No." digits                              ; No. 578 (Potsdam volumes)
-    heading    := parties [footnote-mark]                   ; The Ambassador … (Harriman) to …
-    opener     := classification | dateline | "[Received …]" | despatch-number
+    document   := provenance* [doc-number] heading opener* body [signature] footnotes
+    provenance := header line or inline source line   ; 761.93/7–1145: Telegram | Paris Peace Conf. 184/17
+    doc-number := "No." digits ["."]                  ; No. 46.  (19th century, Potsdam, 1952–54)
+    heading    := [digits "."] parties [mark]         ; 58. Telegram From the Secretary of State to …
+    opener     := marking | dateline | received | despatch number | [Telegram.] | SUBJECT | PARTICIPANTS
     body       := paragraphs with inline "[Page N]" markers and footnote marks
-    footnotes  := ("  " mark "." text)+                      ; at the very end
+    footnotes  := ("  " mark "." text)+               ; at the very end; "Source:" note first from 1958
+
+The parse runs in stages over the lines — top (provenance, number, heading),
+openers, footnotes, body, signature — and the archival source comes from the
+provenance readers (:mod:`.provenance`), tried in order.
 """
 
 from __future__ import annotations
@@ -19,62 +23,29 @@ from functools import lru_cache
 
 from ..catalog import Catalog, default_catalog, parse_frus_url
 from ..errors import HeaderSyntaxError, UnrecognisedSourceError
-from ..model import FileDesignation, Footnote, PageMap, Party, Reference
-from .decimal_file import looks_decimal, parse_decimal
-from .marks import MarkIndex
-from .text import Lines, next_nonblank, split_lines, squeeze
+from ..model import ArchivalSource, Footnote, Reference
+from .dates import DATE_PATTERN, MONTHS, iso_from_match
+from .frus_body import PAGE_MARKER, clean_body, enclosures, find_mark, footnote_block, is_signature, page_map
+from .frus_heading import is_heading, parse_heading, parse_party, split_number
+from .frus_opener import DOC_NUMBER_LINE, RECEIVED, Openers, classification_of, editorial_words, parse_dateline, received_text
+from .provenance import Evidence, claims_line, read_provenance
+from .provenance.header_line import parse_header_line
+from .text import Lines, next_nonblank, split_lines
 
-__all__ = ["parse_frus", "looks_like_frus", "parse_header_line", "parse_party", "parse_heading"]
+__all__ = [
+    "parse_frus", "looks_like_frus", "parse_header_line", "parse_party", "parse_heading",
+    "DATE_PATTERN", "MONTHS", "PAGE_MARKER", "iso_from_match",
+]
 
-MONTHS = (
-    "January February March April May June July August September October November December".split()
-)
-_MONTH = "|".join(MONTHS)
-DATE_PATTERN = re.compile(
-    rf"(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>1[789]\d\d|20\d\d)"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH}),?\s+(?P<year2>1[789]\d\d|20\d\d))"
-)
-PAGE_MARKER = re.compile(r"\[Page\s+([0-9]+|[IVXLCDMivxlcdm]+)\]")
-_DOC_NUMBER = re.compile(r"No\.\s*(\d{1,5})")
 _FIRST_LINE = re.compile(r"\S[^\n]*")
-_RECEIVED = re.compile(r"\[Received\s*([^\]]*)\]")
-_CLASS_WORDS = (
-    r"top secret|secret|confidential|restricted|unclassified|urgent|priority|niact|immediate|"
-    r"most immediate|operational immediate|personal|private|eyes only|official use only|"
-    r"limited official use|for official use only|plain|nodis|exdis|limdis|triple priority"
-)
-# Words joined by white space, "," "and" or "&"; each separator has one way to match
-# (a bare `\s*(?:,|and)?\s*` splits every run of spaces in two ways: exponential).
-_CLASSIFICATION = re.compile(
-    rf"\(?(?:(?:{_CLASS_WORDS})\s*(?:(?:,|and|&)\s*)?)+(?:(?<=\s)for\s+[^.]{{1,120}})?\.?\)?",
-    re.IGNORECASE,
-)
 _HEADING_MARK = re.compile(r"(?<=[A-Za-z)\].’'”])\s?(\d{1,3}[a-z]?)$")
-_FOOTNOTE_LINE = re.compile(r"(?P<indent>[ \t\u00a0]*)(?P<mark>\d{1,3}[a-z]?)\.[ \t\u00a0]+(?P<text>\S.*)$")
-_SEE_DOCS = re.compile(r"\bdocuments?\s+Nos?\.\s*(\d+(?:\s*(?:,|and|–|-)\s*\d+)*)", re.IGNORECASE)
 _TELEGRAM_NUMBER = re.compile(r"(\d{1,6})\.\s")
-_TITLE_PREFIX = re.compile(
-    r"(?P<role>(?:[A-Z][\w’'-]*\s+)*(?:President|Prime Minister|Generalissimo|Premier|Marshal|Chairman|"
-    r"General|Admiral|Ambassador|Minister|Commissar|Secretary(?: of (?:State|Defense|War|the Navy|the Treasury))?|"
-    r"King|Queen|Emperor|Chancellor|Senator|Governor|Madame|Madam|Mr\.|Mrs\.|Miss|Dr\.|Sir))\s+"
-    r"(?P<name>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)$"
+_OFFICE_LINE = re.compile(
+    r"(?:[A-Z][\w’'-]*\s){0,3}(?:Secretary|Ambassador|Minister|Chargé|Counselor|Consul|Director|Attaché|Adviser|"
+    r"Assistant|Officer|Chief|Commissioner|Representative|President|Chairman)\b.{0,80}$"
 )
-_NEW_PARTY = re.compile(
-    r"(?:the|The)\s|(?:President|Prime Minister|Generalissimo|Premier|Marshal|Chairman|General|Admiral|Ambassador|"
-    r"Secretary|King|Queen|Emperor|Chancellor|Senator|Governor|Madame|Mr\.|Mrs\.|Dr\.|Sir|Soviet|British|French|Chinese)\b"
-)
-_DOC_KIND_HEADING = re.compile(
-    r"(?P<kind>Memorandum of Conversation|Memorandum for the Record|Action Memorandum|Information Memorandum|"
-    r"Briefing Memorandum|Intelligence Memorandum|Special National Intelligence Estimate|National Intelligence Estimate|"
-    r"Memorandum|Minutes|Record|Notes|Letter|Note|Aide-Mémoire|Backchannel Message|Message|Report|Statement|Draft|"
-    r"Paper|Editorial Note|Telegram|Airgram|Despatch|Transcript|Summary|Conversation)\b(?P<rest>.*)$",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Header:
-    designation: FileDesignation
-    document_type: str | None
+_LIST_LABEL = re.compile(r"(?:SUBJECT|Subject|SUBJ|PARTICIPANTS|Participants|PRESENT|Present)(?::|\s*$)")
+_TOP_LINES = 5  # provenance and number lines above a heading, at most
 
 
 def looks_like_frus(text: str) -> bool:
@@ -83,236 +54,171 @@ def looks_like_frus(text: str) -> bool:
     if found is None:
         return False
     first = found.group(0).strip()
-    if _is_header_line(first) or _DOC_NUMBER.fullmatch(first):
-        return True
-    return _is_heading(first)
+    return claims_line(first) or bool(DOC_NUMBER_LINE.fullmatch(first)) or is_heading(first)
 
 
-def _is_header_line(line: str) -> bool:
-    if len(line) > 200:
-        return False
-    designation = line.split(":")[0].strip() if ":" in line else line
-    if looks_decimal(designation):
-        return True
-    return bool(
-        re.search(r"\b(Files?|Papers|Diary|Lot\s+\w|Records)\b", designation)
-        and not re.search(r"[.!?]$", line)
-        and len(designation.split()) <= 14
-    )
+@dataclass(frozen=True, slots=True)
+class _Top:
+    """What stands above the body's openers: provenance lines, printed number, heading."""
+
+    lines_above: tuple[tuple[str, int], ...]
+    number: int | None
+    heading: str
+    heading_index: int
 
 
-def _is_heading(line: str) -> bool:
-    if not line or len(line) > 400 or line.startswith(("[", "(", "*", "#", '"', "“")):
-        return False
-    body = _HEADING_MARK.sub("", line)
-    if re.search(r"[.!?:]$", body) and not body.endswith(")"):
-        return False
-    return bool(_DOC_KIND_HEADING.match(body) or re.search(r"\sto\s(?:the\s)?[A-Z]", body))
-
-
-def parse_header_line(line: str, *, offset: int = 0, source: str | None = None, year: int | None = None) -> _Header:
-    """Parse the provenance header line: designation, then optionally ``: Document type``."""
-    text = line.strip()
-    lead = offset + (len(line) - len(line.lstrip()))
-    designation, doc_type = text, None
-    match = re.match(r"(?P<des>.+?)\s*:\s*(?P<type>[A-Z][A-Za-z][\w ’'-]*)$", text)
-    if match and not re.match(r"Lot\b", match["type"]):
-        designation, doc_type = match["des"], match["type"].strip().lower()
-    scheme = "other"
-    decimal = collection = lot = box = post_file = None
-    if looks_decimal(designation):
-        scheme = "decimal"
-        decimal = parse_decimal(designation, year=year, offset=lead, source=source)
-    else:
-        lot_match = re.search(r"\bLots?\s+(?:File\s+)?(?P<lot>[0-9A-Z][0-9A-Z –-]*[0-9A-Z])", designation)
-        box_match = re.search(r"\bBox\s+(\d+\w*)", designation)
-        box = box_match.group(1) if box_match else None
-        post = re.match(r"(?P<coll>.+?\b(?:Embassy|Legation|Consulate(?: General)?|Mission|Delegation) Files?)\s*(?:[—–-]\s*(?P<file>.+))?$", designation)
-        if lot_match:
-            scheme = "lot"
-            lot = re.sub(r"[\s–-]", "", lot_match["lot"]).upper()
-            collection = designation[: lot_match.start()].rstrip(" :,") or None
-        elif post:
-            scheme = "post"
-            collection, post_file = post["coll"], post["file"]
-        elif re.search(r"\b(Papers|Diary|File|Files|Records)\b", designation):
-            scheme = "papers"
-            collection = re.split(r",\s*Box\b", designation)[0].strip()
-        if doc_type is None and scheme == "papers" and ":" in designation:
-            collection = designation.split(":")[0].strip()
-    return _Header(
-        FileDesignation(
-            text=designation,
-            scheme=scheme,
-            decimal=decimal,
-            collection=collection,
-            lot=lot,
-            box=box,
-            post_file=post_file,
-        ),
-        doc_type,
-    )
-
-
-@lru_cache(maxsize=8)
-def _with_parens(separator: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(r"[()]|" + separator.pattern)
-
-
-def _split_outside_parens(text: str, separator: re.Pattern[str]) -> list[str]:
-    parts, depth, start = [], 0, 0
-    for match in _with_parens(separator).finditer(text):
-        token = match.group(0)
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            parts.append(text[start : match.start()])
-            start = match.end()
-    parts.append(text[start:])
-    return [p.strip() for p in parts if p.strip()]
-
-
-def parse_party(text: str) -> Party:
-    """"The Ambassador in the Soviet Union (Harriman)" → role + name."""
-    phrase = text.strip().strip(",")
-    bare = re.sub(r"^(?:the|The)\s+", "", phrase)
-    match = re.fullmatch(r"(?P<role>.+?)\s*\((?P<name>[^()]+)\)", bare)
-    if match:
-        return Party(name=match["name"].strip(), role=match["role"].strip(), text=phrase)
-    honorific = re.match(r"(?:Mr\.|Mrs\.|Miss|Dr\.|Sir)\s+(?P<rest>[A-Z].*)$", bare)
-    if honorific:
-        # "Mr. Max W. Bishop of the Division of Far Eastern Affairs": a name, then an office.
-        of = re.match(r"(?P<name>.+?)\s+of\s+(?:the\s+)?(?P<office>.+)$", honorific["rest"])
-        if of:
-            return Party(name=of["name"], role=of["office"], text=phrase)
-        return Party(name=honorific["rest"], role=None, text=phrase)
-    match = _TITLE_PREFIX.match(bare)
-    if match:
-        return Party(name=match["name"].strip(), role=match["role"], text=phrase)
-    return Party(name=None, role=bare, text=phrase)
-
-
-_PARTY_SEPARATOR = re.compile(r",\s+and\s+|\s+and\s+|,\s+")
-
-
-def _parties(text: str) -> tuple[Party, ...]:
-    """Split "X, Y and Z" into parties; an "and" inside an office ("East Asian and
-    Pacific Affairs") does not start a new party."""
-    pieces = _split_outside_parens(text, _PARTY_SEPARATOR)
-    merged: list[str] = []
-    for piece in pieces:
-        if merged and not merged[-1].endswith(")") and not _NEW_PARTY.match(piece) and not _TITLE_PREFIX.match(merged[-1]):
-            separator = " and " if f"{merged[-1]} and {piece}" in text else ", "
-            merged[-1] = f"{merged[-1]}{separator}{piece}"
+def _read_top(lines: Lines, text: str, path: str | None) -> _Top:
+    """Stage 1: provenance lines, "No. N." line and the heading (which may carry the number)."""
+    above: list[tuple[str, int]] = []
+    number: int | None = None
+    index = next_nonblank(lines, 0)
+    for _ in range(_TOP_LINES):
+        if index >= len(lines):
+            break
+        line = lines[index].stripped
+        printed = DOC_NUMBER_LINE.fullmatch(line)
+        if printed and number is None:
+            number = int(printed.group(1))
+        elif is_heading(line, after_number=number is not None):
+            prefix, _ = split_number(line)
+            return _Top(tuple(above), number if number is not None else prefix, line, index)
+        elif claims_line(line) and number is None:
+            above.append((lines[index].text, lines[index].start))
         else:
-            merged.append(piece)
-    return tuple(parse_party(p) for p in merged)
+            break
+        index = next_nonblank(lines, index + 1)
+    _no_heading(lines, min(index, len(lines) - 1), text, path, bool(above) or number is not None)
+    raise AssertionError("unreachable")
 
 
-def parse_heading(heading: str) -> tuple[str | None, tuple[Party, ...], tuple[Party, ...]]:
-    """Split a heading into (document type, authors, recipients)."""
-    kind = None
-    body = heading.strip()
-    match = _DOC_KIND_HEADING.match(body)
-    if match:
-        kind = match["kind"].lower()
-        rest = match["rest"].strip().lstrip(",").strip()
-        by = re.match(r"by\s+(?P<who>.+?)(?:\s+to\s+(?P<to>.+))?$", rest, re.IGNORECASE)
-        if by:
-            return kind, _parties(by["who"]), _parties(by["to"]) if by["to"] else ()
-        # "Memorandum From the President’s Assistant … (Kissinger) to President Nixon"
-        source = re.match(r"from\s+(?P<body>.+)$", rest, re.IGNORECASE)
-        if source:
-            _, authors, recipients = parse_heading(source["body"])
-            return kind, authors, recipients
-        to = re.match(r"to\s+(?P<to>.+)$", rest, re.IGNORECASE)
-        if to:
-            return kind, (), _parties(to["to"])
-        return kind, (), ()
-    # "X (Name) to Y": split at " to " after a closing parenthesis when there is one.
-    split = re.search(r"\)\s+to\s+", body)
-    if split is None:
-        split = re.search(r"\s+to\s+(?=(?:the\s+)?[A-Z])", body)
-    if split is None:
-        return None, _parties(body), ()
-    who = body[: split.start() + (1 if body[split.start()] == ")" else 0)]
-    return None, _parties(who), _parties(body[split.end() :])
+def _no_heading(lines: Lines, index: int, text: str, path: str | None, had_top: bool) -> None:
+    at = lines[index]
+    if not had_top:
+        raise UnrecognisedSourceError(
+            "expected a FRUS header line (e.g. '761.93/7–1145: Telegram'), a document heading "
+            "(e.g. 'The Ambassador in the Soviet Union (Harriman) to the Secretary of State' or "
+            "'58. Telegram From the Secretary of State to …') or a Wilson Center citation",
+            source=text,
+            span=(at.start + len(at.text) - len(at.text.lstrip()), max(at.end, at.start + 1)),
+            path=path,
+        )
+    raise HeaderSyntaxError(
+        "expected the document heading ('<sender> to <recipient>' or 'Memorandum …') after the header line",
+        source=text,
+        span=(at.start, max(at.end, at.start + 1)),
+        path=path,
+    )
 
 
-def iso_from_match(match: re.Match[str]) -> str:
-    """The ISO date of a :data:`DATE_PATTERN` match."""
-    month = match["month"] or match["month2"]
-    day = match["day"] or match["day2"]
-    year = match["year"] or match["year2"]
-    return f"{int(year):04d}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
+def _strip_heading_mark(heading: str, marks: list[str]) -> tuple[str, bool]:
+    """The heading without its footnote mark, and whether the first footnote's mark was there."""
+    if marks:
+        mark = marks[0]
+        for candidate in (" " + mark, mark):
+            if heading.endswith(candidate):
+                rest = heading[: -len(candidate)]
+                glued_ok = re.search(r"[A-Za-z)\].’'”]$", rest) or re.search(r"\b1[789]\d\d$", rest) or candidate[0] == " "
+                if glued_ok and rest.strip():
+                    return rest.rstrip(), True
+    found = _HEADING_MARK.search(heading)
+    if found and not marks:
+        return heading[: found.start()].rstrip(), False
+    return heading, False
 
 
-def _parse_dateline(line: str) -> tuple[str | None, str, str | None, str | None] | None:
-    """(place, iso date, time, received) when *line* is a dateline."""
-    if len(line) > 220:
-        return None
-    match = DATE_PATTERN.search(line)
-    if not match or match.start() > 90:
-        return None
-    place = line[: match.start()].strip(" ,[]") or None
-    if place and (len(place.split()) > 8 or place[-1] in ".!?"):
-        return None
-    tail = line[match.end() :]
-    received = _RECEIVED.search(tail)
-    tail_before = tail[: received.start()] if received else tail
-    time_match = re.match(r"\s*[—–-]\s*(?P<time>[^\[\]]+?)\s*\]?\s*$", tail_before)
-    time = None
-    if time_match:
-        time = time_match["time"].strip()
-        if time.endswith(".") and not time.endswith("m."):
-            time = time[:-1]
-    elif tail_before.strip(" .]"):
-        return None
-    if place:
-        place = re.sub(r"[\[\]]", "", place).strip(" ,")
-    return place, iso_from_match(match), time, _received_text(received.group(1)) if received else None
+def _read_openers(
+    lines: Lines, index: int, end_index: int, marks: list[str], placed: set[int]
+) -> tuple[Openers, int]:
+    """Stage 2: the opener lines after the heading; returns them and the first body line."""
+    found = Openers()
+    body_from: int | None = None  # SUBJECT and PARTICIPANTS are read but stay in the body
+    while (probe := next_nonblank(lines, index)) < end_index:
+        line = lines[probe].stripped
+        pending = len(placed)
+        # Opener lines are full of dates, so only marks glued to a word count here.
+        mark_at = find_mark(line, marks[pending], 0, glued_to_digit=False) if pending < len(marks) else None
+        if mark_at is not None:
+            line = line[:mark_at] + line[mark_at + len(marks[pending]) :]
+        listed = bool(_LIST_LABEL.match(line))
+        consumed = _opener_line(found, line, lines, probe, end_index)
+        if consumed == 0:
+            break
+        if listed:
+            body_from = probe if body_from is None else body_from
+        elif mark_at is not None:
+            placed.add(pending)
+        index = probe + consumed
+    return found, index if body_from is None else body_from
 
 
-def _received_text(text: str) -> str:
-    """"January 16—8:40 a.m." keeps its abbreviation's period; "March 8." loses the full stop."""
-    text = text.strip()
-    return text if text.endswith(("a.m.", "p.m.", "a. m.", "p. m.")) else text.rstrip(".")
+def _opener_line(found: Openers, line: str, lines: Lines, probe: int, end_index: int) -> int:
+    """Read one opener line into *found*; how many lines it took (0: the body begins)."""
+    if (marking := classification_of(line)) is not None and not line.startswith("(Received"):
+        found.classification = f"{found.classification} {marking}" if found.classification else marking
+        return 1
+    if found.dateline is None and line.endswith(",") and probe + 1 < end_index and not lines.is_blank(probe + 1):
+        joined = f"{line} {lines[probe + 1].stripped}"  # "Department of State," / "Washington, February 4, 1882."
+        if parse_dateline(joined):
+            return _dateline(found, joined, 2)
+    if found.dateline is None and parse_dateline(line):
+        return _dateline(found, line, 1)
+    if found.received is None and (received := RECEIVED.fullmatch(line)):
+        found.received = received_text(received.group(1))
+        return 1
+    if found.despatch is None and (number := DOC_NUMBER_LINE.fullmatch(line)):
+        found.despatch = number.group(1)
+        return 1
+    if (words := editorial_words(line)) is not None:
+        found.editorial.extend(words)
+        return 1
+    return _list_opener(found, line, lines, probe, end_index)
 
 
-def _is_signature(line: str) -> bool:
-    text = line.strip()
-    if not text or len(text) > 60 or len(text.split()) > 5:
-        return False
-    if re.fullmatch(r"\[[^\[\]]+\]", text):
-        return bool(re.fullmatch(r"\[[A-Z][\w.’' -]*\]", text))
-    if text.endswith((".", ":", ";", ",", "?", "!")) and not re.search(r"\b[A-Z]\.$", text):
-        return False
-    return bool(re.fullmatch(r"[A-Z\[][\w.’'\[\] -]*", text)) and text[0].isupper() or text.startswith("[")
+def _dateline(found: Openers, line: str, taken: int) -> int:
+    found.dateline = line
+    found.place, found.date, found.time, found.received = parse_dateline(line)  # type: ignore[misc]
+    return taken
 
 
-@lru_cache(maxsize=512)
-def _mark_patterns(mark: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The mark glued to a word or punctuation (strong), or to a digit (weak)."""
-    escaped = re.escape(mark)
-    end = r"(?=[\s)\].,;:!?”’\"—–]|$)"
-    return re.compile(rf"(?<=[A-Za-z.,;:)\]”’\"!?]){escaped}{end}"), re.compile(rf"(?<=\d){escaped}{end}")
+def _list_opener(found: Openers, line: str, lines: Lines, probe: int, end_index: int) -> int:
+    """SUBJECT and PARTICIPANTS / Present: blocks (label line, then lines up to a blank one)."""
+    subject = re.fullmatch(r"(?:SUBJECT|Subject|SUBJ)(?::\s*|\s*$)(?P<text>.*)", line)
+    people = re.fullmatch(r"(?:PARTICIPANTS|Participants|PRESENT|Present)(?::\s*|\s*$)(?P<text>.*)", line)
+    if not (subject and found.subject is None) and not (people and not found.participants):
+        return 0
+    block = [line_text for line_text in [(subject or people)["text"].strip()] if line_text]  # type: ignore[index]
+    taken = 1
+    while probe + taken < end_index and not lines.is_blank(probe + taken) and taken < 40:
+        block.append(lines[probe + taken].stripped)
+        taken += 1
+    if not block:
+        return 0
+    if subject:
+        found.subject = " ".join(block)
+    else:
+        found.participants = block
+    return taken
 
 
-def _find_mark(text: str, mark: str, start: int, *, glued_to_digit: bool = True) -> int | None:
-    """Position of footnote *mark* in *text* at or after *start*.
-
-    Copied marks are bare digits glued to the word, bracket or punctuation
-    they follow ("State.1", "July 11–122)").  Glued to a letter or punctuation
-    is preferred; glued to a digit is the fallback.
-    """
-    strong, weak = _mark_patterns(mark)
-    for pattern in (strong, weak) if glued_to_digit else (strong,):
-        found = pattern.search(text, start)
-        if found:
-            return found.end() - len(mark)
-    return None
+def _signature(lines: Lines, first_body: int, end_index: int, marks: list[str], placed: set[int]) -> tuple[str | None, int]:
+    """Stage 4: a short name-like last body line (a footnote mark may follow it); and where the body ends."""
+    last_body = end_index - 1
+    while last_body > first_body and lines.is_blank(last_body):
+        last_body -= 1
+    if not first_body < last_body < len(lines):  # at least two body lines
+        return None, end_index
+    last = lines[last_body].stripped
+    last_mark = marks[-1] if marks and len(marks) - 1 not in placed else None
+    if last_mark and last.endswith(last_mark) and is_signature(last[: -len(last_mark)]):
+        placed.add(len(marks) - 1)
+        return last[: -len(last_mark)].rstrip(), last_body
+    # "John M. Steeves" / "First Secretary of Mission": the signer's office under the name.
+    above = last_body - 1
+    if above > first_body and _OFFICE_LINE.match(last) and not lines.is_blank(above) and is_signature(lines[above].stripped):
+        return lines[above].stripped, above
+    if is_signature(last):
+        return last, last_body
+    return None, end_index
 
 
 def parse_frus(
@@ -330,183 +236,59 @@ def parse_frus(
     """
     catalog = catalog or default_catalog()
     lines = split_lines(text)
-    index = next_nonblank(lines, 0)
-    header: _Header | None = None
-    document_number: int | None = None
-
     volume, url, url_doc = _resolve_volume(text, volume, url, catalog)
     year_hint = _last_year(catalog.get(volume).coverage) if volume and volume in catalog else None
 
-    if index < len(lines) and _is_header_line(lines[index].stripped) and not _is_heading(lines[index].stripped):
-        line = lines[index]
-        header = parse_header_line(line.text, offset=line.start, source=text, year=year_hint)
-        index = next_nonblank(lines, index + 1)
-    if index < len(lines) and _DOC_NUMBER.fullmatch(lines[index].stripped):
-        document_number = int(_DOC_NUMBER.fullmatch(lines[index].stripped).group(1))  # type: ignore[union-attr]
-        index = next_nonblank(lines, index + 1)
-    if index >= len(lines) or not _is_heading(lines[index].stripped):
-        at = lines[min(index, len(lines) - 1)]
-        if header is None and document_number is None:
-            raise UnrecognisedSourceError(
-                "expected a FRUS header line (e.g. '761.93/7–1145: Telegram'), a document heading "
-                "(e.g. 'The Ambassador in the Soviet Union (Harriman) to the Secretary of State') "
-                "or a Wilson Center citation",
-                source=text,
-                span=(at.start + len(at.text) - len(at.text.lstrip()), max(at.end, at.start + 1)),
-                path=path,
-            )
-        raise HeaderSyntaxError(
-            "expected the document heading ('<sender> to <recipient>' or 'Memorandum …') after the header line",
-            source=text,
-            span=(at.start, max(at.end, at.start + 1)),
-            path=path,
-        )
-    heading_line = lines[index]
-    heading = heading_line.stripped
-    heading_index = index
-    index += 1
-
-    # Footnotes first (the numbered lines at the very end), so that their marks
-    # can be taken out of the heading, the opener and the signature in order.
-    footnote_lines, end_index = _footnote_block(lines, heading_index + 1)
+    top = _read_top(lines, text, path)
+    footnote_lines, end_index = footnote_block(lines, top.heading_index + 1)
     marks = [mark for mark, _ in footnote_lines]
-    placed: dict[int, int | None] = {}  # footnote index -> offset in raw body (None: heading/opener)
+    heading = top.heading
+    _, unnumbered = split_number(heading)
+    title, marked = _strip_heading_mark(unnumbered, marks)
+    placed: set[int] = {0} if marked else set()
+    kind, authors, recipients = parse_heading(title, numbered=unnumbered != heading)
+    if re.match(r"(?:Mr|Mrs|Sir)\.?\s.+\sto\s.+\.$", title):
+        title = title[:-1]  # "Mr. Frelinghuysen to Mr. Trescot." prints a full stop the title does not keep
 
-    heading_mark = _HEADING_MARK.search(heading)
-    title = heading
-    if heading_mark and marks and heading_mark.group(1) == marks[0]:
-        placed[0] = None
-        title = heading[: heading_mark.start()].rstrip()
-    elif heading_mark and not marks:
-        title = heading[: heading_mark.start()].rstrip()
-    heading_kind, authors, recipients = parse_heading(title)
-
-    classification = dateline = place = dateline_date = time = received = despatch = None
-    while True:
-        probe = next_nonblank(lines, index)
-        if probe >= end_index:
-            break
-        line = lines[probe].stripped
-        pending = len(placed)
-        # Opener lines are full of dates, so only marks glued to a word count here.
-        mark_at = _find_mark(line, marks[pending], 0, glued_to_digit=False) if pending < len(marks) else None
-        if mark_at is not None:
-            line = line[:mark_at] + line[mark_at + len(marks[pending]) :]
-        if _CLASSIFICATION.fullmatch(line) and not line.startswith("(") and dateline is None:
-            words = line.strip("()").rstrip(".").lower()
-            classification = f"{classification} {words}" if classification else words
-        elif dateline is None and (parsed := _parse_dateline(line)):
-            dateline = line
-            place, dateline_date, time, received = parsed
-        elif received is None and (found := _RECEIVED.fullmatch(line)):
-            received = _received_text(found.group(1))
-        elif despatch is None and _DOC_NUMBER.fullmatch(line):
-            despatch = _DOC_NUMBER.fullmatch(line).group(1)  # type: ignore[union-attr]
-        else:
-            break
-        if mark_at is not None:
-            placed[pending] = None
-        index = probe + 1
-
+    openers, index = _read_openers(lines, top.heading_index + 1, end_index, marks, placed)
     first_body = next_nonblank(lines, index)
     body_start = lines[first_body].start if first_body < len(lines) else len(text)
-    body_end = lines[end_index].start if end_index < len(lines) else len(text)
-    if body_end < body_start:
-        body_end = body_start
+    signature, body_end_index = _signature(lines, first_body, end_index, marks, placed)
+    body_end = lines[body_end_index].start if body_end_index < len(lines) else len(text)
+    body, footnotes, labels = clean_body(text[body_start : max(body_end, body_start)], footnote_lines, placed)
 
-    # Signature: a short name-like last line (a footnote mark may follow it).
-    signature = None
-    last_body = end_index - 1
-    while last_body > first_body and lines.is_blank(last_body):
-        last_body -= 1
-    if first_body < last_body < len(lines):  # at least two body lines
-        last = lines[last_body].stripped
-        last_mark = marks[-1] if marks and len(placed) < len(marks) else None
-        if last_mark and last.endswith(last_mark) and _is_signature(last[: -len(last_mark)]):
-            signature = last[: -len(last_mark)]
-            placed[len(marks) - 1] = None
-        elif _is_signature(last):
-            signature = last
-        if signature is not None:
-            body_end = lines[last_body].start
-    raw_body = text[body_start:body_end]
-
-    # Body marks, in order after those already placed.
-    footnotes: list[Footnote] = []
-    removals: list[tuple[int, int]] = []
-    mark_positions: dict[int, int] = {}
-    cursor = 0
-    body_marks = MarkIndex(raw_body)
-    for number, (mark, note_text) in enumerate(footnote_lines):
-        see = tuple(int(n) for group in _SEE_DOCS.findall(note_text) for n in re.findall(r"\d+", group))
-        if number in placed:
-            footnotes.append(Footnote(mark=mark, text=note_text, in_heading=True, see_documents=see))
-            continue
-        position = body_marks.find(mark, cursor)
-        if position is not None:
-            removals.append((position, position + len(mark)))
-            mark_positions[number] = position
-            cursor = position + len(mark)
-        footnotes.append(Footnote(mark=mark, text=note_text, see_documents=see))
-
-    # Page markers: remove, remembering where each page starts.
-    for marker in PAGE_MARKER.finditer(raw_body):
-        start, end = marker.span()
-        if end < len(raw_body) and raw_body[end] == " " and (start == 0 or raw_body[start - 1] in " \n"):
-            end += 1  # "was [Page 927] made" → "was made"
-        removals.append((start, end))
-    removals.sort()
-    pieces, cursor, shift = [], 0, 0
-    new_position: dict[int, int] = {}
-    for start, end in removals:
-        pieces.append(raw_body[cursor:start])
-        new_position[start] = start - shift
-        shift += end - start
-        cursor = end
-    pieces.append(raw_body[cursor:])
-    stripped = "".join(pieces)
-    page_labels = [(new_position[m.start()], m.group(1)) for m in PAGE_MARKER.finditer(raw_body)]
-    mark_offsets = {n: new_position[p] for n, p in mark_positions.items()}
-    tracked = [p for p, _ in page_labels] + list(mark_offsets.values())
-    body, moved = squeeze(stripped, tracked)
-    page_labels = [(moved[i], label) for i, (_, label) in enumerate(page_labels)]
-    for k, n in enumerate(mark_offsets):
-        footnotes[n] = _replace_offset(footnotes[n], moved[len(page_labels) + k])
-
-    pages = _page_map(page_labels, len(body))
-
-    file_date = header.designation.decimal.date if header and header.designation.decimal else None
-    document_type = header.document_type if header else None
-    document_type = document_type or heading_kind or ("despatch" if despatch else None)
-    telegram_number = despatch
-    if telegram_number is None:
-        lead = _TELEGRAM_NUMBER.match(body)
-        if lead and (document_type == "telegram" or (document_type is None and len(lead.group(1)) > 1)):
-            telegram_number = lead.group(1)
-    if document_number is None and url_doc is not None:
-        document_number = url_doc
+    source = read_provenance(
+        Evidence(lines_above=top.lines_above, footnotes=tuple(n for _, n in footnote_lines), year=year_hint, source=text)
+    )
+    document_number = top.number if top.number is not None else url_doc
     if volume and document_number and not url and volume in catalog:
         url = catalog.get(volume).document_url(document_number)
-
+    file = source.file if source else None
+    file_date = file.decimal.date if file and file.decimal else None
+    document_type = _document_type(source, kind, openers)
     return Reference(
         kind="frus",
         title=title,
         text=body,
-        date=dateline_date or file_date,
+        date=openers.date or file_date,
         document_type=document_type,
         document_number=document_number,
-        file=header.designation if header else None,
+        file=file,
+        source=source,
+        subject=openers.subject or _body_subject(body),
+        participants=tuple(openers.participants),
+        enclosures=enclosures(body),
         authors=authors,
         recipients=recipients,
-        classification=classification,
-        telegram_number=telegram_number,
-        place=place,
-        dateline=dateline,
-        dateline_date=dateline_date,
+        classification=openers.classification or _source_classification(source),
+        telegram_number=_telegram_number(openers.despatch, document_type, body),
+        place=openers.place,
+        dateline=openers.dateline,
+        dateline_date=openers.date,
         file_date=file_date,
-        time=time,
-        received=received,
-        pages=pages,
+        time=openers.time,
+        received=openers.received or (source.received if source else None),
+        pages=page_map(labels, len(body)),
         footnotes=tuple(footnotes),
         signature=signature,
         volume=volume,
@@ -516,66 +298,50 @@ def parse_frus(
     )
 
 
+def _document_type(source: ArchivalSource | None, kind: str | None, openers: Openers) -> str | None:
+    """Header line's type, else the heading's, else "[Telegram.]", else "despatch" for a numbered despatch."""
+    if source and source.document_type:
+        return source.document_type
+    if kind:
+        return kind
+    if "telegram" in openers.editorial or "cablegram" in openers.editorial:
+        return "telegram"
+    return "despatch" if openers.despatch else None
+
+
+def _telegram_number(despatch: str | None, document_type: str | None, body: str) -> str | None:
+    """The despatch number, or a telegram's leading number ("745. Your 1023…")."""
+    if despatch is not None:
+        return despatch
+    lead = _TELEGRAM_NUMBER.match(body)
+    if lead and (document_type == "telegram" or (document_type is None and len(lead.group(1)) > 1)):
+        return lead.group(1)
+    return None
+
+
+def _source_classification(source: ArchivalSource | None) -> str | None:
+    """The marking a source note states, lower case, when the openers print none."""
+    if source is None or (source.classification is None and not source.handling):
+        return None
+    return " ".join(([source.classification] if source.classification else []) + list(source.handling))
+
+
+def _body_subject(body: str) -> str | None:
+    """A "SUBJECT:" line among the first lines of the body (1969–76 memoranda print it there)."""
+    if "SUBJ" not in body[:3000] and "Subject:" not in body[:3000]:
+        return None
+    for line in body.split("\n", 12)[:12]:
+        found = re.match(r"(?:SUBJECT|Subject|SUBJ):\s+(?P<text>\S.{0,300})$", line.strip())
+        if found:
+            return found["text"].strip()
+    return None
+
+
 @lru_cache(maxsize=256)
 def _last_year(coverage: str | None) -> int | None:
     """The last year a volume covers ("1945" of "1945, Volume VII"): decides 1945 vs 1845 in file dates."""
     years = re.findall(r"\d{4}", coverage or "")
     return int(years[-1]) if years else None
-
-
-def _footnote_block(lines: Lines, first: int) -> tuple[list[tuple[str, str]], int]:
-    """The numbered footnote lines at the end of the text, and the index where they start.
-
-    Indented numbered lines (as copied from the website) are footnotes; unindented
-    ones only when they number consecutively like footnotes do (1, 2, 2a, 3 …) and
-    the text before them holds a mark for each.
-    """
-    notes: list[tuple[str, str]] = []
-    indented = True
-    end_index = len(lines)
-    probe = end_index - 1
-    while probe >= first:
-        if lines.is_blank(probe):
-            probe -= 1
-            continue
-        match = _FOOTNOTE_LINE.fullmatch(lines[probe].text)
-        if not match:
-            break
-        notes.insert(0, (match["mark"], match["text"].strip()))
-        indented = indented and bool(match["indent"])
-        end_index = probe
-        probe -= 1
-    if notes and not indented:
-        region = "\n".join(line.text for line in lines[:end_index])
-        cursor = 0
-        region_marks = MarkIndex(region)
-        for mark, _ in notes:
-            found = region_marks.find(mark, cursor)
-            if found is None:
-                return [], len(lines)
-            cursor = found + len(mark)
-    return notes, end_index
-
-
-def _replace_offset(note: Footnote, offset: int) -> Footnote:
-    return Footnote(mark=note.mark, text=note.text, offset=offset, in_heading=note.in_heading, see_documents=note.see_documents)
-
-
-def _page_map(labels: list[tuple[int, str]], length: int) -> PageMap | None:
-    """Build the page map: text before the first marker is on the page before it."""
-    if not labels:
-        return None
-    breaks: list[tuple[int, str]] = []
-    first_offset, first_label = labels[0]
-    if first_offset > 0:
-        previous = str(int(first_label) - 1) if first_label.isdigit() else f"{first_label}-"
-        breaks.append((0, previous))
-    for offset, label in labels:
-        if breaks and breaks[-1][0] == offset:
-            breaks[-1] = (offset, label)
-        else:
-            breaks.append((offset, label))
-    return PageMap(breaks=tuple(breaks), length=length)
 
 
 def _resolve_volume(

@@ -10,6 +10,7 @@ from docutils import nodes
 from sphinx.environment import BuildEnvironment
 
 from ..errors import FrusCiteError
+from ..model import Reference
 from ..quoting import check_quote, citation_locator
 from .config import get_config
 from .domain import document_scratch, get_domain
@@ -18,7 +19,7 @@ from .nodes import frus_note
 from .records import CiteRecord, SourceRecord
 from .sources import bib_items, catalog_for, load_reference
 
-__all__ = ["parse_locator", "make_note", "check_passage", "known_key", "parse_cites", "prepare_quote", "PreparedQuote"]
+__all__ = ["parse_locator", "make_note", "check_passage", "known_key", "parse_cites", "prepare_quote", "PreparedQuote", "pages_outside"]
 
 _LABELS = {
     "p.": "page", "pp.": "page", "page": "page", "pages": "page",
@@ -47,7 +48,34 @@ def parse_locator(text: str) -> tuple[str, str]:
         )
     if label not in _LABELS:
         raise ValueError(f"unknown locator label {match['label']!r} in {text!r}; expected one of p., pp., ch., para., n., sec., vol., l., fol.")
-    return match["value"].replace("—", "–"), _LABELS[label]
+    value = re.sub(r"\s*[-–—]\s*", "–", match["value"])
+    if _LABELS[label] == "page" and not _PAGES.fullmatch(value):
+        raise ValueError(f"cannot read the pages {match['value']!r} in {text!r}; expected page numbers such as '927', "
+                         "'926–28', '926, 928' or roman numerals ('xii')")
+    return value, _LABELS[label]
+
+
+_PAGE = r"(?:\d+|[ivxlcdm]+|[IVXLCDM]+)(?:n\d+)?"
+_PAGES = re.compile(rf"{_PAGE}(?:–{_PAGE})?(?:,\s*{_PAGE}(?:–{_PAGE})?)*")
+
+
+def pages_outside(ref: Reference, locator: str) -> list[str]:
+    """The pages of a page *locator* that the source does not print on ("999"), for a
+    source whose pages are known and numbered in arabic figures."""
+    if ref.pages is None or not (ref.pages.first.isdigit() and ref.pages.last.isdigit()):
+        return []
+    first, last = int(ref.pages.first), int(ref.pages.last)
+    outside = []
+    for part in locator.split(","):
+        low, _, high = part.strip().partition("–")
+        low, high = re.sub(r"n\d+$", "", low), re.sub(r"n\d+$", "", high)
+        if not low.isdigit() or (high and not high.isdigit()):
+            continue
+        # "926–28": the upper page written short, as Chicago abbreviates ranges
+        upper = int(low[: len(low) - len(high)] + high) if high and len(high) < len(low) else int(high or low)
+        if not (first <= int(low) <= last and first <= upper <= last):
+            outside.append(part.strip())
+    return outside
 
 
 def known_key(env: BuildEnvironment, key: str) -> SourceRecord | str | None:

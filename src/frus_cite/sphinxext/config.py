@@ -63,6 +63,8 @@ OPTIONS: dict[str, Option] = {
                              "Volume of FRUS sources that name none.", (str, type(None))),
     "volumes": Option({}, lambda v: isinstance(v, (dict, str)), "a dict of volume records or a path to a JSON file",
                       "Extra FRUS volumes for the catalog (same shape as frus_cite/data/volumes.json).", (dict, str)),
+    "source_dirs": Option([], _is_paths, "a list of folder paths",
+                          "Folders outside the project from which sources may be read (a research folder shared by several books)."),
     "check_quotes": Option(True, lambda v: isinstance(v, bool), "True or False",
                            "Check every quotation against its source."),
     "persons": Option({}, lambda v: isinstance(v, str) or (isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items())),
@@ -86,6 +88,7 @@ class FrusCiteConfig:
     bibfiles: list[str] = field(default_factory=list)
     default_volume: str | None = None
     volumes: Any = field(default_factory=dict)
+    source_dirs: list[str] = field(default_factory=list)
     check_quotes: bool = True
     persons: Any = field(default_factory=dict)
     names: str = "full"

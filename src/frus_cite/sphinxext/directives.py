@@ -16,7 +16,7 @@ from .domain import get_domain
 from .logging import warn
 from .nodes import frus_bibliography
 from .records import BibliographyRecord, CiteRecord, SourceRecord
-from .sources import inside_project, load_checked
+from .sources import OUTSIDE, checked_date, inside_project, load_checked
 
 __all__ = ["SourceDirective", "QuoteDirective", "BibliographyDirective"]
 
@@ -54,47 +54,55 @@ class SourceDirective(_FrusDirective):
            :volume: frus1945v07
 
     ``:short-title:`` gives the title later notes use (a Wilson Center record's
-    title is otherwise repeated whole).
+    title is otherwise repeated whole); ``:title:``, ``:date:`` (ISO or ``n.d.``)
+    and ``:place:`` replace what was read from the source.
     """
 
     required_arguments = 1
     final_argument_whitespace = True
     option_spec = _OptionSpec({"key": directives.unchanged_required, "volume": directives.unchanged_required, "url": directives.uri,
-                               "short-title": directives.unchanged_required})
-    known = ("key", "volume", "url", "short-title")
+                               "short-title": directives.unchanged_required, "title": directives.unchanged_required,
+                               "date": directives.unchanged_required, "place": directives.unchanged_required})
+    known = ("key", "volume", "url", "short-title", "title", "date", "place")
 
     def run(self):
         self.unknown_options()
-        location = self.get_location()
         relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
         path = Path(absolute)
-        key = self.options.get("key") or path.stem
+        key = self.options.get("key") or Path(self.arguments[0]).stem  # as written: Sphinx may resolve links
         if not inside_project(self.env, path):
-            warn("source_not_found", f"source {self.arguments[0]} is outside the project directory; refused", location)
-            return []
+            return self._refuse(key, "source_not_found", f"source {self.arguments[0]} {OUTSIDE}")
         # Noted even when missing: Sphinx reads a document with a missing dependency again
         # on every build, so the warning repeats until the file is back.
         self.env.note_dependency(absolute)
         if not path.is_file():
             what = "is a directory, not a file" if path.is_dir() else "not found"
-            warn("source_not_found", f"source file {relative} {what}", location)
-            return []
+            return self._refuse(key, "source_not_found", f"source file {relative} {what}")
         volume = self.options.get("volume") or self.config.frus_cite_default_volume
         url = self.options.get("url")
         if url is not None and parse_frus_url(url) is None:
             warn("bad_option", f"{self.name}: :url: {url!r}: expected a history.state.gov document URL such as "
-                 "https://history.state.gov/historicaldocuments/frus1945v07/d578", location)
+                 "https://history.state.gov/historicaldocuments/frus1945v07/d578", self.get_location())
             url = None
-        if load_checked(self.env, str(path), volume, url, what=f"source {relative}", location=location) is None:
+        if load_checked(self.env, str(path), volume, url, what=f"source {relative}", location=self.get_location()) is None:
+            get_domain(self.env).failed[key] = self.env.docname
             return []
         domain = get_domain(self.env)
         existing = domain.source(key)
         if existing is not None:
             where = f"{existing.docname}:{existing.lineno}" if existing.docname else "conf.py"
-            warn("duplicate_key", f"source key {key!r} is already declared ({where}); this one is ignored", location)
+            warn("duplicate_key", f"source key {key!r} is already declared ({where}); this one is ignored", self.get_location())
             return []
-        short_title = " ".join(self.options.get("short-title", "").split()) or None
-        domain.sources[key] = SourceRecord(key, str(path), volume, url, self.env.docname, self.lineno, short_title)
+        text = {name: " ".join(self.options.get(name, "").split()) or None for name in ("short-title", "title", "date", "place")}
+        text["date"] = checked_date(text["date"], f"{self.name}: :date:", self.get_location())
+        domain.sources[key] = SourceRecord(key, str(path), volume, url, self.env.docname, self.lineno, text["short-title"],
+                                           text["title"], text["date"], text["place"])
+        return []
+
+    def _refuse(self, key: str, subtype: str, message: str) -> list:
+        """Report a declaration that cannot be used; its citations are not reported again."""
+        warn(subtype, message, self.get_location())
+        get_domain(self.env).failed[key] = self.env.docname
         return []
 
 

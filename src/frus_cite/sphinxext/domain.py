@@ -9,6 +9,8 @@ Persistent (pickled with the environment), in ``domain.data``:
 * ``bibliographies`` — docname → the ``frus:bibliography`` directives in it;
 * ``bib_targets`` — cited key → (docname, anchor) of the bibliography entry
   listing it, computed in ``env-updated`` so that ``resolve_xref`` only reads;
+* ``failed`` — key → document, for declarations that were reported and refused (the
+  citations of that key are not reported again);
 * ``unresolved`` — documents citing a key nothing declares: read again on every
   build, so that they warn every build and heal when the key is declared;
 * ``checked`` — key → what a source declared in conf.py was when it last parsed
@@ -54,6 +56,8 @@ class BuildScratch:
     confdir: Path
     config_sources: dict[str, SourceRecord] = field(default_factory=dict)
     """Sources declared in conf.py (``frus_cite_sources``)."""
+    failed: set[str] = field(default_factory=set)
+    """Keys of conf.py declarations that were refused (and reported)."""
     resolvers: list[Callable[[str], SourceRecord | None]] = field(default_factory=list)
     """Further source providers, asked in order for a key no declaration gives."""
     catalog: Catalog | None = None
@@ -82,7 +86,7 @@ class DocumentScratch:
 class FrusDomain(Domain):
     name = "frus"
     label = "FRUS and archival sources"
-    initial_data: dict[str, Any] = {"sources": {}, "notes": {}, "bibliographies": {}, "bib_targets": {}, "unresolved": set(),
+    initial_data: dict[str, Any] = {"sources": {}, "notes": {}, "bibliographies": {}, "bib_targets": {}, "unresolved": set(), "failed": {},
                                   "checked": {}, "catalog_inputs": None}
     data_version = 4
 
@@ -101,6 +105,10 @@ class FrusDomain(Domain):
     @property
     def bib_targets(self) -> dict[str, tuple[str, str]]:
         return self.data["bib_targets"]
+
+    @property
+    def failed(self) -> dict[str, str]:
+        return self.data["failed"]
 
     @property
     def unresolved(self) -> set[str]:
@@ -130,12 +138,18 @@ class FrusDomain(Domain):
         for key, record in list(self.sources.items()):
             if record.docname == docname:
                 del self.sources[key]
+        for key, declared_in in list(self.failed.items()):
+            if declared_in == docname:
+                del self.failed[key]
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         wanted = set(docnames)
         for key, record in otherdata["sources"].items():
             if record.docname in wanted:
                 self.sources.setdefault(key, record)
+        for key, docname in otherdata["failed"].items():
+            if docname in wanted:
+                self.failed.setdefault(key, docname)
         for docname in wanted:
             if docname in otherdata["notes"]:
                 self.notes[docname] = otherdata["notes"][docname]
@@ -170,6 +184,10 @@ class FrusDomain(Domain):
                 if record is not None:
                     break
         return record
+
+    def was_refused(self, key: str) -> bool:
+        """A declaration of *key* was reported and refused (its citations need no report)."""
+        return key in self.failed or key in self.scratch.failed
 
     def source_keys(self) -> list[str]:
         """Every declared key (documents first, then conf.py)."""

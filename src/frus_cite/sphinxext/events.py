@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import shutil
 from pathlib import Path
 
@@ -9,11 +10,13 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.fileutil import copy_asset_file
 
-from .citing import prepare_quote
+from ..errors import FrusCiteError
+from .citing import pages_outside, prepare_quote
 from .domain import get_domain, scratch
 from .logging import warn
-from .records import NoteRecord
-from .sources import bib_key_file, catalog_inputs, catalog_stamp, file_stamp, lacks_volume, load_checked, start_build
+from .records import CiteRecord, NoteRecord
+from .sources import (bib_items, bib_key_file, bibfile_paths, catalog_inputs, catalog_stamp, file_stamp, lacks_volume, load_checked,
+                      reference_for, start_build)
 from .transforms import bibliography_targets
 
 __all__ = ["builder_inited", "get_outdated", "before_read", "env_updated", "build_finished"]
@@ -117,27 +120,58 @@ def env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def _finish_notes(env: BuildEnvironment, docname: str) -> None:
-    """Report unknown keys, check the quotations whose source was declared in a document
-    read later, and make the document depend on every file its notes are made from
-    (also sources declared in other documents)."""
+    """Check each citation of a document read in this build once every document is read:
+    its key (the source may be declared in a document read later), its quotation if it
+    could not be checked while reading, and its pages. The document then depends on every
+    file its notes are made from (also sources declared in other documents)."""
     domain = get_domain(env)
     notes = domain.notes.get(docname, [])
-    dependencies = env.dependencies.setdefault(docname, set())
     for index, note in enumerate(notes):
-        cites = list(note.cites)
-        for position, cite in enumerate(cites):
-            record = domain.source(cite.key)
-            bib_file = bib_key_file(env, cite.key) if record is None else None
-            if record is not None:
-                dependencies.add(Path(env.srcdir) / record.path)
-            elif bib_file is not None:
-                dependencies.add(Path(env.srcdir) / bib_file)
-            else:
-                warn("unknown_key", f"unknown source key {cite.key!r}: declare it with frus:source or frus_cite_sources", (docname, note.lineno))
-                domain.unresolved.add(docname)
-                continue
-            if note.passage is not None and position == 0:
-                prepared = prepare_quote(env, cite.key, note.passage, cite.locator, final=True, location=(docname, note.lineno))
-                cites[position] = cite._replace(locator=prepared.locator)
-        if note.passage is not None:
-            notes[index] = NoteRecord(note.note_id, note.note_index, tuple(cites), note.lineno, None)
+        location = (docname, note.lineno)
+        cites = tuple(_finish_cite(env, docname, note, position, location) for position in range(len(note.cites)))
+        if cites != note.cites or note.passage is not None:
+            notes[index] = note._replace(cites=cites, passage=None)
+
+
+def _finish_cite(env: BuildEnvironment, docname: str, note: NoteRecord, position: int, location) -> CiteRecord:
+    domain = get_domain(env)
+    cite = note.cites[position]
+    record = domain.source(cite.key)
+    if record is None:
+        bib_file = bib_key_file(env, cite.key)
+        if bib_file is not None:
+            env.dependencies.setdefault(docname, set()).add(Path(env.srcdir) / bib_file)
+        else:
+            domain.unresolved.add(docname)
+            if not domain.was_refused(cite.key):  # its declaration was reported already
+                warn("unknown_key", unknown_key_message(env, cite.key), location)
+        return cite
+    env.dependencies.setdefault(docname, set()).add(Path(env.srcdir) / record.path)
+    if note.passage is not None and position == 0:
+        prepared = prepare_quote(env, cite.key, note.passage, cite.locator, final=True, location=location)
+        cite = cite._replace(locator=prepared.locator)
+    if cite.locator and cite.label == "page":
+        try:
+            ref = reference_for(env, record)
+        except FrusCiteError:
+            return cite  # reported where the source is declared
+        outside = pages_outside(ref, cite.locator)
+        if outside:
+            where = ref.pages.whole().locator() if ref.pages else ""
+            warn("bad_locator", f"{cite.key}: {'pp.' if len(outside) > 1 or '–' in outside[0] else 'p.'} {', '.join(outside)} "
+                 f"is not in the source, which runs {'pp.' if '–' in where else 'p.'} {where}", location)
+    return cite
+
+
+def unknown_key_message(env: BuildEnvironment, key: str) -> str:
+    """The warning for a key nothing declares: the closest keys, and where keys come from."""
+    domain = get_domain(env)
+    sources, secondary = domain.source_keys(), list(bib_items(env))
+    close = difflib.get_close_matches(key, sources + secondary, n=3, cutoff=0.7)
+    bib_names = ", ".join(dict.fromkeys(Path(path).name for path in bibfile_paths(env)))
+    if close:
+        named = [f"{name!r}" + (f" (in {Path(bib_key_file(env, name) or '').name})" if name in secondary else "") for name in close]
+        return f"unknown source key {key!r}: did you mean {', '.join(named)}?"
+    if bib_names:
+        return f"unknown key {key!r}: no source declares it (frus:source, frus_cite_sources) and it is not in {bib_names}"
+    return f"unknown source key {key!r}: declare it with frus:source or frus_cite_sources (secondary literature: frus_cite_bibfiles)"

@@ -24,6 +24,17 @@ class SourceRecord(NamedTuple):
     lineno: int | None
     short_title: str | None = None
     """The author's short title for later notes (CMOS: up to four key words of the title)."""
+    title: str | None = None
+    """The author's title, in place of the one read from the source."""
+    date: str | None = None
+    """The author's date (ISO, "1945-07-11", "1945-07", "1945"), or "n.d." for none."""
+    place: str | None = None
+    """The author's dateline place."""
+
+    def overrides(self) -> dict[str, str | None]:
+        """The fields of the parsed source the author replaces ("n.d." removes the date)."""
+        given = {"title": self.title, "date": self.date, "place": self.place}
+        return {name: (None if value == "n.d." else value) for name, value in given.items() if value is not None}
 
 
 class CiteRecord(NamedTuple):

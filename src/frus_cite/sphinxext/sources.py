@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import glob
+import re
 import json
 import os
 from pathlib import Path
@@ -21,8 +23,8 @@ from .logging import warn
 from .records import SourceRecord
 
 __all__ = [
-    "start_build", "load_reference", "load_checked", "csl_item", "bib_items", "bib_key_file", "catalog_for",
-    "inside_project", "lacks_volume", "file_stamp", "catalog_stamp", "catalog_inputs", "confdir",
+    "start_build", "load_reference", "reference_for", "checked_date", "load_checked", "csl_item", "bib_items", "bib_key_file", "catalog_for",
+    "inside_project", "OUTSIDE", "lacks_volume", "file_stamp", "catalog_stamp", "catalog_inputs", "confdir",
 ]
 
 
@@ -41,14 +43,22 @@ def start_build(env: BuildEnvironment, conf_dir: Path) -> None:
     bib_items(env)  # a bad bib file warns once, whether or not anything cites it
 
 
-def _project_roots(env: BuildEnvironment) -> tuple[Path, ...]:
-    return tuple({Path(env.srcdir).resolve(), confdir(env).resolve()})
+def _allowed_roots(env: BuildEnvironment) -> tuple[Path, ...]:
+    """The source and configuration directories, and the folders of ``frus_cite_source_dirs``."""
+    shared = [(confdir(env) / folder).resolve() for folder in get_config(env.config).source_dirs]
+    return tuple(dict.fromkeys([Path(env.srcdir).resolve(), confdir(env).resolve(), *shared]))
 
 
 def inside_project(env: BuildEnvironment, path: Path, roots: tuple[Path, ...] | None = None) -> bool:
-    """True when *path* lies in the source or configuration directory."""
-    resolved = path.resolve()
-    return any(resolved.is_relative_to(root) for root in roots or _project_roots(env))
+    """True when *path* (links resolved) lies in the project or a folder of ``frus_cite_source_dirs``."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+    return any(resolved.is_relative_to(root) for root in roots or _allowed_roots(env))
+
+
+OUTSIDE = "is outside the project directory and the folders of frus_cite_source_dirs; refused"
 
 
 def catalog_for(env: BuildEnvironment) -> Catalog:
@@ -80,7 +90,7 @@ def _make_catalog(env: BuildEnvironment) -> Catalog:
     return catalog
 
 
-SOURCE_ENTRY_KEYS = ("path", "volume", "url", "short_title")
+SOURCE_ENTRY_KEYS = ("path", "volume", "url", "short_title", "title", "date", "place")
 """What a ``frus_cite_sources`` entry may give."""
 
 
@@ -105,7 +115,7 @@ def sources_from_config(env: BuildEnvironment) -> dict[str, SourceRecord]:
         for key, value in spec.items():
             entries[key] = {"path": value} if isinstance(value, str) else dict(value)
     records = {}
-    roots = _project_roots(env)
+    roots = _allowed_roots(env)
     for key, entry in entries.items():
         unknown = sorted(set(entry) - set(SOURCE_ENTRY_KEYS))
         if unknown:
@@ -114,20 +124,45 @@ def sources_from_config(env: BuildEnvironment) -> dict[str, SourceRecord]:
         path = entry.get("path")
         if not isinstance(path, str):
             warn("bad_option", f"conf.py: frus_cite_sources[{key!r}]: expected a 'path'", None)
+            scratch(env).failed.add(key)
             continue
-        full = (conf_dir / path).resolve()
+        full = conf_dir / path
+        if not inside_project(env, full, roots):
+            warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} {OUTSIDE}", None)
+            scratch(env).failed.add(key)
+            continue
+        full = full.resolve()
         if not full.is_file():
             what = "is a directory, not a file" if full.is_dir() else "not found"
             warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} {what}", None)
+            scratch(env).failed.add(key)
             continue
-        if not inside_project(env, full, roots):
-            warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} is outside the project directory; refused", None)
-            continue
+        text = {name: entry.get(name) if isinstance(entry.get(name), str) else None for name in SOURCE_ENTRY_KEYS}
         records[key] = SourceRecord(
             key, str(full), entry.get("volume") or get_config(env.config).default_volume, entry.get("url"), None, None,
-            entry.get("short_title") or None,
+            text["short_title"] or None, text["title"] or None,
+            checked_date(text["date"], f"conf.py: frus_cite_sources[{key!r}]: 'date'", None), text["place"] or None,
         )
     return records
+
+
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?|n\.d\.")
+
+
+def checked_date(value: str | None, what: str, location) -> str | None:
+    """An author's date: ISO ("1945-07-11", "1945-07", "1945") or "n.d."; else a warning and ``None``."""
+    if value is None or _DATE.fullmatch(value):
+        return value
+    warn("bad_option", f"{what} {value!r}: expected an ISO date such as '1945-07-11', '1945-07' or '1945', or 'n.d.'", location)
+    return None
+
+
+def reference_for(env: BuildEnvironment, record: SourceRecord) -> Reference:
+    """The parsed source of a declaration, with the author's title, date and place in place of
+    what was read; raises :class:`FrusCiteError`."""
+    ref = load_reference(env, record.path, record.volume, record.url)
+    overrides = record.overrides()
+    return dataclasses.replace(ref, **overrides) if overrides else ref
 
 
 def load_reference(env: BuildEnvironment, path: str, volume: str | None, url: str | None) -> Reference:
@@ -242,10 +277,12 @@ def csl_item(env: BuildEnvironment, key: str) -> dict[str, Any] | None:
     record = get_domain(env).source(key)
     if record is not None:
         try:
-            ref = load_reference(env, record.path, record.volume, record.url)
+            ref = reference_for(env, record)
         except FrusCiteError:
             return None
         item = to_csl_json(ref, key=key, catalog=catalog_for(env))
+        if record.date == "n.d.":  # Chicago cites an undated document "n.d."
+            item["original-date" if ref.kind == "frus" else "issued"] = {"literal": "n.d."}
         if record.short_title:
             item["title-short"] = record.short_title
         return item

@@ -28,7 +28,7 @@ from .config import get_config
 from .domain import get_domain, scratch, take_document_scratch
 from .nodes import frus_bibliography, frus_note
 from .records import NoteRecord
-from .sources import catalog_for, csl_item, load_reference
+from .sources import catalog_for, csl_item, reference_for
 
 __all__ = ["PlaceNotes", "FillNotes", "LinkNotes", "bibliography_targets", "html_to_nodes", "note_content", "rendered_notes", "document_order"]
 
@@ -254,7 +254,7 @@ def _entry_items(env: BuildEnvironment, keys: list[str], each_document: bool) ->
         entry = item  # secondary literature is listed as itself
         record = domain.source(key)
         if record is not None:
-            ref = load_reference(env, record.path, record.volume, record.url)
+            ref = reference_for(env, record)
             entry = entry_item(ref, item, catalog=catalog_for(env), each_document=each_document)
         items.setdefault(entry["id"], entry)
         entry_of[key] = bibliography_entry_id(entry)

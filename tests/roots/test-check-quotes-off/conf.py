@@ -1,0 +1,3 @@
+extensions = ["frus_cite.sphinxext"]
+exclude_patterns = ["sources"]
+frus_cite_check_quotes = False
