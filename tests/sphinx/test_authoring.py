@@ -37,7 +37,7 @@ def test_sources_in_a_shared_research_folder(make_app, rootdir, tmp_path):
     app.build()
     assert frus_warnings(app) == []
     found = notes((app.outdir / "index.txt").read_text())
-    assert found[0].startswith("Harriman to Truman and the Secretary of State, telegram 761.93/7–1145")
+    assert found[0].startswith("W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145")
     assert found[1].startswith("“Record of a Meeting Between T.V. Soong and Stalin,”")
 
 
@@ -76,4 +76,4 @@ def test_check_quotes_off_is_honoured_for_sources_declared_later(make_app, rootd
     app.build()
     assert frus_warnings(app) == []
     found = notes((app.outdir / "a_chapter.txt").read_text())
-    assert found[0].startswith("Harriman to Truman") and found[0].endswith("926–28, https://history.state.gov/historicaldocuments/frus1945v07.")
+    assert found[0].startswith("W. Averell Harriman to Harry S. Truman") and found[0].endswith("926–28, https://history.state.gov/historicaldocuments/frus1945v07.")

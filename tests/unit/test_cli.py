@@ -189,7 +189,8 @@ def test_parse_json_gives_the_archival_source_of_a_1969_memorandum(capsys):
     jsonschema.validate(record, schema)
     assert (record["document_number"], record["document_type"], record["classification"]) == (46, "memorandum", "confidential")
     assert record["title"].startswith("Memorandum From the Under Secretary of State (Richardson)")
-    assert record["author"] == {"name": "Richardson", "role": "Under Secretary of State"}
+    assert {k: record["author"][k] for k in ("name", "role")} == {"name": "Richardson", "role": "Under Secretary of State"}
+    assert record["author"]["full_name"]["name"] == "Elliot L. Richardson"  # Under Secretary from January 23, 1969
     source = record["source"]
     assert (source["reader"], source["repository"], source["collection"], source["box"], source["folder"]) == (
         "source-note", "Library of Congress, Manuscript Division", "Richardson Papers", "CL 2", "Chronological File"
