@@ -266,7 +266,9 @@ class Catalog:
     def extended(self, extra: Mapping[str, Mapping[str, Any]] | str | Path) -> "Catalog":
         """A new catalog with *extra* volumes (a mapping, or a JSON file path) added."""
         persons: Mapping[str, str] = {}
+        where = ""
         if isinstance(extra, (str, Path)):
+            where = f"volume catalog {extra}: "
             payload = _read_json(extra, "volume catalog")
             if not isinstance(payload, dict):
                 raise CatalogError(f"volume catalog {extra}: expected a JSON object of volumes")
@@ -276,8 +278,11 @@ class Catalog:
         for vid, data in extra.items():
             if vid.startswith("_"):
                 continue
-            # Additions are checked now: a bad entry is reported where it is given.
-            volumes[vid] = data if isinstance(data, Volume) else _volume_from_json(vid, data)
+            # Additions are checked now: a bad entry is reported with the file that gives it.
+            try:
+                volumes[vid] = data if isinstance(data, Volume) else _volume_from_json(vid, data)
+            except CatalogError as error:
+                raise CatalogError(f"{where}{error}") from None
         return Catalog(volumes, {**self._persons, **persons}, self.names)
 
     def with_names(self, names: str) -> "Catalog":

@@ -292,6 +292,11 @@ def check_quote(ref: Reference, passage: str) -> QuoteResult:
     # passage (or of its last segment) lies.
     whole = normalise(_ELLIPSIS.sub(" ", passage)).text.strip()
     length, position = _longest_prefix(source.text, whole)
+    prefix_of = whole
+    if whole[:1].isalpha():  # "the talk …" quoted from "The talk …", as matching allows
+        swapped = whole[0].swapcase() + whole[1:]
+        if (found := _longest_prefix(source.text, swapped))[0] > length:
+            (length, position), prefix_of = found, swapped
     # A typo near the start: the longest matching *suffix* tells more.
     back_length, back_end = _longest_prefix(_reversed(source.text), whole[::-1])
     if back_length > length:
@@ -305,7 +310,7 @@ def check_quote(ref: Reference, passage: str) -> QuoteResult:
         length = back_length
     else:
         window_end = min(len(source.text), position + len(whole) + 20)
-        difference = _difference(whole, length, source.text, position + length)
+        difference = _difference(prefix_of, length, source.text, position + length)
     if length < max(8, len(whole) // 4):
         return QuoteResult(False)
     original_start = source.offsets[position]
@@ -335,10 +340,12 @@ def _find_in_notes(ref: Reference, passage: str) -> QuoteResult | None:
 
 def citation_locator(ref: Reference, result: QuoteResult, catalog=None) -> str | None:
     """The locator a note should carry for a found passage: its page or page range, except
-    in volumes that print document numbers, which are cited by number instead."""
+    in volumes that print document numbers, which are cited by number instead. A passage
+    of an editorial footnote is cited by page and note ("102n2") in every volume: the
+    document number alone would not lead the reader to the note."""
     if not result.found:
         return None
-    if ref.kind == "frus" and ref.document_number and ref.volume:
+    if ref.kind == "frus" and ref.document_number and ref.volume and result.note is None:
         from .catalog import default_catalog
 
         volume = (catalog or default_catalog()).get(ref.volume)

@@ -54,7 +54,7 @@ CASES = [
     ("conf-missing-source", "source_not_found", "", "conf.py: frus_cite_sources['gone']: sources/gone.txt not found"),
     ("bad-persons", "config", "", "conf.py: frus_cite_persons: list of persons"),
     ("bad-volumes-file", "config", "", "conf.py: frus_cite_volumes: cannot read volume catalog"),
-    ("conf-unknown-entry", "bad_option", "", "conf.py: frus_cite_sources['hoo']: unknown 'short-title'; expected 'path', 'volume', 'url', 'short_title'"),
+    ("conf-unknown-entry", "bad_option", "", "conf.py: frus_cite_sources['hoo']: unknown 'short-title'; expected 'path', 'volume', 'url', 'short_title', 'title', 'date', 'place', 'document'"),
     ("bad-bibliography-option", "bad_option", "index.rst:10", ":cited: must be 'project' or 'document', not 'everything'"),
     ("bad-pages-option", "bad_locator", "index.rst:8", "unknown locator label 'zz.'"),
     ("notes-only-style", "bad_style", "index.rst:10", "frus:bibliography: the CSL style 'the-historical-journal' has no <bibliography> section"),

@@ -329,5 +329,54 @@ def test_user_catalog_from_json_file(tmp_path):
     catalog = Catalog.from_json((ROOT / "src/frus_cite/data/volumes.json").read_text(encoding="utf-8")).extended(str(extra))
     assert catalog.get("frus2001x").container_title == "Foreign Relations of the United States, 2001"
     assert len(catalog) == 547
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"volumes": {"frus2001y": {"title": "T"}}}', encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"^volume catalog .*bad.json: volume 'frus2001y': field 'series' is required$"):
+        catalog.extended(str(bad))
     extra = catalog.extended({vid: {"title": "T", "series": "S"} for vid in ("frus2001v17", "frus2001v2")})
     assert [v.id for v in extra.volumes()][-3:] == ["frus2001v2", "frus2001v17", "frus2001x"]
+
+
+# --- from copied text to a note, with nothing but the volume id ---------------------------------
+
+MEMO_1969 = """12. Memorandum From the President’s Assistant for National Security Affairs (Kissinger) to President Nixon1
+
+Washington, February 5, 1969.
+
+Some text of the memorandum.
+
+  1. Source: National Archives, Nixon Presidential Materials, NSC Files, Box 839, Name Files, China. Secret; Sensitive.
+"""
+DESPATCH_1894 = """No. 120.
+Mr. Denby to Mr. Gresham.
+
+Legation of the United States,
+Peking, September 25, 1894.
+
+Sir: I have the honor to report the war news.
+
+[Page 46]
+
+More news follows here.
+"""
+
+
+@pytest.mark.parametrize(
+    "text, vid, locator, tail",
+    [
+        (MEMO_1969, "frus1969-76v17", None,
+         "in Foreign Relations of the United States, 1969–1976, vol. 17, China, 1969–1972, ed. Steven E. Phillips "
+         "(Washington, DC: Government Printing Office, 2006), doc. 12, "
+         "https://history.state.gov/historicaldocuments/frus1969-76v17/d12."),
+        (DESPATCH_1894, "frus1894", "46",
+         "in Papers Relating to the Foreign Relations of the United States, 1894 (Washington, DC: Government "
+         "Printing Office, 1895), 46, "),
+    ],
+    ids=["1969-memorandum", "1894-despatch"],
+)
+def test_copied_document_is_cited_in_its_volume_from_the_id_alone(text, vid, locator, tail):
+    import frus_cite
+    from frus_cite.formatting.notes import cite_reference
+
+    note = cite_reference(frus_cite.parse_text(text, volume=vid), locator=locator)
+    assert tail in note, note

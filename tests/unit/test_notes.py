@@ -152,13 +152,21 @@ def test_fix_no_doubled_terminal_punctuation():
 
 
 def test_fix_ampersand_escaped_once():
-    assert postprocess.escape_ampersands("A & B &amp; C &#38; D") == "A &#38; B &amp; C &#38; D"
+    assert postprocess.escape_ampersands("A & B &amp; C &#38; D &#60;") == "A &#38; B &#38; C &#38; D &#60;"
 
 
-def test_fix_chicago_page_range_in_locator():
-    assert postprocess.chicago_locator("926-927", "page") == "926–27"
-    assert postprocess.chicago_locator("101-108", "page") == "101–8"
-    assert postprocess.chicago_locator("2-4", "chapter") == "2-4"
+def test_page_range_formats_of_the_style_apply_to_page_locators():
+    from frus_cite.formatting.engine import format_ranges
+
+    assert [format_ranges(r, "chicago", "–") for r in ("926-927", "101-108", "100-4", "1496-1504", "N110-5")] == [
+        "926–27", "101–8", "100–104", "1496–1504", "N110-5"]
+    assert format_ranges("1496-1504", "chicago-16", "–") == "1496–504"
+    assert format_ranges("200 - 201, xxv-xxviii", None, "–") == "200–201, xxv–xxviii"
+    book = {"id": "b", "type": "book", "title": "The China Tangle", "issued": {"date-parts": [[1953]]}}
+    engine = NoteEngine([book], style="chicago-notes-bibliography")
+    assert engine.cite(Cluster((Cite("b", "926-927"),), 1)) == "The China Tangle (1953), 926–27."
+    # The title stands in for the missing author once, not twice.
+    assert engine.cite(Cluster((Cite("b", "2-4", "chapter"),), 3)) == "The China Tangle, 2–4."
 
 
 def test_fix_edited_book_not_printed_twice():

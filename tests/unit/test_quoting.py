@@ -116,3 +116,12 @@ def test_a_passage_of_an_editorial_footnote_is_cited_as_the_note():
     assert result.found and result.note == "1" and result.locator == "6n1"
     assert citation_locator(ref, result) == "6n1"
     assert check_quote(ref, "The Generalissimo received me").note is None
+
+
+def test_a_miss_with_the_first_letter_in_the_other_case_still_shows_the_closest_text():
+    ref = frus_cite.parse_file(seed(0), volume="frus1945v07")
+    sentence = next(s for s in ref.text.split(". ") if len(s) > 40 and s[0].isupper())
+    words = sentence.split()
+    passage = " ".join([words[0].lower(), *words[1:-1], "zzzz"])
+    result = check_quote(ref, passage)
+    assert not result.found and result.closest is not None and result.difference[0].endswith("zzzz")

@@ -99,8 +99,13 @@ def sort_key(item: Mapping[str, Any]) -> tuple[str, str, str]:
     return (_sort_text(first), _sort_text(item.get("title", "")), "-".join(f"{p:04d}" for p in issued))
 
 
+def _leading_names(item: Mapping[str, Any]) -> list[Mapping[str, str]]:
+    """The names an entry starts with: its authors, else (standing in for them) its editors."""
+    return item.get("author") or (item.get("editor") if item.get("type") != "document" else None) or []
+
+
 def _author_text(item: Mapping[str, Any]) -> str:
-    names = item.get("author") or []
+    names = _leading_names(item)
     return "; ".join(_name_key(n) for n in names)
 
 
@@ -116,7 +121,7 @@ def render_entry_pairs(
     require_bibliography(style)
     if not items:
         return []
-    ordered = sorted((postprocess.for_rendering(i) for i in items), key=sort_key)
+    ordered = sorted(items, key=sort_key)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         source = CiteProcJSON([postprocess.prepare_fields(i, fmt) for i in ordered])
@@ -141,7 +146,7 @@ def render_entry_pairs(
 def _bibliography_names(item: Mapping[str, Any], *, inverted: bool = True) -> str:
     """The author names as the bibliography prints them: first inverted, "and" before the last
     (a FRUS document's correspondents, "W. Averell Harriman to …", are not inverted)."""
-    names = item.get("author") or []
+    names = _leading_names(item)
     parts = []
     for index, name in enumerate(names):
         if "literal" in name:

@@ -16,39 +16,21 @@ With ``ibid=False`` the two ibid positions render as short notes instead
 (CMOS 18 prefers short notes; ``ibid=True`` is the CMOS 17 practice and our
 default for the command line and the Python API, matching citeproc-js).
 
-citeproc-py renders each cite with the position we give it; the fixes for
-the places where it differs from citeproc-js live in :mod:`.postprocess`.
+citeproc-py renders each cite with the position we give it (through the element
+classes of :mod:`.engine`); the fixes for the places where its output differs from
+citeproc-js live in :mod:`.postprocess`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import html as html_lib
-import json
-import warnings
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator, formatter
-from citeproc import model as citeproc_model
-from citeproc.source.json import CiteProcJSON
-
 from ..errors import FrusCiteError
 from . import postprocess
-from .styles import load_style
+from .renderer import CiteRenderer, fingerprint
 
 __all__ = ["Cite", "Cluster", "NoteEngine", "cite_reference", "NoteError"]
-
-_TEMPLATES: dict[tuple[str, str, str, bool, str | None, str], str] = {}
-"""Rendered cites by (style, item content, position, locator label, format), shared by all
-engines of the process (a book makes one engine per chapter)."""
-_SHARED: dict[tuple[str, str], CitationStylesBibliography] = {}
-"""One citeproc-py bibliography per (style, format) for the whole process; items join it
-under the hash of their content, so engines (one per chapter) share parsed items."""
-LOCATOR_STAND_IN = "9990999"
-"""Rendered in place of a cite's locator, then replaced by it (numeric, so that CSL's
-``is-numeric`` tests answer as they would for a page number)."""
-
 
 class NoteError(FrusCiteError):
     """A citation that cannot be formatted (unknown id, bad cluster)."""
@@ -102,42 +84,6 @@ class Cluster:
         return cls(tuple(cites), int(properties.get("noteIndex", default_index)))
 
 
-class _PositionedItem(CitationItem):
-    """A citeproc-py cite whose CSL position was decided by the engine."""
-
-
-def _forced_position(self, item, context=None):
-    forced = item.get("frus_position") if isinstance(item, _PositionedItem) else None
-    if forced is None:
-        return _original_position(self, item, context)
-    if context is None:
-        context = self
-    if context.xpath_search("./ancestor::*[self::cs:bibliography]"):
-        return [False]
-    results = []
-    for wanted in self.get("position").split():
-        if wanted == "first":
-            results.append(forced == "first")
-        elif wanted == "subsequent":
-            results.append(forced != "first")
-        elif wanted == "ibid":
-            results.append(forced in ("ibid", "ibid-with-locator"))
-        elif wanted == "ibid-with-locator":
-            results.append(forced == "ibid-with-locator")
-        elif wanted == "near-note":
-            results.append(bool(item.get("frus_near_note")))
-        else:
-            results.append(False)
-    return results
-
-
-# citeproc-py decides positions from render order alone, without note numbers;
-# wrap its test so that cites positioned by this engine use our decision.
-_original_position = citeproc_model.If._position
-if getattr(_original_position, "__name__", "") != "_forced_position":
-    citeproc_model.If._position = _forced_position
-
-
 @dataclass
 class _History:
     cited: set[str] = field(default_factory=set)
@@ -169,13 +115,8 @@ class NoteEngine:
         self._history = _History()
         self._order: list[str] = []  # ids in order of first citation
         self._fingerprints: dict[str, str] = {}
-        from .styles import find_style
-
-        style_path = find_style(style).path
-        # The style file's identity and version: templates of an edited style are not reused.
-        self._style_key = f"{style_path}:{style_path.stat().st_mtime_ns}"
-        parsed = load_style(style, "text")
-        self._layout = postprocess.Layout.of(parsed)
+        self._renderers = {fmt: CiteRenderer.shared(style, fmt) for fmt in ("text",)}
+        parsed = self._renderers["text"].style
         # CSL's default distance is 5; a style may set its own.
         self.near_note_distance = near_note_distance if near_note_distance is not None else int(parsed.root.get("near-note-distance", 5))
 
@@ -216,69 +157,27 @@ class NoteEngine:
         return position if self.ibid else "subsequent"
 
     # -- rendering ---------------------------------------------------------
-    def _bibliography(self, fmt: str) -> CitationStylesBibliography:
-        """The process-wide citeproc-py bibliography for this style and format."""
-        key = (self._style_key, fmt)
-        if key not in _SHARED:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                source = CiteProcJSON([])
-            module = formatter.html if fmt == "html" else formatter.plain
-            _SHARED[key] = CitationStylesBibliography(load_style(self.style_name, fmt), source, module)
-        return _SHARED[key]
-
-    def _source_id(self, cite_id: str, fmt: str) -> str:
-        """The item's id in the shared citeproc-py source (its content's hash), added on first use."""
-        fingerprint = self._fingerprint(cite_id)
-        source_id = "i" + hashlib.sha1(fingerprint.encode()).hexdigest()[:20]
-        bibliography = self._bibliography(fmt)
-        if source_id not in bibliography.source:
-            prepared = postprocess.prepare_fields(postprocess.for_rendering(self.items[cite_id]), fmt)
-            prepared["id"] = source_id
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # citeproc-py warns about CSL variables it does not model
-                for reference in CiteProcJSON([prepared]).values():
-                    bibliography.source.add(reference)
-        return source_id
-
     def _near_note(self, cite: Cite, cluster: Cluster) -> bool:
         """CSL's ``near-note``: cited within ``near_note_distance`` notes before this one."""
         last = self._history.last_cited_at.get(cite.id)
         return last is not None and cluster.note_index - last <= self.near_note_distance
 
+    def _renderer(self, fmt: str) -> CiteRenderer:
+        if fmt not in self._renderers:
+            self._renderers[fmt] = CiteRenderer.shared(self.style_name, fmt)
+        return self._renderers[fmt]
+
     def _render_cite(self, cite: Cite, position: str, fmt: str, near_note: bool = False) -> str:
-        """One cite's text. A cite is rendered once per item, position and locator label,
-        with a stand-in locator that is then replaced: a full note costs citeproc-py a few
-        milliseconds, and a book cites the same source at many pages."""
-        locator = postprocess.chicago_locator(cite.locator, cite.label) if cite.locator is not None else None
-        key = (self._style_key, self._fingerprint(cite.id), position, near_note, cite.label if locator is not None else None, fmt)
-        template = _TEMPLATES.get(key)
-        if template is None:
-            bibliography = self._bibliography(fmt)
-            source_id = self._source_id(cite.id, fmt)
-            args: dict[str, Any] = {"frus_position": position, "frus_near_note": near_note}
-            if locator is not None:
-                args["locator"] = Locator(cite.label.replace("-", " "), LOCATOR_STAND_IN)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                item = _PositionedItem(source_id, **args)
-            citation = Citation([item])
-            bibliography.register(citation)
-            raw = str(bibliography.cite(citation, lambda missing: None))
-            template = postprocess.fix_note(raw, fmt=fmt, item=self.items[cite.id], layout=self._layout)
-            if len(_TEMPLATES) > 50_000:  # a long-lived process (sphinx-autobuild): start afresh
-                _TEMPLATES.clear()
-                _SHARED.clear()
-            _TEMPLATES[key] = template
-        if locator is None:
-            return template
-        text = html_lib.escape(locator, quote=False) if fmt == "html" else locator
-        return template.replace(LOCATOR_STAND_IN, text)
+        """One cite's text (see :class:`.CiteRenderer` for what is kept)."""
+        return self._renderer(fmt).render(
+            self.items[cite.id], position=position, near_note=near_note, locator=cite.locator,
+            label=cite.label, fingerprint=self._fingerprint(cite.id),
+        )
 
     def _fingerprint(self, key: str) -> str:
         """The item's content, so that rendered notes can be shared between engines."""
         if key not in self._fingerprints:
-            self._fingerprints[key] = json.dumps(self.items[key], sort_keys=True, ensure_ascii=False)
+            self._fingerprints[key] = fingerprint(self.items[key])
         return self._fingerprints[key]
 
     def cite(self, cluster: Cluster, fmt: str = "text") -> str:
@@ -299,7 +198,7 @@ class NoteEngine:
             self._history.last_cited_at[cite.id] = cluster.note_index
         self._history.last_note = cluster.note_index
         self._history.last_cites = cluster.cites
-        return postprocess.join_cites(pieces, fmt=fmt, layout=self._layout)
+        return postprocess.join_cites(pieces, fmt=fmt, layout=self._renderer(fmt).layout)
 
     def cite_clusters(self, clusters: Sequence[Mapping[str, Any]], fmt: str = "text") -> list[str]:
         """Notes for clusters in citeproc-js's shape, in order."""

@@ -128,8 +128,9 @@ def drop_doubled_punctuation(text: str) -> str:
 
 
 def escape_ampersands(text: str) -> str:
-    """HTML: a bare ``&`` becomes ``&#38;`` (citeproc-js's form); entities are left alone."""
-    return re.sub(r"&(?!#?\w+;)", "&#38;", text)
+    """HTML: a bare ``&`` becomes ``&#38;`` (citeproc-js's form); entities are left alone,
+    except citeproc-py's own ``&amp;`` (an ``and="symbol"``, a term), written ``&#38;`` too."""
+    return re.sub(r"&(?!#?\w+;)", "&#38;", text).replace("&amp;", "&#38;")
 
 
 def _strip_affixes(text: str, layout: Layout) -> str:
@@ -140,33 +141,22 @@ def _strip_affixes(text: str, layout: Layout) -> str:
     return text
 
 
-def for_rendering(item: Mapping[str, Any]) -> dict[str, Any]:
-    """The item as citeproc-py should see it.
-
-    citeproc-py does not suppress a variable used by ``cs:substitute`` later in
-    the same entry, so an edited book printed "Westad, Odd Arne. … Edited by Odd
-    Arne Westad."; giving it the editors as authors reproduces CSL's rule.
-    """
-    if not item.get("author") and item.get("editor") and item.get("type") != "document":
-        copy = dict(item)
-        copy["author"] = copy.pop("editor")
-        return copy
-    return dict(item)
-
-
 def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
     """Field values as citeproc-py should get them.
 
     Rich-text tags (``<i>``, ``<b>`` …, see :mod:`.richtext`) become placeholders that
-    :func:`fix_note` and :func:`fix_entry` turn back into markup. For HTML, any other
-    ``<`` and ``>`` become character references: citeproc-py copies field values into
+    :func:`fix_note` and :func:`fix_entry` turn back into markup. For HTML, ``&`` and any
+    other ``<`` and ``>`` become character references (a literal ``&amp;`` in a title is
+    text, printed ``&#38;amp;`` as citeproc-js prints it): citeproc-py copies field values into
     its HTML unescaped, so a title such as ``<script>…`` would turn into markup, where
     citeproc-js prints ``&#60;script&#62;``.
     """
     def clean(value: Any) -> Any:
         if isinstance(value, str):
             value = richtext.protect(value)
-            return value.replace("<", "&#60;").replace(">", "&#62;") if fmt == "html" else value
+            if fmt != "html":
+                return value
+            return value.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
         if isinstance(value, list):
             return [clean(v) for v in value]
         if isinstance(value, dict):
@@ -174,19 +164,6 @@ def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
         return value
 
     return {key: (value if key in ("id", "type") else clean(value)) for key, value in item.items()}
-
-
-def chicago_locator(locator: str, label: str) -> str:
-    """Page locators in Chicago range form ("926-927" → "926–27"), as citeproc-js
-    applies ``page-range-format`` to locators; citeproc-py leaves them alone."""
-    if label != "page":
-        return locator
-    from ..model import chicago_page_range
-
-    match = re.fullmatch(r"\s*(\w+)\s*[-–—]+\s*(\w+)\s*", locator)
-    if not match:
-        return locator
-    return chicago_page_range(match.group(1), match.group(2))
 
 
 def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layout: Layout = NOTE_LAYOUT) -> str:

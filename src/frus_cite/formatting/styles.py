@@ -112,18 +112,14 @@ def find_style(name_or_path: str | None) -> StyleInfo:
 @lru_cache(maxsize=32)
 def _parse(path: str, fmt: str):
     # One parsed style per output format: citeproc-py stores the formatter on the style.
-    from citeproc import CitationStylesStyle
     from lxml.etree import XMLSyntaxError
 
-    from . import speedups
+    from .engine import FrusStyle
 
-    speedups.install()
     try:
-        style = CitationStylesStyle(path, validate=False)
+        return FrusStyle(path)
     except (XMLSyntaxError, OSError) as exc:
         raise StyleError(f"{path}: not a readable CSL style: {exc}") from None
-    speedups.clear()  # construction added the locales to the tree: drop answers given before
-    return style
 
 
 def load_style(name_or_path: str | None = None, fmt: str = "text"):

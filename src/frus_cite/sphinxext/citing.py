@@ -98,7 +98,7 @@ def check_passage(env: BuildEnvironment, key: str, passage: str, location: Any) 
     if record is None:
         return None, False
     try:
-        ref = load_reference(env, record.path, record.volume, record.url)
+        ref = load_reference(env, record.path, record.volume, record.url, record.document)
     except FrusCiteError:
         return None, False  # reported where the source is declared
     result = check_quote(ref, passage)

@@ -67,6 +67,13 @@ OPTIONS: dict[str, Option] = {
                           "Folders outside the project from which sources may be read (a research folder shared by several books)."),
     "check_quotes": Option(True, lambda v: isinstance(v, bool), "True or False",
                            "Check every quotation against its source."),
+    "tei": Option({}, lambda v: isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items()),
+                  "a dict {volume id: path of its TEI file}",
+                  "TEI volume files of the Office of the Historian by volume id: :frus:cite:`frus1955-57v03/d58` then needs no declaration.",
+                  (dict,)),
+    "tei_dir": Option(None, _is_str_or_none, "a folder path",
+                      "A folder of TEI volume files named <volume id>.xml (as in the Office of the Historian's repository).",
+                      (str, type(None))),
     "persons": Option({}, lambda v: isinstance(v, str) or (isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items())),
                       "a dict {name as printed: full name} or a path to a JSON file of that shape",
                       "Full names of the people FRUS headings name by surname (\"Harriman\": \"W. Averell Harriman\"): first notes give them.",
@@ -92,6 +99,8 @@ class FrusCiteConfig:
     check_quotes: bool = True
     persons: Any = field(default_factory=dict)
     names: str = "full"
+    tei: dict[str, str] = field(default_factory=dict)
+    tei_dir: str | None = None
 
 
 def register_config(app: Sphinx) -> None:

@@ -62,7 +62,11 @@ class BuildScratch:
     """Further source providers, asked in order for a key no declaration gives."""
     catalog: Catalog | None = None
     references: dict[tuple, Reference] = field(default_factory=dict)
-    """Parsed sources by (path, file stamp, volume, URL)."""
+    """Parsed sources by (path, file stamp, volume, URL, TEI document)."""
+    tei_volumes: dict[str, tuple[tuple[int, int] | None, Any]] = field(default_factory=dict)
+    """TEI volume files parsed in this build, by path: (file stamp, :class:`~frus_cite.parsing.tei.TeiVolume`)."""
+    tei_problems: dict[str, str] = field(default_factory=dict)
+    """Why a ``volume/dN`` key whose volume file is configured names no document."""
     bib_items: dict[str, dict[str, Any]] | None = None
     """CSL items of ``frus_cite_bibfiles`` by key (read on first use)."""
     bib_file_of: dict[str, str] = field(default_factory=dict)

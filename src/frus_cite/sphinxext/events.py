@@ -17,6 +17,7 @@ from .logging import warn
 from .records import CiteRecord, NoteRecord
 from .sources import (bib_items, bib_key_file, bibfile_paths, catalog_inputs, catalog_stamp, file_stamp, lacks_volume, load_checked,
                       reference_for, start_build)
+from .tei import check_tei_config, tei_problem
 from .transforms import bibliography_targets
 
 __all__ = ["builder_inited", "get_outdated", "before_read", "env_updated", "build_finished"]
@@ -27,6 +28,7 @@ _LATEX = Path(__file__).parent / "latex"
 
 def builder_inited(app: Sphinx) -> None:
     start_build(app.env, Path(app.confdir))
+    check_tei_config(app.env)
     _check_config_sources(app.env)
     if app.builder.format == "latex":
         # A package giving small caps and the like a meaning in LaTeX.
@@ -53,11 +55,12 @@ def _check_config_sources(env: BuildEnvironment) -> None:
     for key in set(checked) - set(declared):
         del checked[key]
     for key, record in declared.items():
-        stamp = (record.path, file_stamp(record.path), record.volume, record.url, catalog)
+        stamp = (record.path, file_stamp(record.path), record.volume, record.url, record.document, catalog)
         if checked.get(key) == stamp:
             continue
         checked.pop(key, None)
-        ref = load_checked(env, record.path, record.volume, record.url, what=f"conf.py: frus_cite_sources[{key!r}]", location=None)
+        ref = load_checked(env, record.path, record.volume, record.url, what=f"conf.py: frus_cite_sources[{key!r}]", location=None,
+                           document=record.document)
         if ref is not None and not lacks_volume(ref):
             checked[key] = stamp
 
@@ -164,7 +167,10 @@ def _finish_cite(env: BuildEnvironment, docname: str, note: NoteRecord, position
 
 
 def unknown_key_message(env: BuildEnvironment, key: str) -> str:
-    """The warning for a key nothing declares: the closest keys, and where keys come from."""
+    """The warning for a key nothing declares: the closest keys, and where keys come from
+    (or why the TEI volume file a ``volume/dN`` key names does not give it)."""
+    if (why := tei_problem(env, key)) is not None:
+        return f"unknown source key {key!r}: {why}"
     domain = get_domain(env)
     sources, secondary = domain.source_keys(), list(bib_items(env))
     close = difflib.get_close_matches(key, sources + secondary, n=3, cutoff=0.7)

@@ -30,6 +30,8 @@ class SourceRecord(NamedTuple):
     """The author's date (ISO, "1945-07-11", "1945-07", "1945"), or "n.d." for none."""
     place: str | None = None
     """The author's dateline place."""
+    document: str | None = None
+    """The document of a TEI volume file ("d58"); ``None`` for a text source."""
 
     def overrides(self) -> dict[str, str | None]:
         """The fields of the parsed source the author replaces ("n.d." removes the date)."""

@@ -7,6 +7,7 @@ import glob
 import re
 import json
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +17,12 @@ from ..catalog import Catalog, default_catalog
 from ..formatting.csl_json import to_csl_json
 from ..errors import CatalogError, FrusCiteError, UnknownVolumeError
 from ..model import Reference
-from ..parsing import parse_file
+from ..parsing import is_tei_file, parse_file
 from .config import get_config
 from .domain import get_domain, scratch
 from .logging import warn
 from .records import SourceRecord
+from .tei import resolve_tei_key, tei_reference
 
 __all__ = [
     "start_build", "load_reference", "reference_for", "checked_date", "load_checked", "csl_item", "bib_items", "bib_key_file", "catalog_for",
@@ -40,6 +42,7 @@ def start_build(env: BuildEnvironment, conf_dir: Path) -> None:
     get_domain(env).start_build(conf_dir)
     catalog_for(env)
     scratch(env).config_sources = sources_from_config(env)
+    scratch(env).resolvers.append(partial(resolve_tei_key, env))
     bib_items(env)  # a bad bib file warns once, whether or not anything cites it
 
 
@@ -90,7 +93,7 @@ def _make_catalog(env: BuildEnvironment) -> Catalog:
     return catalog
 
 
-SOURCE_ENTRY_KEYS = ("path", "volume", "url", "short_title", "title", "date", "place")
+SOURCE_ENTRY_KEYS = ("path", "volume", "url", "short_title", "title", "date", "place", "document")
 """What a ``frus_cite_sources`` entry may give."""
 
 
@@ -141,7 +144,7 @@ def sources_from_config(env: BuildEnvironment) -> dict[str, SourceRecord]:
         records[key] = SourceRecord(
             key, str(full), entry.get("volume") or get_config(env.config).default_volume, entry.get("url"), None, None,
             text["short_title"] or None, text["title"] or None,
-            checked_date(text["date"], f"conf.py: frus_cite_sources[{key!r}]: 'date'", None), text["place"] or None,
+            checked_date(text["date"], f"conf.py: frus_cite_sources[{key!r}]: 'date'", None), text["place"] or None, document=text["document"] or None,
         )
     return records
 
@@ -160,28 +163,33 @@ def checked_date(value: str | None, what: str, location) -> str | None:
 def reference_for(env: BuildEnvironment, record: SourceRecord) -> Reference:
     """The parsed source of a declaration, with the author's title, date and place in place of
     what was read; raises :class:`FrusCiteError`."""
-    ref = load_reference(env, record.path, record.volume, record.url)
+    ref = load_reference(env, record.path, record.volume, record.url, record.document)
     overrides = record.overrides()
     return dataclasses.replace(ref, **overrides) if overrides else ref
 
 
-def load_reference(env: BuildEnvironment, path: str, volume: str | None, url: str | None) -> Reference:
-    """Parse a source file (cached per file version); raises :class:`FrusCiteError`."""
-    key = (path, file_stamp(path), volume, url)
+def load_reference(env: BuildEnvironment, path: str, volume: str | None, url: str | None, document: str | None = None) -> Reference:
+    """Parse a source file, or read *document* of a TEI file (cached per file version);
+    raises :class:`FrusCiteError`."""
+    key = (path, file_stamp(path), volume, url, document)
     references = scratch(env).references
     if key not in references:
-        references[key] = parse_file(path, volume=volume, url=url, catalog=catalog_for(env))
+        if document is not None or is_tei_file(path):
+            references[key] = tei_reference(env, path, volume, document)
+        else:
+            references[key] = parse_file(path, volume=volume, url=url, catalog=catalog_for(env))
     return references[key]
 
 
-def load_checked(env: BuildEnvironment, path: str, volume: str | None, url: str | None, *, what: str, location) -> Reference | None:
+def load_checked(env: BuildEnvironment, path: str, volume: str | None, url: str | None, *, what: str, location,
+                 document: str | None = None) -> Reference | None:
     """Parse a declared source, reporting why it cannot be used (``None`` then).
 
     *what* names the declaration in the messages ("source sources/x.txt",
     "conf.py: frus_cite_sources['x']").
     """
     try:
-        ref = load_reference(env, path, volume, url)
+        ref = load_reference(env, path, volume, url, document)
     except UnknownVolumeError as error:
         warn("unknown_volume", f"{what}: {error}", location)
         return None

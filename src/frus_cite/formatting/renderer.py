@@ -1,0 +1,107 @@
+"""One cite at a time, in one style and output format, through citeproc-py and our engine layer.
+
+A :class:`CiteRenderer` owns everything it keeps: the parsed style (with its XPath answers,
+see :mod:`.engine`), a citeproc-py bibliography holding the items it was given (under the
+hash of their content), and the cites it rendered.  A full note costs citeproc-py a few
+milliseconds and a book cites the same source at many pages, so a cite whose locator is a
+plain number is rendered once with a stand-in number, and the page is put in its place
+afterwards; any other locator (a range, a list, "n. 4") is rendered as it is, so that labels
+("pp.") and range formats see it.  :meth:`CiteRenderer.shared` hands the note engines of a
+process (a book makes one per chapter) the same renderer for the same style file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html as html_lib
+import json
+import warnings
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator, formatter
+from citeproc.source.json import CiteProcJSON
+
+from . import postprocess
+from .engine import NEAR_NOTE_KEY, POSITION_KEY
+from .styles import find_style, load_style
+
+__all__ = ["CiteRenderer", "LOCATOR_STAND_IN", "fingerprint"]
+
+LOCATOR_STAND_IN = "9990999"
+"""Rendered in place of a plain-number locator, then replaced by it."""
+_KEPT_LIMIT = 50_000  # a long-lived process (sphinx-autobuild) starts afresh past this
+
+
+class CiteRenderer:
+    """Renders single cites of CSL-JSON items in one style and format, keeping the results."""
+
+    def __init__(self, style: str | None, fmt: str) -> None:
+        self.fmt = fmt
+        self.style = load_style(style, fmt)
+        self.layout = postprocess.Layout.of(self.style)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            source = CiteProcJSON([])
+        self._bibliography = CitationStylesBibliography(self.style, source, formatter.html if fmt == "html" else formatter.plain)
+        self._kept: dict[tuple[Any, ...], str] = {}
+
+    @staticmethod
+    def shared(style: str | None, fmt: str) -> "CiteRenderer":
+        """The process's renderer for this style file (as it is now on disk) and format."""
+        path = find_style(style).path
+        return _shared(str(path), path.stat().st_mtime_ns, fmt)
+
+    def render(self, item: Mapping[str, Any], *, position: str, near_note: bool = False,
+               locator: str | None = None, label: str = "page", fingerprint: str | None = None) -> str:
+        """The text of one cite of *item* at *position* (the layout's affixes taken off);
+        *fingerprint* is :func:`fingerprint` of the item, if the caller keeps it."""
+        fingerprint = fingerprint or globals()["fingerprint"](item)
+        stand_in = locator is not None and locator.isdigit()
+        shown = LOCATOR_STAND_IN if stand_in else locator
+        key = (fingerprint, position, near_note, label if locator is not None else None, shown)
+        text = self._kept.get(key)
+        if text is None:
+            text = self._render(item, fingerprint, position, near_note, shown, label)
+            if stand_in and LOCATOR_STAND_IN not in text:  # the style changed the number (roman, ordinal)
+                return self._render(item, fingerprint, position, near_note, locator, label)
+            if len(self._kept) > _KEPT_LIMIT:
+                self._kept.clear()
+            self._kept[key] = text
+        if not stand_in:
+            return text
+        return text.replace(LOCATOR_STAND_IN, html_lib.escape(locator, quote=False) if self.fmt == "html" else locator)
+
+    def _render(self, item: Mapping[str, Any], fingerprint: str, position: str, near_note: bool,
+                locator: str | None, label: str) -> str:
+        args: dict[str, Any] = {POSITION_KEY: position, NEAR_NOTE_KEY: near_note}
+        if locator is not None:
+            args["locator"] = Locator(label.replace("-", " "), locator)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # citeproc-py warns about CSL variables it does not model
+            citation = Citation([CitationItem(self._source_id(item, fingerprint), **args)])
+            self._bibliography.register(citation)
+            raw = str(self._bibliography.cite(citation, lambda missing: None))
+        return postprocess.fix_note(raw, fmt=self.fmt, item=item, layout=self.layout)
+
+    def _source_id(self, item: Mapping[str, Any], fingerprint: str) -> str:
+        """The item's id in the citeproc-py source (its content's hash), added on first use."""
+        source_id = "i" + hashlib.sha1(fingerprint.encode()).hexdigest()[:20]
+        source = self._bibliography.source
+        if source_id not in source:
+            prepared = postprocess.prepare_fields(item, self.fmt)
+            prepared["id"] = source_id
+            for reference in CiteProcJSON([prepared]).values():
+                source.add(reference)
+        return source_id
+
+
+def fingerprint(item: Mapping[str, Any]) -> str:
+    """The item's content, by which rendered cites are kept."""
+    return json.dumps(item, sort_keys=True, ensure_ascii=False)
+
+
+@lru_cache(maxsize=16)
+def _shared(path: str, version: int, fmt: str) -> CiteRenderer:
+    return CiteRenderer(str(Path(path)), fmt)
