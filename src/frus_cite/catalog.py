@@ -18,7 +18,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .errors import CatalogError, UnknownVolumeError, UnpublishedVolumeError
 
@@ -28,6 +28,8 @@ HSG_BASE = "https://history.state.gov/historicaldocuments"
 _URL = re.compile(
     r"https?://(?:www\.)?history\.state\.gov/historicaldocuments/(?P<volume>frus[\w-]+?)(?:/d(?P<doc>\d+))?/?(?:[#?].*)?$"
 )
+MAX_DOCUMENT_DIGITS = 6
+"""No volume holds a million documents; a longer number is not a document URL."""
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -162,12 +164,58 @@ class Volume:
 def parse_frus_url(url: str) -> tuple[str, int | None] | None:
     """Split a history.state.gov URL into (volume id, document number)."""
     match = _URL.match(url.strip())
-    if not match:
+    if not match or len(match["doc"] or "") > MAX_DOCUMENT_DIGITS:
         return None
     return match["volume"], int(match["doc"]) if match["doc"] else None
 
 
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_optional_text(value: Any) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _is_names(value: Any) -> bool:
+    return isinstance(value, list | tuple) and all(isinstance(name, str) for name in value)
+
+
+def _is_range(value: Any) -> bool:
+    return value is None or (
+        isinstance(value, list | tuple) and len(value) == 2 and all(type(n) is int for n in value)
+    )
+
+
+_FIELD_TYPES: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "title": (_is_text, 'a string'),
+    "series": (_is_text, 'a string'),
+    "subseries": (_is_optional_text, 'a string such as "1969–1976"'),
+    "volume_number": (_is_optional_text, 'a string such as "Volume VII"'),
+    "volume_title": (_is_optional_text, "a string"),
+    "editors": (lambda v: v is None or _is_names(v), 'a list of names such as ["Jane Doe"]'),
+    "publisher": (_is_text, "a string"),
+    "place": (_is_text, "a string"),
+    "published": (_is_optional_text, 'a year as a string such as "1969"'),
+    "coverage": (_is_optional_text, 'a string such as "1945"'),
+    "prints_document_numbers": (lambda v: isinstance(v, bool), "true or false"),
+    "documents": (_is_range, "[first, last] document numbers"),
+    "status": (_is_text, "a string"),
+}
+"""What each field of a volume record holds, checked before a record is made (a string of
+editors was read letter by letter; a number for a year failed when a note was printed)."""
+
+
+def _check_field_types(vid: str, data: Any) -> None:
+    if not isinstance(data, Mapping):
+        raise CatalogError(f"volume {vid!r}: expected an object of fields (title, series, …), got {data!r:.60}")
+    for name, (valid, expected) in _FIELD_TYPES.items():
+        if name in data and not valid(data[name]):
+            raise CatalogError(f"volume {vid!r}: field {name!r} must be {expected}, got {data[name]!r:.60}")
+
+
 def _volume_from_json(vid: str, data: Mapping[str, Any]) -> Volume:
+    _check_field_types(vid, data)
     known = {f.name for f in fields(Volume)}
     unknown = set(data) - known
     if unknown:
@@ -274,6 +322,8 @@ class Catalog:
                 raise CatalogError(f"volume catalog {extra}: expected a JSON object of volumes")
             persons = _persons_from_json(payload.get("persons", {}), f"volume catalog {extra}: persons")
             extra = payload.get("volumes", {k: v for k, v in payload.items() if k != "persons"})
+        if not isinstance(extra, Mapping) or not all(isinstance(vid, str) for vid in extra):
+            raise CatalogError(f"{where}expected volume records keyed by volume id, got {extra!r:.60}")
         volumes = dict(self._volumes)
         for vid, data in extra.items():
             if vid.startswith("_"):

@@ -217,7 +217,7 @@ def chicago_page_range(first: str, last: str) -> str:
     """
     if first == last:
         return first
-    if not (first.isdigit() and last.isdigit()) or int(last) < int(first):
+    if not (first.isdigit() and last.isdigit()) or max(len(first), len(last)) > 9 or int(last) < int(first):
         return f"{first}–{last}"
     lo, hi = int(first), int(last)
     if lo < 100 or lo % 100 == 0:
@@ -375,6 +375,9 @@ class Reference:
     marking, drafting); ``None`` when the text prints none."""
     subject: str | None = None
     """FRUS: the SUBJECT line of a memorandum or telegram."""
+    document_code: str | None = None
+    """FRUS: the number an estimate, directive or conference paper prints under its
+    heading ("NIE 11–4–59", "NSC 5405", "NSDM 13")."""
     participants: tuple[str, ...] = ()
     """FRUS: the lines of a PARTICIPANTS or "Present:" list, as printed."""
     enclosures: tuple[str, ...] = ()

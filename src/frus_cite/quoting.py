@@ -352,3 +352,34 @@ def citation_locator(ref: Reference, result: QuoteResult, catalog=None) -> str |
         if volume.prints_document_numbers:
             return None
     return result.locator
+
+
+_GLUED_MARK = re.compile(r"(?<=[^\s\d])(\d{1,3}[a-z]?)(?=[\s.,;:!?)\]”’\"']|$)")
+"""A number glued to the word or punctuation before it ("Boeing,3 which"): how a footnote
+mark reads in text copied from history.state.gov."""
+
+
+def check_quote_with_marks(ref: Reference, passage: str) -> tuple[QuoteResult, str]:
+    """:func:`check_quote`, also recognising the source's own footnote marks pasted with the
+    passage: ("Boeing,3 which" is found when the source has mark 3 there). Returns the
+    result and the passage without those marks (as it should be printed)."""
+    result = check_quote(ref, passage)
+    if result.found or result.problem:
+        return result, passage
+    offsets = {note.mark: note.offset for note in ref.footnotes if note.offset is not None}
+    removed: list[str] = []
+
+    def drop(match: re.Match) -> str:
+        if match.group(1) in offsets:
+            removed.append(match.group(1))
+            return ""
+        return match.group(0)
+
+    stripped = _GLUED_MARK.sub(drop, passage)
+    if not removed:
+        return result, passage
+    again = check_quote(ref, stripped)
+    # Each dropped mark must stand inside the found passage (or right after it) in the source.
+    if again.found and again.note is None and all(again.start <= offsets[mark] <= again.end for mark in removed):
+        return again, stripped
+    return result, passage

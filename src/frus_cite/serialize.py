@@ -121,6 +121,7 @@ def to_json(ref: Reference, *, catalog: Catalog | None = None) -> dict[str, Any]
         "file": _file(ref.file),
         "source": _source(ref.source),
         "subject": ref.subject,
+        "document_code": ref.document_code,
         "participants": list(ref.participants),
         "enclosures": list(ref.enclosures),
         "author": _party(ref.author, ref, catalog),

@@ -49,7 +49,7 @@ def test_notes_numbered_with_the_authors_own(make_app, rootdir, tmp_path, root, 
     # The text builder wraps at 70 columns, even inside URLs: compare without white space.
     assert [(n, squash(t)) for n, t in text_notes(output)] == [(n, squash(t)) for n, t in EXPECTED_NOTES]
     assert "The term of the agreements was reduced from 40 to 30 years.[1]" in output
-    assert "“we might see after 2 years”[2]" in output.replace("\n", " ").replace("  ", " ")
+    assert "“we might see after 2 years,”[2] a plain note follows." in output.replace("\n", " ").replace("  ", " ")  # CMOS 6.9, 14.26
     biblio = (app.outdir / "biblio.txt").read_text(encoding="utf-8")
     entries = [squash(e).replace("*", "") for e in biblio.split("\n\n")[1:] if e.strip()]
     assert entries == [squash(e) for e in [

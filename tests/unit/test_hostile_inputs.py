@@ -4,9 +4,11 @@ definitions still run quickly)."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -177,12 +179,12 @@ def test_passage_with_a_long_run_of_spaces_is_fast():
 
 
 def test_growth_of_a_missing_passage_is_linear():
-    """A passage that is not there: 4.1 s on 1 MB and 306 s on 10 MB before."""
+    """A passage that is not there, whose first words are everywhere: 4.1 s on 1 MB, 306 s on 10 MB before."""
     paragraph = "The term of the agreements was reduced from 40 to 30 years and the Marshal agreed. "
 
     def miss(megabytes: float) -> float:
         ref = frus_cite.parse_text(HEADING + "Moscow, July 11, 1945.\n\n" + paragraph * int(megabytes * 12_000) + "\n")
-        return min(_seconds(check_quote, ref, "The term of the agreements was reduced from 40 to 35 years") for _ in range(3))
+        return min(_seconds(check_quote, ref, "The term of the agreements … reduced from 40 to 35 years") for _ in range(3))
 
     small, large = miss(0.25), miss(1)
     assert large < 0.05 or large / small < 8, (small, large)  # linear: about 4; quadratic: 16
@@ -206,3 +208,100 @@ def test_mark_index_keeps_marks_in_order_after_the_previous_one():
     assert index.find("2", text.index(".2") + 2) == text.index("122)") + 2  # then the weak one
     assert index.find("45", 0) == text.index("1945") + 2
     assert index.find("7", 0) is None
+
+
+# --- numbers past Python's int-string limit (4,300 digits) -----------------------------------
+
+HUGE = "9" * 5000
+
+
+def _cli(capsys, *args):
+    from frus_cite.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_page_marker_of_thousands_of_digits_is_a_located_error(capsys, tmp_path):
+    source = tmp_path / "page.txt"
+    source.write_text(HEADING + "Moscow, July 11, 1945.\n\nThe text [Page " + HUGE + "] goes on.\n", encoding="utf-8")
+    code, _, err = _cli(capsys, "parse", str(source))
+    assert code == 1 and "Traceback" not in err
+    assert f"page.txt:5:10: expected a page number of at most 6 digits in the page marker, found 5000" in err
+
+
+def test_document_url_of_thousands_of_digits_is_not_a_document_url(capsys, tmp_path):
+    source = tmp_path / "doc.txt"
+    url = "https://history.state.gov/historicaldocuments/frus1945v07/d" + HUGE
+    source.write_text(HEADING + "Moscow, July 11, 1945.\n\nThe text.\n\n" + url + "\n", encoding="utf-8")
+    code, out, err = _cli(capsys, "parse", str(source))
+    assert code == 0 and json.loads(out)[0]["volume"] is None  # the URL names no document: not used
+    code, _, err = _cli(capsys, "parse", str(source), "--url", url)
+    assert code == 1 and "expected a history.state.gov document URL" in err and "Traceback" not in err
+
+
+def test_page_range_of_thousands_of_digits_is_printed_in_full():
+    from frus_cite.model import chicago_page_range
+
+    first, last = "1" + "0" * 5000, "2" + "0" * 5000
+    assert chicago_page_range(first, last) == f"{first}–{last}"
+    assert chicago_page_range("1536", "1538") == "1536–38"
+
+
+# --- bad catalog values: the volume and field are named --------------------------------------
+
+VOLUME = {"title": "T", "series": "S"}
+
+
+@pytest.mark.parametrize("catalog, message", [
+    ({"volumes": {"frusX": {**VOLUME, "editors": "Jane Doe"}}},
+     "volume 'frusX': field 'editors' must be a list of names such as [\"Jane Doe\"], got 'Jane Doe'"),
+    ({"volumes": {"frusX": {**VOLUME, "published": 1969}}},
+     "volume 'frusX': field 'published' must be a year as a string such as \"1969\", got 1969"),
+    ({"volumes": [1]}, "expected volume records keyed by volume id, got [1]"),
+    ({"volumes": {"frusX": 1}}, "volume 'frusX': expected an object of fields (title, series, …), got 1"),
+    ({"frusX": {**VOLUME, "documents": [1]}}, "volume 'frusX': field 'documents' must be [first, last] document numbers, got [1]"),
+    ({"frusX": {**VOLUME, "prints_document_numbers": "yes"}}, "volume 'frusX': field 'prints_document_numbers' must be true or false"),
+])
+def test_bad_catalog_value_names_volume_and_field(capsys, tmp_path, catalog, message):
+    path = tmp_path / "catalog.json"
+    path.write_text(json.dumps(catalog), encoding="utf-8")
+    source = tmp_path / "doc.txt"
+    source.write_text(HEADING + "Moscow, July 11, 1945.\n\nThe text.\n", encoding="utf-8")
+    code, _, err = _cli(capsys, "parse", str(source), "--volume", "frusX", "--catalog", str(path))
+    assert code == 1 and "Traceback" not in err
+    assert f"volume catalog {path}: {message}" in err
+
+
+def test_good_catalog_value_is_read(capsys, tmp_path):
+    path = tmp_path / "catalog.json"
+    path.write_text(json.dumps({"frusX": {**VOLUME, "editors": ["Jane Doe"], "published": "1969", "documents": [1, 9]}}))
+    source = tmp_path / "doc.txt"
+    source.write_text(HEADING + "Moscow, July 11, 1945.\n\nThe text.\n", encoding="utf-8")
+    code, out, err = _cli(capsys, "bib", str(source), "--volume", "frusX", "--catalog", str(path))
+    assert code == 0 and "Edited by Jane Doe" in out and "1969" in out, (out, err)
+
+
+# --- a URL in a footnote names another document, not this one -----------------------------------
+
+REPLY = "https://history.state.gov/historicaldocuments/frus1945Berlinv01/d578"
+
+
+def test_url_in_a_footnote_does_not_become_the_documents_volume():
+    text = (HEADING + "Moscow, July 11, 1945.\n\nThe term was reduced.1\n\n"
+            f"  1. For the reply, see {REPLY}.\n")
+    ref = frus_cite.parse_text(text)
+    assert (ref.volume, ref.document_number, ref.url) == (None, None, None)
+    assert ref.footnotes[0].text == f"For the reply, see {REPLY}."
+
+
+def test_url_in_the_body_does_not_become_the_documents_volume():
+    ref = frus_cite.parse_text(HEADING + f"Moscow, July 11, 1945.\n\nSee {REPLY} for the reply.\n")
+    assert ref.volume is None and ref.document_number is None
+
+
+def test_url_alone_on_the_last_line_is_the_documents_own():
+    own = "https://history.state.gov/historicaldocuments/frus1945v07/d580"
+    ref = frus_cite.parse_text(HEADING + f"Moscow, July 11, 1945.\n\nThe term was reduced.\n\n<{own}>.\n")
+    assert (ref.volume, ref.document_number, ref.url) == ("frus1945v07", 580, own)

@@ -118,6 +118,10 @@ def to_csl_json(ref: Reference, *, catalog: Catalog | None = None, key: str | No
         item["type"] = "document"
         if ref.authors:
             item["author"] = [_party(p, ref, catalog) for p in ref.authors]
+            first = item["author"][0]
+            if first.get("literal", "").startswith("the "):
+                # A note begins with the sender: "The Embassy in Israel to the Department of State".
+                first["literal"] = "T" + first["literal"][1:]
         if ref.recipients:
             item["recipient"] = [_party(p, ref, catalog) for p in ref.recipients]
         if ref.document_type:

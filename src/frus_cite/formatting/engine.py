@@ -16,11 +16,14 @@ still gets citeproc-py's own classes and behaviour.
 
 from __future__ import annotations
 
+import html as html_lib
 import os
 import re
+import unicodedata
+from functools import cmp_to_key
 from typing import Any
 
-from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS
+from citeproc import DATES, LANGUAGE_NAMES, LOCALES_PATH, NAMES, NUMBERS, PRIMARY_DIALECTS
 from citeproc import model
 from citeproc.frontend import CitationStylesStyle
 from citeproc.source import VariableError
@@ -83,7 +86,10 @@ class _SubstitutedOnce:
         roles = self.get("variable", "").split()
         left = [role for role in roles if role not in used]
         if len(left) == len(roles):
-            return super().process(item, names_context=names_context, context=context, **kwargs)
+            text = super().process(item, names_context=names_context, context=context, **kwargs)
+            if text and getattr(layout, "first_names", "") is None:
+                layout.first_names = str(text)  # for subsequent-author-substitute
+            return text
         if not left:
             raise VariableError(self.get("variable"))
         self.set("variable", " ".join(left))  # the element's own process reads the attribute
@@ -102,8 +108,8 @@ def shorten_range_end(first: str, last: str, form: str | None) -> str:
     / ``chicago-15``: the same, but four-digit numbers with three changed digits in full
     (1496–1504).  An abbreviated end (``100-4``) is first read in full (104); numbers of
     different lengths, or not plain digits, stay whole."""
-    if form is None or not (first.isdigit() and last.isdigit()):
-        return last
+    if form is None or not (first.isdigit() and last.isdigit()) or max(len(first), len(last)) > 9:
+        return last  # not page numbers to shorten (thousands of digits are past int()'s limit)
     if len(last) < len(first) and int(first[: len(first) - len(last)] + last) > int(first):
         last = first[: len(first) - len(last)] + last
     if len(first) != len(last) or form == "expanded":
@@ -195,7 +201,109 @@ class _SubstituteSuppressesAll:
             repressed.setdefault(tag, []).append(variable)
 
 
+_TAG_TEXT = re.compile(r"<[^>]*>")
+
+
+def sort_text(text: str) -> str:
+    """A sort key's text compared as citeproc-js compares it: without markup, case, accents
+    and punctuation."""
+    text = unicodedata.normalize("NFKD", html_lib.unescape(_TAG_TEXT.sub("", str(text))))
+    kept = "".join(c if c.isalnum() or c.isspace() else "" for c in text if not unicodedata.combining(c))
+    return " ".join(kept.casefold().split())
+
+
+class _CslSort:
+    """``cs:sort`` as CSL sorts: keys compared in order, an empty key last whatever the
+    direction, ties kept in citation order; text without case, accents and punctuation,
+    numbers as numbers, dates by year, month and day (citeproc-py compares raw strings and
+    sorts its "None" keys by type)."""
+
+    def sort(self, items, context):
+        keys = self.findall("cs:key", self.nsmap)
+        rows = [[key.sort_value(item, context) for key in keys] for item in items]
+        descending = [key.get("sort", "ascending") == "descending" for key in keys]
+
+        def compare(left: int, right: int) -> int:
+            for a, b, reverse in zip(rows[left], rows[right], descending):
+                if a == b:
+                    continue
+                if a is None or b is None:
+                    return 1 if a is None else -1
+                return (1 if a > b else -1) * (-1 if reverse else 1)
+            return 0
+
+        return [items[i] for i in sorted(range(len(items)), key=cmp_to_key(compare))]
+
+
+class _CslSortKey:
+    """One ``cs:key``'s value for an item: (0, number) or (1, text); None when empty."""
+
+    def sort_value(self, item, context):
+        variable = self.get("variable")
+        if variable is None:
+            return self._macro_value(item, context)
+        name = variable.replace("-", "_")
+        value = item.reference.get(name)
+        if variable == "citation-number":
+            return (0, item.number, "")
+        if value is None or value == "":
+            return None
+        if name in NAMES:
+            return (1, 0, sort_text(" ".join(_name_sort_text(n) for n in value)))
+        if name in DATES:
+            return (1, 0, value.sort_key()) if hasattr(value, "sort_key") else (1, 0, str(value))
+        if name in NUMBERS:
+            number = re.match(r"\s*(\d+)", str(value))
+            if number:
+                return (0, int(number[1]), "")
+        return (1, 0, sort_text(value)) if sort_text(value) else None
+
+    def _macro_value(self, item, context):
+        options = {"name-as-sort-order": "all"}
+        for option in ("names-min", "names-use-first", "names-use-last"):
+            if option in self.attrib:
+                options[option.replace("names", "et-al")] = self.get(option)
+        layout = context.get_layout()
+        saved, layout.repressed = getattr(layout, "repressed", {}), {}
+        try:
+            rendered = self.get_macro(self.get("macro")).render(item, context=context, sort_options=options)
+        finally:
+            layout.repressed = saved
+        text = sort_text(rendered) if rendered else ""
+        return (1, 0, text) if text else None
+
+
+def _name_sort_text(name) -> str:
+    given, family, dropping, non_dropping, suffix = name.parts()
+    return " ".join(part for part in (non_dropping, family, given, dropping, suffix) if part)
+
+
+class _AuthorSubstitute:
+    """``subsequent-author-substitute``: an entry whose first names are those of the entry
+    before it prints the substitute (Chicago's 3-em dash) in their place (rule
+    ``complete-all``, the default); citeproc-py ignores the option."""
+
+    def render_bibliography(self, citation_items):
+        bibliography = self.getparent()
+        substitute = bibliography.get("subsequent-author-substitute")
+        entries, previous = [], None
+        for item in citation_items:
+            self.repressed, self.first_names = {}, None
+            body = self.render_children(item)
+            names = self.first_names
+            if body is not None and substitute is not None and names and names == previous:
+                body = str(body).replace(names, self.preformat(substitute), 1)
+            previous = names
+            text = self.format(self.wrap(body))
+            if text is not None:
+                entries.append(text)
+        return entries
+
+
 _EXTRAS: dict[str, tuple[type, ...]] = {
+    "layout": (_AuthorSubstitute,),
+    "sort": (_CslSort,),
+    "key": (_CslSortKey,),
     "substitute": (_SubstituteSuppressesAll,),
     "text": (_RangeFormats,),
     "number": (_RangeFormats,),

@@ -26,8 +26,8 @@ from ..errors import HeaderSyntaxError, UnrecognisedSourceError
 from ..model import ArchivalSource, Footnote, Reference
 from .dates import DATE_PATTERN, MONTHS, iso_from_match
 from .frus_body import PAGE_MARKER, clean_body, enclosures, find_mark, footnote_block, is_signature, page_map
-from .frus_heading import is_heading, parse_heading, parse_party, split_number
-from .frus_opener import DOC_NUMBER_LINE, RECEIVED, Openers, classification_of, editorial_words, parse_dateline, received_text
+from .frus_heading import is_heading, is_letter_heading, parse_heading, parse_party, split_number
+from .frus_opener import DOC_NUMBER_LINE, DOCUMENT_CODE, RECEIVED, Openers, classification_of, editorial_words, parse_dateline, received_text
 from .provenance import Evidence, claims_line, read_provenance
 from .provenance.header_line import parse_header_line
 from .text import Lines, next_nonblank, split_lines
@@ -40,12 +40,15 @@ __all__ = [
 _FIRST_LINE = re.compile(r"\S[^\n]*")
 _HEADING_MARK = re.compile(r"(?<=[A-Za-z)\].’'”])\s?(\d{1,3}[a-z]?)$")
 _TELEGRAM_NUMBER = re.compile(r"(\d{1,6})\.\s")
+# "Topad 1795.", "Secto 12.", "Tosec 45.": a telegram series and its number
+_SERIES_NUMBER = re.compile(r"((?:[A-Z][a-z]{2,6}|[A-Z]{3,6}) \d{1,6})\.\s")
 _OFFICE_LINE = re.compile(
     r"(?:[A-Z][\w’'-]*\s){0,3}(?:Secretary|Ambassador|Minister|Chargé|Counselor|Consul|Director|Attaché|Adviser|"
     r"Assistant|Officer|Chief|Commissioner|Representative|President|Chairman)\b.{0,80}$"
 )
 _LIST_LABEL = re.compile(r"(?:SUBJECT|Subject|SUBJ|PARTICIPANTS|Participants|PRESENT|Present)(?::|\s*$)")
-_TOP_LINES = 5  # provenance and number lines above a heading, at most
+_MEETING_CODE = re.compile(r"[A-Z]{1,5}[–-]\d{1,4}[A-Z]?(?:\s?\([^()]{1,40}\))?")
+_TOP_LINES = 6  # provenance and number lines above a heading, at most
 
 
 def looks_like_frus(text: str) -> bool:
@@ -84,6 +87,8 @@ def _read_top(lines: Lines, text: str, path: str | None) -> _Top:
             return _Top(tuple(above), number if number is not None else prefix, line, index)
         elif claims_line(line) and number is None:
             above.append((lines[index].text, lines[index].start))
+        elif _MEETING_CODE.fullmatch(line):
+            pass  # "BC–1", "IC–104": the conference's number for its minutes, printed above the heading
         else:
             break
         index = next_nonblank(lines, index + 1)
@@ -171,6 +176,9 @@ def _opener_line(found: Openers, line: str, lines: Lines, probe: int, end_index:
     if (words := editorial_words(line)) is not None:
         found.editorial.extend(words)
         return 1
+    if found.code is None and DOCUMENT_CODE.fullmatch(line):
+        found.code = line  # "NIE 11–4–59" under an estimate's heading
+        return 1
     return _list_opener(found, line, lines, probe, end_index)
 
 
@@ -247,7 +255,7 @@ def parse_frus(
     title, marked = _strip_heading_mark(unnumbered, marks)
     placed: set[int] = {0} if marked else set()
     kind, authors, recipients = parse_heading(title, numbered=unnumbered != heading)
-    if re.match(r"(?:Mr|Mrs|Sir)\.?\s.+\sto\s.+\.$", title):
+    if is_letter_heading(title):
         title = title[:-1]  # "Mr. Frelinghuysen to Mr. Trescot." prints a full stop the title does not keep
 
     openers, index = _read_openers(lines, top.heading_index + 1, end_index, marks, placed)
@@ -255,6 +263,7 @@ def parse_frus(
     body_start = lines[first_body].start if first_body < len(lines) else len(text)
     signature, body_end_index = _signature(lines, first_body, end_index, marks, placed)
     body_end = lines[body_end_index].start if body_end_index < len(lines) else len(text)
+    _check_page_numbers(text, body_start, body_end, path)
     body, footnotes, labels = clean_body(text[body_start : max(body_end, body_start)], footnote_lines, placed)
 
     source = read_provenance(
@@ -276,6 +285,7 @@ def parse_frus(
         file=file,
         source=source,
         subject=openers.subject or _body_subject(body),
+        document_code=openers.code,
         participants=tuple(openers.participants),
         enclosures=enclosures(body),
         authors=authors,
@@ -316,7 +326,8 @@ def _telegram_number(despatch: str | None, document_type: str | None, body: str)
     lead = _TELEGRAM_NUMBER.match(body)
     if lead and (document_type == "telegram" or (document_type is None and len(lead.group(1)) > 1)):
         return lead.group(1)
-    return None
+    series = _SERIES_NUMBER.match(body) if document_type == "telegram" else None
+    return series.group(1) if series else None
 
 
 def _source_classification(source: ArchivalSource | None) -> str | None:
@@ -344,6 +355,32 @@ def _last_year(coverage: str | None) -> int | None:
     return int(years[-1]) if years else None
 
 
+MAX_PAGE_DIGITS = 6
+
+
+def _check_page_numbers(text: str, start: int, end: int, path: str | None) -> None:
+    """A page number is a few digits; thousands of them are past what Python turns into a number."""
+    for marker in PAGE_MARKER.finditer(text, start, max(start, end)):
+        if len(marker.group(1)) > MAX_PAGE_DIGITS:
+            raise HeaderSyntaxError(
+                f"expected a page number of at most {MAX_PAGE_DIGITS} digits in the page marker, found {len(marker.group(1))}",
+                source=text, span=marker.span(), path=path,
+            )
+
+
+_OWN_URL = re.compile(r"<?(https?://(?:www\.)?history\.state\.gov/historicaldocuments/\S+?)>?[.,)]*")
+
+
+def _own_url(text: str) -> str | None:
+    """The document's own URL: alone on the first or last line, as copied with the text.
+    A URL in a sentence or a footnote ("For the reply, see https://…") names another document."""
+    for line in (text.lstrip().split("\n", 1)[0], text.rstrip().rsplit("\n", 1)[-1]):
+        found = _OWN_URL.fullmatch(line.strip())
+        if found:
+            return found.group(1)
+    return None
+
+
 def _resolve_volume(
     text: str, volume: str | None, url: str | None, catalog: Catalog
 ) -> tuple[str | None, str | None, int | None]:
@@ -361,12 +398,11 @@ def _resolve_volume(
             raise HeaderSyntaxError(f"volume {volume!r} does not match the URL's volume {url_volume!r}")
         volume = url_volume
     elif volume is None:
-        found = re.search(r"https?://(?:www\.)?history\.state\.gov/historicaldocuments/\S+", text)
-        if found:
-            parsed = parse_frus_url(found.group(0).rstrip(".,)>"))
-            if parsed:
-                volume, doc = parsed
-                url = found.group(0).rstrip(".,)>")
+        own = _own_url(text)
+        parsed = parse_frus_url(own) if own else None
+        if parsed:
+            volume, doc = parsed
+            url = own
     if volume:
         catalog.get(volume)  # unknown ids fail early, with suggestions
     return volume, url, doc

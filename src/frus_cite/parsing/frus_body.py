@@ -93,6 +93,9 @@ def find_mark(text: str, mark: str, start: int, *, glued_to_digit: bool = True) 
     return None
 
 
+_PARTICLES = frozenset("de du del della van von der den y da di le la bin al".split())
+
+
 def is_signature(line: str) -> bool:
     """A short name-like line: "Harriman", "[Harriman]", "FRED’K T. FRELINGHUYSEN."."""
     text = line.strip()
@@ -104,6 +107,8 @@ def is_signature(line: str) -> bool:
         return True  # 19th-century signatures in capitals end with a full stop
     if text.endswith((".", ":", ";", ",", "?", "!")) and not re.search(r"\b[A-Z]\.$", text):
         return False
+    if any(not (word[0].isupper() or word[0] == "[" or word in _PARTICLES) for word in text.split()):
+        return False  # "To estimate the main trends.1" is prose, not a name
     return bool(re.fullmatch(r"[A-Z\[][\w.’'\[\] -]*", text)) and text[0].isupper() or text.startswith("[")
 
 

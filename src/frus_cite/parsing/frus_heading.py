@@ -19,17 +19,19 @@ from functools import lru_cache
 from ..model import Party
 from .dates import DATE_PATTERN
 
-__all__ = ["parse_party", "parse_heading", "is_heading", "split_number", "kind_of"]
+__all__ = ["parse_party", "parse_heading", "is_heading", "is_letter_heading", "split_number", "kind_of"]
 
 _TITLE_PREFIX = re.compile(
     r"(?P<role>(?:[A-Z][\w’'-]*\s+)*(?:President|Prime Minister|Generalissimo|Premier|Marshal|Chairman|"
     r"General|Admiral|Ambassador|Minister|Commissar|Secretary-General|Secretary(?: of (?:State|Defense|War|the Navy|the Treasury))?|"
-    r"King|Queen|Emperor|Chancellor|Senator|Governor|Madame|Madam|Mr\.|Mrs\.|Miss|Dr\.|Sir))\s+"
+    r"King|Queen|Emperor|Chancellor|Senator|Governor|Madame|Madam|Mr\.|Mrs\.|Miss|Dr\.|Sir|Count|Baron|Marquis|"
+    r"Prince|Viscount|Lord|Señor|Senhor|Monsieur|M\.|Herr|Chevalier))\s+"
     r"(?P<name>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)$"
 )
 _NEW_PARTY = re.compile(
     r"(?:the|The|His|Her)\s|(?:President|Prime Minister|Generalissimo|Premier|Marshal|Chairman|General|Admiral|Ambassador|"
-    r"Secretary|King|Queen|Emperor|Chancellor|Senator|Governor|Madame|Mr\.|Mrs\.|Dr\.|Sir|Soviet|British|French|Chinese)\b"
+    r"Secretary|King|Queen|Emperor|Chancellor|Senator|Governor|Madame|Mr\.|Mrs\.|Dr\.|Sir|Count|Baron|Señor|Soviet|British|"
+    r"French|Chinese)\b"
 )
 # Longest first: "Memorandum of Conversation" before "Memorandum".
 KINDS = (
@@ -40,7 +42,10 @@ KINDS = (
     "Transcript of Telephone Conversation", "Transcript of a Telephone Conversation", "Notes of Telephone Conversation",
     "Notes of a Telephone Conversation", "Notes of a Conversation", "Notes of a Meeting", "Notes of Meeting",
     "Secretary’s Notes of a Conversation", "Secretary's Notes of a Conversation", "Minutes of a Meeting",
-    "Minutes of Meeting", "Summary of Conversation", "Record of Conversation", "Record of Meeting", "Memorandum",
+    "Minutes of Meeting", "Summary of Conversation", "Summary of a Conversation", "Record of Conversation",
+    "Record of a Conversation", "Record of Meeting", "Record of a Meeting", "Memorandum of Discussion",
+    "Memorandum of a Meeting", "Memorandum of Meeting", "Memorandum for the Files", "Summary of Discussion",
+    "Memorandum",
     "Minutes", "Record", "Notes", "Letter", "Note", "Aide-Mémoire", "Backchannel Message", "Special Message",
     "Message", "Report", "Statement", "Draft", "Paper", "Editorial Note", "Telegram", "Airgram", "Despatch",
     "Dispatch", "Instruction", "Circular Telegram", "Circular Airgram", "Transcript", "Summary", "Conversation",
@@ -77,15 +82,27 @@ def is_heading(line: str, *, after_number: bool = False) -> bool:
     number, body = split_number(line)
     body = re.sub(r"\s?\d{1,3}[a-z]?$", "", body) if re.search(r"[A-Za-z)\].’'”]\s?\d{1,3}[a-z]?$", body) else body
     if re.search(r"[!?:]$", body) or (body.endswith(".") and not after_number and not _ends_with_date(body)):
-        if not (body.endswith(".") and re.fullmatch(r"(?:Mr|Mrs|Sir)\.?\s.+\sto\s.+\.", body)):
+        if not is_letter_heading(body):
             return False
     if number is not None and re.match(r"[A-Z][\w’'-]*\s+[A-Z]", body):
         return True  # "47. White House Background Press Briefing by …": a printed number makes a heading
     return bool(_KIND.match(body) or re.search(r"\sto\s(?:the\s|his\s|His\s)?[A-Z]", body))
 
 
+_NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w’'.-]*|of|the|in|at|de|du|del|von|van|y|and|His|Her")
+
+
+def is_letter_heading(text: str) -> bool:
+    """"Mr. Denby to Mr. Gresham.", "Count Cassini to Mr. Hay.": a 19th-century heading, full stop kept."""
+    if not text.endswith(".") or " to " not in text:
+        return False
+    sender, _, recipient = text[:-1].partition(" to ")
+    sides = (sender.split(), recipient.split())
+    return all(0 < len(words) <= 10 and all(_NAME_WORD.fullmatch(w) for w in words) for words in sides)
+
+
 def _ends_with_date(text: str) -> bool:
-    return bool(re.search(r"\d{4}(?:, \d{1,2}(?::\d\d)? [ap]\.\s?m)?\.$", text))
+    return bool(re.search(r"(?:\d{4}|\d [ap]\.\s?m|noon|midnight)\.$", text))
 
 
 def parse_party(text: str) -> Party:
@@ -189,10 +206,12 @@ def parse_heading(heading: str, *, numbered: bool = False) -> tuple[str | None, 
     know ("White House Background Press Briefing by …") is read from the words
     before "by", "From" or "Between".
     """
-    body = heading.strip().rstrip(".") if re.match(r"(?:Mr|Mrs|Sir)\.?\s", heading.strip()) else heading.strip()
+    body = heading.strip()[:-1] if is_letter_heading(heading.strip()) else heading.strip()
     match = _KIND.match(body)
     if not match and numbered and not re.match(r"(?:The|Mr|Mrs|Sir)\b", body):
         match = _UNLISTED_KIND.match(body)
+        if match is None and " to " not in body and len(body.split()) <= 8:
+            return body.lower(), (), ()  # "National Security Council Report"
     if not match:
         return (None, *_split_to(_without_place_and_date(body)))
     kind = kind_of(body) or match["kind"].lower()

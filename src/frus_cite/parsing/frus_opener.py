@@ -34,6 +34,14 @@ _EDITORIAL_WORDS = frozenset(
     "unofficial memorandum note despatch instruction copy summary excerpt excerpts".split()
 )
 _SEPARATORS = re.compile(r"[\s,;&]+")
+DOCUMENT_CODE = re.compile(
+    r"(?:S?NIE|SNIE|NIE|NSC|NSAM|NSDM|NSSM|NSDD|NSSD|PRM|PD|NSC Action No\.|JCSM|SM|CF|ESD|Intelligence Memorandum No\.)"
+    r"\s?[\w.–/-]{1,20}(?:\s?\([^()]{1,30}\))?"
+)
+_MONTH_YEAR = re.compile(
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<year>1[789]\d\d)"
+)
+_RANGE = re.compile(r"(?P<month>[A-Z][a-z]{2,8})\s+(?P<day>\d{1,2})[–-]\d{1,2},\s+(?P<year>1[789]\d\d)")
 _TIME = re.compile(r"(?:\d{1,2}(?::\d\d)?\s?[ap]\.\s?m\.?|midnight|noon|\d{4}Z?)", re.IGNORECASE)
 _SUBJECT = re.compile(r"(?:SUBJECT|Subject|SUBJ)(?::\s*|\s*$)(?P<text>.*)$")
 _PARTICIPANTS = re.compile(r"(?:PARTICIPANTS|Participants|Present|PRESENT)(?::\s*|\s*$)(?P<text>.*)$")
@@ -53,6 +61,7 @@ class Openers:
     editorial: list[str] = field(default_factory=list)
     subject: str | None = None
     participants: list[str] = field(default_factory=list)
+    code: str | None = None
 
 
 def classification_of(line: str) -> str | None:
@@ -114,7 +123,7 @@ def parse_dateline(line: str) -> tuple[str | None, str | None, str | None, str |
         return _place(undated["place"]), None, None, None
     match = DATE_PATTERN.search(line)
     if not match or match.start() > 120:
-        return None
+        return _partial_dateline(line)
     before = line[: match.start()]
     place = _place(before)
     if place and (len(place.split()) > 9 or place[-1] in ".!?" or " to " in place):
@@ -131,6 +140,26 @@ def parse_dateline(line: str) -> tuple[str | None, str | None, str | None, str |
     elif tail_before.strip(" .]"):
         return None
     return place, iso_from_match(match), time, received_text(received.group(1)) if received else None
+
+
+def _partial_dateline(line: str) -> tuple[str | None, str | None, str | None, str | None] | None:
+    """"Washington, March 1969." (ISO "1969-03") and "Geneva, May 11–12, 1959." (the first day)."""
+    from .dates import MONTHS
+
+    text = line.strip().rstrip(".")
+    if len(text) > 120:
+        return None
+    ranged = _RANGE.search(text)
+    if ranged and ranged["month"] in MONTHS and ranged.end() == len(text):
+        place = _place(text[: ranged.start()])
+        iso = f"{ranged['year']}-{MONTHS.index(ranged['month']) + 1:02d}-{int(ranged['day']):02d}"
+        return (place, iso, None, None) if place and len(place.split()) <= 9 else None
+    month = _MONTH_YEAR.search(text)
+    if month and month.end() == len(text) and month.start() > 0 and text[: month.start()].rstrip().endswith(","):
+        place = _place(text[: month.start()])
+        if place and len(place.split()) <= 9 and " to " not in place:
+            return place, f"{month['year']}-{MONTHS.index(month['month']) + 1:02d}", None, None
+    return None
 
 
 def editorial_words(line: str) -> list[str] | None:

@@ -15,9 +15,9 @@ from .config import check_config, register_config
 from .directives import BibliographyDirective, QuoteDirective, SourceDirective
 from .domain import FrusDomain
 from .events import before_read, build_finished, builder_inited, env_updated, get_outdated
-from .nodes import frus_bibliography, frus_note, visit_skip
+from .nodes import frus_bibliography, frus_note, frus_note_ref, visit_skip
 from .roles import CiteRole, QuoteRole
-from .transforms import FillNotes, LinkNotes, PlaceNotes
+from .transforms import FillNotes, LinkNotes, MarkNotes, PlaceNotes, PunctuateQuotations
 
 __all__ = ["setup"]
 
@@ -30,8 +30,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     FrusDomain.roles = {"q": QuoteRole(), "cite": CiteRole()}
     app.add_domain(FrusDomain)
     app.add_node(frus_note, **{fmt: (visit_skip, None) for fmt in _FORMATS})
+    app.add_node(frus_note_ref, **{fmt: (visit_skip, None) for fmt in _FORMATS})
     app.add_node(frus_bibliography, **{fmt: (visit_skip, None) for fmt in _FORMATS})
+    app.add_transform(MarkNotes)
     app.add_transform(PlaceNotes)
+    app.add_transform(PunctuateQuotations)
     app.add_post_transform(FillNotes)
     app.add_post_transform(LinkNotes)
     app.add_css_file("frus-cite.css")

@@ -11,15 +11,15 @@ from sphinx.environment import BuildEnvironment
 
 from ..errors import FrusCiteError
 from ..model import Reference
-from ..quoting import check_quote, citation_locator
+from ..quoting import check_quote_with_marks, citation_locator
 from .config import get_config
 from .domain import document_scratch, get_domain
 from .logging import warn
-from .nodes import frus_note
+from .nodes import frus_note_ref
 from .records import CiteRecord, SourceRecord
 from .sources import bib_items, catalog_for, load_reference
 
-__all__ = ["parse_locator", "make_note", "check_passage", "known_key", "parse_cites", "prepare_quote", "PreparedQuote", "pages_outside"]
+__all__ = ["parse_locator", "make_note", "check_passage", "known_key", "parse_cites", "prepare_quote", "PreparedQuote", "pages_outside", "read_cites"]
 
 _LABELS = {
     "p.": "page", "pp.": "page", "page": "page", "pages": "page",
@@ -88,27 +88,29 @@ def known_key(env: BuildEnvironment, key: str) -> SourceRecord | str | None:
     return None
 
 
-def check_passage(env: BuildEnvironment, key: str, passage: str, location: Any) -> tuple[str | None, bool]:
-    """Check *passage* against source *key*: (page locator or None, checked-and-found).
+def check_passage(env: BuildEnvironment, key: str, passage: str, location: Any) -> tuple[str | None, str | None]:
+    """Check *passage* against source *key*: (page locator, the passage as found) — the
+    passage without the source's own footnote marks pasted with it; ``(None, None)``
+    when it was not found.
 
     Warnings: ``frus.empty_quote``, ``frus.quote_not_found``; an unknown key is
     left for the consistency check (the source may be declared in another document).
     """
     record = get_domain(env).source(key)
     if record is None:
-        return None, False
+        return None, None
     try:
         ref = load_reference(env, record.path, record.volume, record.url, record.document)
     except FrusCiteError:
-        return None, False  # reported where the source is declared
-    result = check_quote(ref, passage)
+        return None, None  # reported where the source is declared
+    result, found = check_quote_with_marks(ref, passage)
     if result.problem:
         warn("empty_quote", result.message(key), location)
-        return None, False
+        return None, None
     if not result.found:
         warn("quote_not_found", result.message(key), location)
-        return None, False
-    return citation_locator(ref, result, catalog_for(env)), True
+        return None, None
+    return citation_locator(ref, result, catalog_for(env)), found
 
 
 class PreparedQuote(NamedTuple):
@@ -116,6 +118,14 @@ class PreparedQuote(NamedTuple):
     """The author's locator, else the pages the quotation was found on."""
     pending: str | None
     """The quotation, when its source is not declared yet: checked once all documents are read."""
+    printed: str
+    """The quotation as printed: without the source's footnote marks, with the sentence's
+    own period or comma that the author typed inside it."""
+
+
+_SENTENCE_PUNCTUATION = re.compile(r"(?<![\s.])[.,]$")
+"""A period or comma closing a quotation: the sentence's, set inside the quotation marks
+(CMOS 6.9) but not part of what is checked. An ellipsis keeps its periods."""
 
 
 def prepare_quote(env: BuildEnvironment, key: str, passage: str, locator: str | None, *,
@@ -127,11 +137,13 @@ def prepare_quote(env: BuildEnvironment, key: str, passage: str, locator: str | 
     ``frus_cite_check_quotes`` setting is honoured here, for all of them.
     """
     if not check or not get_config(env.config).check_quotes:
-        return PreparedQuote(locator, None)
+        return PreparedQuote(locator, None, passage)
     if get_domain(env).source(key) is None:  # unknown keys are reported once every document is read
-        return PreparedQuote(locator, None if final else passage)
-    page, _ = check_passage(env, key, passage, location)
-    return PreparedQuote(locator or page, None)
+        return PreparedQuote(locator, None if final else passage, passage)
+    closing = _SENTENCE_PUNCTUATION.search(passage)
+    words = passage[: closing.start()] if closing else passage
+    page, found = check_passage(env, key, words, location)
+    return PreparedQuote(locator or page, None, (found or words) + (closing.group(0) if closing else ""))
 
 
 def parse_cites(text: str) -> list[tuple[str | None, str, str | None, str | None]]:
@@ -159,33 +171,31 @@ def parse_cites(text: str) -> list[tuple[str | None, str, str | None, str | None
     return cites
 
 
-def make_note(
-    env: BuildEnvironment,
-    document: nodes.document,
-    cites: list[CiteRecord],
-    lineno: int | None,
-    *,
-    passage: str | None = None,
-) -> nodes.footnote_reference:
-    """An auto-numbered footnote reference, and its footnote (placed later by the transform).
+def read_cites(text: str, rawtext: str, location: Any) -> list[CiteRecord]:
+    """The cites of ``[prefix::] key[, locator] [:: suffix]; …`` (bad ones warn and are left out)."""
+    cites = []
+    for prefix, key, locator_text, suffix in parse_cites(text):
+        if not key or not re.fullmatch(r"[^\s<>]+", key):
+            warn("bad_option", f"cannot read a citation key in {rawtext!r}; expected :frus:cite:`key, p. 927`", location)
+            continue
+        locator, label = None, "page"
+        if locator_text:
+            try:
+                locator, label = parse_locator(locator_text)
+            except ValueError as error:
+                warn("bad_locator", str(error), location)
+        cites.append(CiteRecord(key, locator, label, prefix, suffix))
+    return cites
+
+
+def make_note(env: BuildEnvironment, cites: list[CiteRecord], lineno: int | None, *, passage: str | None = None) -> frus_note_ref:
+    """Where a citation's note mark goes; :class:`~.transforms.MarkNotes` makes it a footnote
+    reference, or sets the citation inline when it stands in the author's own footnote.
 
     *passage* is a quotation whose source was not known yet when it was read
     (declared in another document); it is checked once all documents are read.
     """
     serial = env.new_serialno("frus-note")
     note_id = f"frus-note-{nodes.make_id(env.docname)}-{serial}"
-    placeholder = frus_note(note_id=note_id, docname=env.docname)
-    pending = document_scratch(env)
-    pending.notes[note_id] = (tuple(cites), passage, lineno)
-    footnote = nodes.footnote("", nodes.paragraph("", "", placeholder), auto=1, classes=["frus-note"])
-    footnote["names"].append(note_id)
-    footnote.source, footnote.line = env.doc2path(env.docname), lineno
-    footnote["docname"] = env.docname
-    document.note_autofootnote(footnote)
-    document.note_explicit_target(footnote, footnote)
-    # Registered the way docutils registers "[#name]_": a labelled auto-numbered reference.
-    reference = nodes.footnote_reference("", "", auto=1, refname=note_id, classes=["frus-note-ref"])
-    document.note_autofootnote_ref(reference)
-    document.note_footnote_ref(reference)
-    pending.footnotes.append(footnote)
-    return reference
+    document_scratch(env).notes[note_id] = (tuple(cites), passage, lineno)
+    return frus_note_ref(note_id=note_id, docname=env.docname, line=lineno)

@@ -10,7 +10,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..catalog import parse_frus_url
 from ..formatting.styles import StyleError, find_style, require_bibliography
-from .citing import make_note, parse_locator, prepare_quote
+from .citing import make_note, parse_locator, prepare_quote, read_cites
 from .config import get_config
 from .domain import get_domain
 from .logging import warn
@@ -116,6 +116,8 @@ class QuoteDirective(_FrusDirective):
         .. frus:quote:: harriman-0711
 
            The term of the agreements was reduced from 40 to 30 years.
+
+    ``:cite: other, p. 3; …`` cites more sources in the same note, after the quotation's.
     """
 
     required_arguments = 1
@@ -126,8 +128,9 @@ class QuoteDirective(_FrusDirective):
         "prefix": directives.unchanged,
         "suffix": directives.unchanged,
         "class": directives.class_option,
+        "cite": directives.unchanged_required,
     })
-    known = ("pages", "no-check", "prefix", "suffix", "class")
+    known = ("pages", "no-check", "prefix", "suffix", "class", "cite")
 
     def run(self):
         self.unknown_options()
@@ -146,11 +149,13 @@ class QuoteDirective(_FrusDirective):
         prepared = prepare_quote(self.env, key, passage, locator, check="no-check" not in self.options, location=location)
         prefix = self.options.get("prefix")
         suffix = self.options.get("suffix")
-        cite = CiteRecord(key, prepared.locator, label, prefix + " " if prefix else None, " " + suffix if suffix else None)
+        cites = [CiteRecord(key, prepared.locator, label, prefix + " " if prefix else None, " " + suffix if suffix else None)]
+        cites += read_cites(self.options.get("cite", ""), f":cite: {self.options.get('cite', '')}", location)
         quote = nodes.block_quote("", classes=["frus-quote"] + self.options.get("class", []))
         self.set_source_info(quote)
-        quote += self.parse_content_to_nodes()
-        reference = make_note(self.env, self.state.document, [cite], self.lineno, passage=prepared.pending)
+        # The source's footnote marks pasted with the quotation are not printed.
+        quote += self.parse_content_to_nodes() if prepared.printed == passage else self.parse_text_to_nodes(prepared.printed)
+        reference = make_note(self.env, cites, self.lineno, passage=prepared.pending)
         last = quote.children[-1] if quote.children else None
         if isinstance(last, nodes.paragraph):
             last += reference

@@ -80,11 +80,14 @@ class BuildScratch:
 
 @dataclass
 class DocumentScratch:
-    """What the roles and directives of the document being read hand to ``PlaceNotes``."""
+    """What the roles and directives of the document being read hand to the reading transforms."""
 
-    footnotes: list[nodes.footnote] = field(default_factory=list)
     notes: dict[str, tuple[tuple[CiteRecord, ...], str | None, int | None]] = field(default_factory=dict)
     """note id → (cites, quotation still to check, line)."""
+    footnotes: list[nodes.footnote] = field(default_factory=list)
+    """The citation footnotes made by ``MarkNotes``, for ``PlaceNotes`` to place."""
+    inline: dict[str, nodes.footnote] = field(default_factory=dict)
+    """note id → the author's footnote a citation is set in."""
 
 
 class FrusDomain(Domain):
@@ -228,5 +231,5 @@ def document_scratch(env: BuildEnvironment) -> DocumentScratch:
 
 
 def take_document_scratch(env: BuildEnvironment) -> DocumentScratch:
-    """The document's scratch, removed from the environment (``PlaceNotes`` places it)."""
+    """The document's scratch, removed from the environment (the last reading transform's)."""
     return env.temp_data.pop(_DOCUMENT_SCRATCH, None) or DocumentScratch()

@@ -131,12 +131,15 @@ def _finish_notes(env: BuildEnvironment, docname: str) -> None:
     notes = domain.notes.get(docname, [])
     for index, note in enumerate(notes):
         location = (docname, note.lineno)
-        cites = tuple(_finish_cite(env, docname, note, position, location) for position in range(len(note.cites)))
+        finished = [_finish_cite(env, docname, note, position, location) for position in range(len(note.cites))]
+        cites = tuple(cite for cite, _ in finished)
         if cites != note.cites or note.passage is not None:
-            notes[index] = note._replace(cites=cites, passage=None)
+            printed = finished[0][1] if finished else None
+            notes[index] = note._replace(cites=cites, passage=None, printed=printed if printed != note.passage else None)
 
 
-def _finish_cite(env: BuildEnvironment, docname: str, note: NoteRecord, position: int, location) -> CiteRecord:
+def _finish_cite(env: BuildEnvironment, docname: str, note: NoteRecord, position: int, location) -> tuple[CiteRecord, str | None]:
+    """The citation checked, and its quotation as printed (when it was checked only now)."""
     domain = get_domain(env)
     cite = note.cites[position]
     record = domain.source(cite.key)
@@ -148,22 +151,23 @@ def _finish_cite(env: BuildEnvironment, docname: str, note: NoteRecord, position
             domain.unresolved.add(docname)
             if not domain.was_refused(cite.key):  # its declaration was reported already
                 warn("unknown_key", unknown_key_message(env, cite.key), location)
-        return cite
+        return cite, None
     env.dependencies.setdefault(docname, set()).add(Path(env.srcdir) / record.path)
+    printed = None
     if note.passage is not None and position == 0:
         prepared = prepare_quote(env, cite.key, note.passage, cite.locator, final=True, location=location)
-        cite = cite._replace(locator=prepared.locator)
+        cite, printed = cite._replace(locator=prepared.locator), prepared.printed
     if cite.locator and cite.label == "page":
         try:
             ref = reference_for(env, record)
         except FrusCiteError:
-            return cite  # reported where the source is declared
+            return cite, printed  # reported where the source is declared
         outside = pages_outside(ref, cite.locator)
         if outside:
             where = ref.pages.whole().locator() if ref.pages else ""
             warn("bad_locator", f"{cite.key}: {'pp.' if len(outside) > 1 or '–' in outside[0] else 'p.'} {', '.join(outside)} "
                  f"is not in the source, which runs {'pp.' if '–' in where else 'p.'} {where}", location)
-    return cite
+    return cite, printed
 
 
 def unknown_key_message(env: BuildEnvironment, key: str) -> str:

@@ -58,6 +58,8 @@ class NoteRecord(NamedTuple):
     lineno: int | None
     passage: str | None = None
     """A quotation still to be checked (its source is declared in another document)."""
+    printed: str | None = None
+    """Such a quotation as it is to be printed, once checked (the source's footnote marks dropped)."""
 
 
 class BibliographyRecord(NamedTuple):

@@ -129,6 +129,11 @@ def sources_from_config(env: BuildEnvironment) -> dict[str, SourceRecord]:
             warn("bad_option", f"conf.py: frus_cite_sources[{key!r}]: expected a 'path'", None)
             scratch(env).failed.add(key)
             continue
+        not_text = next((name for name in SOURCE_ENTRY_KEYS if not isinstance(entry.get(name) or "", str)), None)
+        if not_text:
+            warn("bad_option", f"conf.py: frus_cite_sources[{key!r}]: {not_text!r} must be a string, got {entry[not_text]!r:.60}", None)
+            scratch(env).failed.add(key)
+            continue
         full = conf_dir / path
         if not inside_project(env, full, roots):
             warn("source_not_found", f"conf.py: frus_cite_sources[{key!r}]: {path} {OUTSIDE}", None)

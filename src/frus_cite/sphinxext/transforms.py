@@ -25,14 +25,63 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..formatting.bibliography import entry_item, render_entry_pairs
 from ..formatting.notes import Cite, Cluster, NoteEngine
 from .config import get_config
-from .domain import get_domain, scratch, take_document_scratch
-from .nodes import frus_bibliography, frus_note
+from .domain import document_scratch, get_domain, scratch, take_document_scratch
+from .nodes import frus_bibliography, frus_note, frus_note_ref, set_quotation_text
 from .records import NoteRecord
 from .sources import catalog_for, csl_item, reference_for
 
-__all__ = ["PlaceNotes", "FillNotes", "LinkNotes", "bibliography_targets", "html_to_nodes", "note_content", "rendered_notes", "document_order"]
+__all__ = ["MarkNotes", "PlaceNotes", "PunctuateQuotations", "FillNotes", "LinkNotes", "bibliography_targets", "html_to_nodes", "note_content", "rendered_notes", "document_order"]
 
 _SAFE_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)\]]")
+
+
+class MarkNotes(SphinxTransform):
+    """Each citation's mark becomes a footnote reference and its footnote (an auto-numbered,
+    labelled one, as docutils makes for ``[#name]_``), numbered next by docutils; a citation
+    in the author's own footnote is set inline there instead, as a note of its own in the
+    position sequence (the host note's number)."""
+
+    default_priority = 619  # just before docutils numbers footnotes (620)
+
+    def apply(self, **kwargs: Any) -> None:
+        made = document_scratch(self.env)
+        for mark in list(self.document.findall(frus_note_ref)):
+            placeholder = frus_note(note_id=mark["note_id"], docname=mark["docname"])
+            host = next((a for a in _ancestors(mark) if isinstance(a, nodes.footnote)), None)
+            if host is not None:
+                made.inline[mark["note_id"]] = host
+                mark.replace_self(placeholder)
+            else:
+                footnote, reference = self._footnote(placeholder, mark.get("line"))
+                made.footnotes.append(footnote)
+                mark.replace_self(reference)
+
+    def _footnote(self, placeholder: frus_note, lineno: int | None) -> tuple[nodes.footnote, nodes.footnote_reference]:
+        note_id, document = placeholder["note_id"], self.document
+        footnote = nodes.footnote("", nodes.paragraph("", "", placeholder), auto=1, classes=["frus-note"])
+        footnote["names"].append(note_id)
+        footnote.source, footnote.line = self.env.doc2path(placeholder["docname"]), lineno
+        footnote["docname"] = placeholder["docname"]
+        document.note_autofootnote(footnote)
+        document.note_explicit_target(footnote, footnote)
+        reference = nodes.footnote_reference("", "", auto=1, refname=note_id, classes=["frus-note-ref"])
+        document.note_autofootnote_ref(reference)
+        document.note_footnote_ref(reference)
+        return footnote, reference
+
+
+def _ancestors(node: nodes.Node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def _number(footnote: nodes.Node) -> int:
+    """A footnote's number (0 for a symbol or a label that is not a number)."""
+    label = footnote.children[0] if footnote.children else None
+    text = label.astext() if isinstance(label, nodes.label) else ""
+    return int(text) if text.isdigit() else 0
 
 
 class PlaceNotes(SphinxTransform):
@@ -40,8 +89,8 @@ class PlaceNotes(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         made = take_document_scratch(self.env)
-        pending, data = made.footnotes, made.notes
-        if not pending:
+        pending = made.footnotes
+        if not pending and not made.inline:
             return
         container = self._notes_container()
         container.extend(pending)  # in the tree first, so that renumbering sees them
@@ -49,12 +98,10 @@ class PlaceNotes(SphinxTransform):
         placed = {id(footnote) for footnote in pending}  # out again in one pass (one by one was quadratic)
         container.children = [child for child in container.children if id(child) not in placed]
         self._place(container, pending)
-        records = []
-        for footnote in pending:
-            placeholder = next(iter(footnote.findall(frus_note)))
-            cites, passage, lineno = data[placeholder["note_id"]]
-            number = int(footnote.children[0].astext()) if isinstance(footnote.children[0], nodes.label) else 0
-            records.append(NoteRecord(placeholder["note_id"], number, cites, lineno, passage))
+        numbers = {next(iter(footnote.findall(frus_note)))["note_id"]: _number(footnote) for footnote in pending}
+        numbers.update((note_id, _number(host)) for note_id, host in made.inline.items())
+        records = [NoteRecord(note_id, numbers[note_id], cites, lineno, passage)
+                   for note_id, (cites, passage, lineno) in made.notes.items() if note_id in numbers]
         records.sort(key=lambda record: record.note_index)
         get_domain(self.env).notes[self.env.docname] = records
 
@@ -115,12 +162,7 @@ class PlaceNotes(SphinxTransform):
         if start == end:
             start = end = len(children)
 
-        def number(footnote: nodes.Node) -> int:
-            label = footnote.children[0] if footnote.children else None
-            text = label.astext() if isinstance(label, nodes.label) else ""
-            return int(text) if text.isdigit() else 0
-
-        run = sorted(list(children[start:end]) + list(pending), key=number)
+        run = sorted(list(children[start:end]) + list(pending), key=_number)
         tail = list(children[end:])
         del container.children[start:]
         container.extend(run)
@@ -178,11 +220,19 @@ def _render_notes(env: BuildEnvironment, scope_docs: list[str]) -> dict[str, str
     result: dict[str, str] = {}
     for doc in scope_docs:
         engine.new_document()
-        for note in domain.notes.get(doc, []):
+        notes = domain.notes.get(doc, [])
+        sources_in: dict[int, set[str]] = {}  # note number → sources cited in it (an author's note may hold several)
+        for note in notes:
+            sources_in.setdefault(note.note_index, set()).update(cite.key for cite in note.cites)
+        for index, note in enumerate(notes):
             cites = tuple(Cite(c.key, c.locator, c.label, c.prefix, c.suffix) for c in note.cites if c.key in items)
-            if not cites:
-                continue
-            result[note.note_id] = engine.cite(Cluster(cites, note.note_index), "html")
+            if cites:
+                result[note.note_id] = engine.cite(Cluster(cites, note.note_index), "html")
+            following = notes[index + 1] if index + 1 < len(notes) else None
+            if (following is None or following.note_index != note.note_index) and len(sources_in[note.note_index]) > 1:
+                # An author's note citing several sources inline: no "Ibid." may follow it,
+                # as none follows a note of several citations.
+                engine.new_document()
     return result
 
 
@@ -285,12 +335,47 @@ def _bibliography_keys(env: BuildEnvironment, docname: str, cited: str) -> list[
     return keys
 
 
+class PunctuateQuotations(SphinxTransform):
+    """Chicago punctuation after an inline quotation: a period or comma goes inside the
+    closing quotation mark (CMOS 6.9); the note number follows any other mark (14.26).
+    “we might see after 2 years”[2], → “we might see after 2 years,”[2]"""
+
+    default_priority = 622  # after PlaceNotes
+
+    def apply(self, **kwargs: Any) -> None:
+        for quote in list(self.document.findall(nodes.inline)):
+            if "frus-quote" not in quote["classes"] or quote.parent is None:
+                continue
+            parent = quote.parent
+            index = parent.index(quote)
+            if index + 2 >= len(parent) or not isinstance(parent[index + 1], nodes.footnote_reference):
+                continue
+            after = parent[index + 2]
+            if not isinstance(after, nodes.Text) or not after or after[0] not in ".,;:?!":
+                continue
+            mark, rest = after[0], after[1:]
+            if rest:
+                parent.replace(after, nodes.Text(rest))
+            else:
+                parent.remove(after)
+            if mark in ".,":
+                # after a question or exclamation mark of the quotation, the stronger mark stands alone
+                set_quotation_text(quote, closing="" if quote["frus_passage"].endswith(("?", "!")) else mark)
+            else:
+                parent.insert(index + 1, nodes.Text(mark))
+
+
 class FillNotes(SphinxPostTransform):
     default_priority = 5  # before the builders' own footnote handling (e.g. LaTeX's at 600)
 
     def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(frus_note)):
             self._fill(node)
+        for quote in list(self.document.findall(nodes.inline)):
+            if "frus-quote" in quote["classes"] and quote.get("frus_note_id"):
+                note = self._notes(quote["docname"]).get(quote["frus_note_id"])
+                if note is not None and note.printed:  # checked once every document was read
+                    set_quotation_text(quote, passage=note.printed)
         for node in list(self.document.findall(frus_bibliography)):
             self._fill_bibliography(node)
 
@@ -299,13 +384,14 @@ class FillNotes(SphinxPostTransform):
         if rendered is None:  # every cite names an unknown key, which was reported
             node.replace_self(nodes.inline("", "[citation could not be formatted]", classes=["frus-note-missing"]))
             return
-        notes = _cached(self.env, "notes-by-id:" + node["docname"],
-                        lambda: {n.note_id: n for n in get_domain(self.env).notes.get(node["docname"], [])})
-        note = notes.get(node["note_id"])
+        note = self._notes(node["docname"]).get(node["note_id"])
         keys = [c.key for c in note.cites] if note is not None else []
         wrapper = nodes.inline("", "", classes=["frus-note-text"], frus_keys=keys)
         wrapper += note_content(rendered)
         node.replace_self(wrapper)
+
+    def _notes(self, docname: str) -> dict[str, NoteRecord]:
+        return _cached(self.env, "notes-by-id:" + docname, lambda: {n.note_id: n for n in get_domain(self.env).notes.get(docname, [])})
 
     def _fill_bibliography(self, node: frus_bibliography) -> None:
         domain = get_domain(self.env)

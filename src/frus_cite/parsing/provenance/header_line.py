@@ -2,7 +2,7 @@
 
 Grammar::
 
-    header := designation [":" document-type]      ; 761.93/7–1145: Telegram
+    header := ["File No."] designation [":" document-type]   ; 761.93/7–1145: Telegram, File No. 893.00/1234.
     designation := decimal | lot | post file       ; 893.00/14961, Moscow Embassy Files—710 …
 
 A line naming a collection of papers ("Roosevelt Papers: Telegram") is the
@@ -33,8 +33,17 @@ class Header:
     document_type: str | None
 
 
+_FILE_NO = re.compile(r"File Nos?\.\s*")
+
+
 def split_type(text: str) -> tuple[str, str | None]:
-    """("761.93/7–1145", "telegram") from "761.93/7–1145: Telegram"; a lot after the colon is no type."""
+    """("761.93/7–1145", "telegram") from "761.93/7–1145: Telegram"; a lot after the colon is no type.
+
+    "File No. 893.00/1234." (1910s–20s volumes) gives the number alone.
+    """
+    prefixed = _FILE_NO.match(text)
+    if prefixed:
+        text = text[prefixed.end() :].rstrip(".")
     match = _TYPE.match(text)
     if match and not re.match(r"Lot\b", match["type"]):
         return match["des"], match["type"].strip().lower()

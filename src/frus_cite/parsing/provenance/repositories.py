@@ -36,6 +36,7 @@ REPOSITORIES: dict[str, str] = {
     "Department of State": "Department of State",
     "Central Intelligence Agency": "Central Intelligence Agency",
     "National Defense University": "National Defense University",
+    "National Security Council": "National Security Council",
     "Department of Defense": "Department of Defense",
     "Naval Historical Center": "Naval Historical Center",
     "Hoover Institution": "Hoover Institution Archives",

@@ -54,16 +54,17 @@ CATEGORIES: dict[str, str] = {
 _CATEGORY = "|".join(sorted(CATEGORIES, key=len, reverse=True))
 # Linear: each part is a fixed class of characters with one separator between parts.
 SUBJECT_NUMERIC = re.compile(
-    rf"\b(?P<category>{_CATEGORY})(?: (?P<number>\d{{1,3}}(?:-\d{{1,3}}){{0,3}}))?"
-    rf"(?P<countries>(?: [A-Z]{{1,12}}\b){{0,4}}(?:[–-][A-Z]{{1,12}}\b(?: [A-Z]{{1,3}}\b)?){{0,3}})"
+    rf"\b(?P<category>{_CATEGORY})(?: (?P<number>\d{{1,3}}(?:[-–]\d{{1,3}}){{0,3}}))?"
+    rf"(?P<countries>(?: [A-Z][A-Z/]{{0,15}}\b){{0,4}}(?:[–-][A-Z][A-Z/]{{0,15}}\b(?: [A-Z]{{1,3}}\b)?){{0,3}})"
 )
 _YEARS = re.compile(r"\b(?P<years>(?:19)?\d\d[–-](?:19)?\d\d)\b")
 
 
 def looks_subject_numeric(text: str) -> bool:
-    """True when *text* starts with a subject-numeric designation with a number ("POL 27 VIET S")."""
-    match = SUBJECT_NUMERIC.match(text.strip())
-    return bool(match and match["number"])
+    """True when *text* is a subject-numeric designation ("POL 27 VIET S", "POL CHICOM–US")."""
+    stripped = text.strip()
+    match = SUBJECT_NUMERIC.match(stripped)
+    return bool(match and (match["number"] or match["countries"].strip()) and match.end() == len(stripped))
 
 
 def _countries(text: str) -> tuple[str, ...]:

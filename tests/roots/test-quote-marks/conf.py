@@ -1,0 +1,2 @@
+extensions = ["frus_cite.sphinxext"]
+exclude_patterns = ["sources"]
