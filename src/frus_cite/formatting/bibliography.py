@@ -105,7 +105,8 @@ def render_entry_pairs(
         rendered = [str(entry) for entry in bibliography.bibliography()]
     by_key = {str(item["id"]).lower(): item for item in items}  # citeproc-py lower-cases ids
     ordered = [by_key[cite.key] for cite in bibliography.items]
-    return [(item, postprocess.fix_entry(raw, fmt=fmt)) for item, raw in zip(ordered, rendered)]
+    inside = postprocess.punctuation_in_quote(parsed)
+    return [(item, postprocess.fix_entry(raw, fmt=fmt, quote_punctuation=inside)) for item, raw in zip(ordered, rendered)]
 
 
 def render_bibliography(

@@ -27,7 +27,10 @@ from citeproc import DATES, LANGUAGE_NAMES, LOCALES_PATH, NAMES, NUMBERS, PRIMAR
 from citeproc import model
 from citeproc.frontend import CitationStylesStyle
 from citeproc.source import VariableError
+from citeproc.string import String
 from lxml import etree
+
+from .textcase import apply_text_case
 
 __all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY"]
 
@@ -81,22 +84,31 @@ class _SubstitutedOnce:
     looks at the record."""
 
     def process(self, item, names_context=None, context=None, **kwargs):
+        if self.name is not None:  # its own <name>: not the one of the names it stands in for
+            names_context = None
         layout = (context if context is not None else self).get_layout()
         used = {role for entry in getattr(layout, "repressed", {}).get(self.tag, []) if entry for role in entry.split()}
         roles = self.get("variable", "").split()
         left = [role for role in roles if role not in used]
-        if len(left) == len(roles):
-            text = super().process(item, names_context=names_context, context=context, **kwargs)
-            if text and getattr(layout, "first_names", "") is None:
-                layout.first_names = str(text)  # for subsequent-author-substitute
-            return text
         if not left:
             raise VariableError(self.get("variable"))
-        self.set("variable", " ".join(left))  # the element's own process reads the attribute
+        self.set("variable", " ".join(left))  # citeproc-py's process reads the attribute
         try:
-            return super().process(item, names_context=names_context, context=context, **kwargs)
+            text = super().process(item, names_context=names_context, context=context, **kwargs)
         finally:
             self.set("variable", " ".join(roles))
+        if text:
+            if getattr(layout, "first_names", "") is None:
+                layout.first_names = str(text)  # for subsequent-author-substitute
+            _note_printed(layout, self.tag, [role for role in left if role in item.reference])
+        return text
+
+
+def _note_printed(layout, tag: str, variables) -> None:
+    """Record printed variables while a ``cs:substitute`` child is being tried."""
+    printed = getattr(layout, "printed", None)
+    if printed is not None:
+        printed.extend((tag, variable) for variable in variables)
 
 
 def shorten_range_end(first: str, last: str, form: str | None) -> str:
@@ -173,32 +185,53 @@ class _RangeFormats:
 
     def _variable(self, item, context):
         if self.get("variable") != "locator" or not item.has_locator:
-            return super()._variable(item, context)
+            text = super()._variable(item, context)
+            if text:
+                _note_printed(context.get_layout(), self.tag, [self.get("variable")])
+            return text
         label = item.locator.label
         return self._process(item.locator.identifier, "page" if label == "page" else "locator")
 
 
-def _variables_in(element, seen: set[str] | None = None):
-    """(tag, variable) of every element under *element* that prints a variable, macros followed."""
-    seen = set() if seen is None else seen
-    for node in element.iter():
-        for variable in (node.get("variable") or "").split():
-            yield node.tag, variable
-        macro = node.get("macro")
-        if macro and macro not in seen:
-            seen.add(macro)
-            yield from _variables_in(node.get_macro(macro), seen)
+class _Substitution:
+    """``cs:substitute`` as CSL means it: its first child that prints something stands in for
+    the names; a ``cs:names`` without a ``<name>`` of its own, also inside ``cs:choose``,
+    takes the ``<name>`` and ``<label>`` of the names it stands in for (citeproc-py did so
+    only for direct children: editors in a ``choose`` lost "ed." and were initialised); and
+    every variable the child printed, through macros too, is not printed again in the entry
+    (citeproc-py recorded only a direct ``variable``: a title came out twice)."""
+
+    def render(self, item, context=None, **kwargs):
+        kwargs.pop("names_context", None)
+        names = self.getparent()
+        layout = (context if context is not None else self).get_layout()
+        for child in self.iterchildren():
+            layout.printed = []
+            try:
+                text = child.render(item, context=context, names_context=names, **kwargs)
+            except VariableError:
+                text = None
+            finally:
+                printed, layout.printed = layout.printed, None
+            if text:
+                for tag, variable in printed:
+                    layout.repressed.setdefault(tag, []).append(variable)
+                return text
+        return None
 
 
-class _SubstituteSuppressesAll:
-    """What ``cs:substitute`` printed is not printed again in the entry — every variable the
-    substituting element calls, through macros too (citeproc-py records only a direct
-    ``variable``, so a title put in the author's place by a macro came out twice)."""
+class _LabelNeedsItsVariable:
+    """A ``cs:label`` prints only when its variable has a value (citeproc-py printed the
+    term anyway: "edition" after an article with no edition)."""
 
-    def add_to_repressed_list(self, child, context):
-        repressed = (context if context is not None else self).get_layout().repressed
-        for tag, variable in _variables_in(child):
-            repressed.setdefault(tag, []).append(variable)
+    def calls_variable(self):
+        return self.get("variable") is not None
+
+    def process(self, item, variable=None, plural=None, context=None, **kwargs):
+        own = self.get("variable")
+        if variable is None and own not in (None, "locator") and not item.reference.get(own.replace("-", "_")):
+            raise VariableError(own)
+        return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
 
 
 _TAG_TEXT = re.compile(r"<[^>]*>")
@@ -246,7 +279,7 @@ class _CslSortKey:
         value = item.reference.get(name)
         if variable == "citation-number":
             return (0, item.number, "")
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value):
             return None
         if name in NAMES:
             return (1, 0, sort_text(" ".join(_name_sort_text(n) for n in value)))
@@ -300,13 +333,71 @@ class _AuthorSubstitute:
         return entries
 
 
+_GIVEN_TOKEN = re.compile(r"([^\s.]+)(\.?)")
+
+
+def initialize_given(given: str, mark: str, *, initialize: bool = True, hyphen: bool = True) -> str:
+    """A given name with ``initialize-with`` *mark*, as CSL and citeproc-js write it.
+
+    A word followed by a period ("Ph.", "ME.") or a single capital is already an initial:
+    it is kept, with *mark* after it.  A full name becomes its initial (each part of a
+    hyphenated one: J.-L.), or with ``initialize="false"`` stays whole.  Lower-case words
+    (particles: "de") stay as they are."""
+    pieces: list[str] = []
+
+    def whole(word: str) -> None:  # a word kept whole stands apart from what comes before
+        if pieces and not pieces[-1].endswith(" "):
+            pieces[-1] += " "
+        pieces.append(word + " ")
+
+    for word, period in _GIVEN_TOKEN.findall(given):
+        if not word[0].isupper():
+            whole(word)
+        elif period or (len(word) == 1):
+            pieces.append(word + mark)
+        elif not initialize:
+            whole(word)
+        else:
+            parts = [p for p in word.split("-") if p]
+            joined = ("-" if hyphen else "").join(p[0] + mark.rstrip() for p in parts)
+            pieces.append(joined + mark[len(mark.rstrip()):])
+    return "".join(pieces).strip()
+
+
+class _Initials:
+    """``initialize-with`` as CSL means it (existing initials kept: "Ph.", "ME."), and
+    ``initialize="false"``, which citeproc-py ignores (given names were always initialized)."""
+
+    def initialize(self, given, mark, context):
+        anchor = context if context is not None else self
+        initialize = self.get("initialize")
+        for element in reversed(anchor.xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography or self::cs:style]")):
+            initialize = initialize or element.get("initialize")
+        return initialize_given(str(given), mark, initialize=initialize != "false",
+                                hyphen=self.get_option("initialize-with-hyphen", context))
+
+
+class _TextCase:
+    """``text-case`` as citeproc-js applies it (see :mod:`.textcase`)."""
+
+    def case(self, text, language=None):
+        case = self.get("text-case")
+        if not case or text is None:
+            return text
+        return String(apply_text_case(str(text), case, english=language in (None, "en")))
+
+
 _EXTRAS: dict[str, tuple[type, ...]] = {
+    "name": (_Initials,),
     "layout": (_AuthorSubstitute,),
     "sort": (_CslSort,),
     "key": (_CslSortKey,),
-    "substitute": (_SubstituteSuppressesAll,),
-    "text": (_RangeFormats,),
-    "number": (_RangeFormats,),
+    "substitute": (_Substitution,),
+    "text": (_RangeFormats, _TextCase),
+    "number": (_RangeFormats, _TextCase),
+    "label": (_LabelNeedsItsVariable, _TextCase),
+    "date-part": (_TextCase,),
+    "name-part": (_TextCase,),
     "if": (_PositionFromEngine,),
     "else-if": (_PositionFromEngine,),
     "names": (_SubstitutedOnce,),

@@ -274,7 +274,7 @@ def parse_frus(
         url = catalog.get(volume).document_url(document_number)
     file = source.file if source else None
     file_date = file.decimal.date if file and file.decimal else None
-    document_type = _document_type(source, kind, openers)
+    document_type = document_type_of(source, kind, openers)
     return Reference(
         kind="frus",
         title=title,
@@ -290,8 +290,8 @@ def parse_frus(
         enclosures=enclosures(body),
         authors=authors,
         recipients=recipients,
-        classification=openers.classification or _source_classification(source),
-        telegram_number=_telegram_number(openers.despatch, document_type, body),
+        classification=openers.classification or source_marking(source),
+        telegram_number=telegram_number_of(openers.despatch, document_type, body),
         place=openers.place,
         dateline=openers.dateline,
         dateline_date=openers.date,
@@ -308,7 +308,7 @@ def parse_frus(
     )
 
 
-def _document_type(source: ArchivalSource | None, kind: str | None, openers: Openers) -> str | None:
+def document_type_of(source: ArchivalSource | None, kind: str | None, openers: Openers) -> str | None:
     """Header line's type, else the heading's, else "[Telegram.]", else "despatch" for a numbered despatch."""
     if source and source.document_type:
         return source.document_type
@@ -319,7 +319,7 @@ def _document_type(source: ArchivalSource | None, kind: str | None, openers: Ope
     return "despatch" if openers.despatch else None
 
 
-def _telegram_number(despatch: str | None, document_type: str | None, body: str) -> str | None:
+def telegram_number_of(despatch: str | None, document_type: str | None, body: str) -> str | None:
     """The despatch number, or a telegram's leading number ("745. Your 1023…")."""
     if despatch is not None:
         return despatch
@@ -330,7 +330,7 @@ def _telegram_number(despatch: str | None, document_type: str | None, body: str)
     return series.group(1) if series else None
 
 
-def _source_classification(source: ArchivalSource | None) -> str | None:
+def source_marking(source: ArchivalSource | None) -> str | None:
     """The marking a source note states, lower case, when the openers print none."""
     if source is None or (source.classification is None and not source.handling):
         return None
@@ -341,10 +341,14 @@ def _body_subject(body: str) -> str | None:
     """A "SUBJECT:" line among the first lines of the body (1969–76 memoranda print it there)."""
     if "SUBJ" not in body[:3000] and "Subject:" not in body[:3000]:
         return None
-    for line in body.split("\n", 12)[:12]:
-        found = re.match(r"(?:SUBJECT|Subject|SUBJ):\s+(?P<text>\S.{0,300})$", line.strip())
+    lines = [line.strip() for line in body.split("\n", 12)[:12]]
+    for index, line in enumerate(lines):
+        found = re.match(r"(?:SUBJECT|Subject|SUBJ):\s+(?P<text>\S.{0,300})$", line)
         if found:
             return found["text"].strip()
+        if re.fullmatch(r"(?:SUBJECT|Subject|SUBJ):?", line):  # the label on a line of its own, the subject below
+            following = next((rest for rest in lines[index + 1 :] if rest), None)
+            return following if following and len(following) <= 300 else None
     return None
 
 
