@@ -35,6 +35,8 @@ def _catalog(args: argparse.Namespace):
         catalog = catalog.extended(args.catalog)
     if getattr(args, "persons", None):
         catalog = catalog.with_persons(args.persons)
+    if getattr(args, "names", None):
+        catalog = catalog.with_names(args.names)
     return catalog
 
 
@@ -102,15 +104,18 @@ def _catalog_for(args: argparse.Namespace, records) -> Any:
 def cmd_parse(args: argparse.Namespace) -> int:
     records, failures = _parse_sources(args)
     incomplete = False
-    if args.format == "json":
+    if args.explain_names:
+        _explain_names(records, _catalog(args))
+    elif args.format == "json":
         from .serialize import to_json
 
-        _print_json([to_json(r) for r in records])
+        _print_json([to_json(r, catalog=_catalog(args)) for r in records])
     else:
         catalog = _catalog_for(args, records)
         incomplete = _incomplete(records, args, catalog)
         _write_export(records, args.format, catalog)
     return _status(failures, incomplete)
+
 
 def _write_export(records, fmt: str, catalog) -> None:
     if fmt == "csl-json":
@@ -121,6 +126,19 @@ def _write_export(records, fmt: str, catalog) -> None:
         from .formatting.bibtex import to_bibtex
 
         sys.stdout.write(to_bibtex(records, catalog=catalog))
+
+
+def _explain_names(records, catalog) -> None:
+    """One line a correspondent: the name a first note gives, and the record that decided it."""
+    from .people.naming import name_party
+
+    for ref in records:
+        sys.stdout.write(f"{ref.path or ref.key}: {ref.title}\n")
+        for side, parties in (("from", ref.authors), ("to", ref.recipients)):
+            for party in parties:
+                name = name_party(party, ref, catalog)
+                record = f"; {name.record}" if name.record else ""
+                sys.stdout.write(f"  {side} {party.text or party.display()} → {name.name or '(as printed)'} [{name.rule}{record}]\n      {name.reason}\n")
 
 
 def cmd_notes(args: argparse.Namespace) -> int:
@@ -265,6 +283,8 @@ def _add_volume_options(parser: argparse.ArgumentParser) -> None:
                         "frus_cite/data/volumes.json")
     parser.add_argument("--persons", metavar="JSON", help='a JSON file of full names for first notes: '
                         '{"Harriman": "W. Averell Harriman", …}')
+    parser.add_argument("--names", choices=["full", "as-printed"], default="full",
+                        help="first notes name correspondents in full from the Office of the Historian's data (default), or as printed")
 
 
 def _add_allow_incomplete(parser: argparse.ArgumentParser) -> None:
@@ -298,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--format", choices=["json", "csl-json", "bibtex"], default="json",
                        help="json: frus-cite's record (default); csl-json: items for Zotero's import; bibtex: biblatex entries")
     _add_allow_incomplete(parse)
+    parse.add_argument("--explain-names", action="store_true", help="print each correspondent's full name and the record that decided it")
     parse.set_defaults(run=cmd_parse)
 
     notes = _command(commands, "notes", "write the footnotes for a list of citations",

@@ -56,8 +56,9 @@ def latex_escape(text: str) -> str:
     """Text as a BibTeX field value that LaTeX prints as written ("&" → "\\&"); Unicode is
     kept (biber and the UTF-8 input of modern LaTeX read it)."""
     escaped = _LATEX_SPECIAL.sub(lambda m: _LATEX_SPECIALS[m.group(0)], text)
-    # TeX ligatures ("--" a dash, "''" a closing quote, "!`" an inverted mark) are broken up.
-    return re.sub(r"(-(?=-)|'(?=')|`(?=`)|[!?](?=`))", r"\1{}", escaped)
+    # TeX ligatures ("--" a dash, "''" a closing quote, "!`" an inverted mark, and in T1 fonts
+    # ",," a low quote, "<<" and ">>" guillemets) are broken up.
+    return re.sub(r"(-(?=-)|'(?=')|`(?=`)|[!?](?=`)|,(?=,)|<(?=<)|>(?=>))", r"\1{}", escaped)
 
 
 # What may stand in a URL as written (RFC 3986's unreserved and reserved characters, and "%"
@@ -78,7 +79,7 @@ def _names(csl_names: list[dict[str, str]]) -> list[Person]:
         if "literal" in name:
             people.append(Person(f"{{{latex_escape(name['literal'])}}}"))
         else:
-            people.append(Person(first=latex_escape(name.get("given", "")), last=latex_escape(name["family"])))
+            people.append(Person(first=latex_escape(name.get("given", "")), last=latex_escape(name["family"]), lineage=latex_escape(name.get("suffix", ""))))
     return people
 
 
