@@ -13,7 +13,12 @@ SCHEMA_VERSION = 2
 
 
 def _party(party: Party | None) -> dict[str, Any] | None:
-    return None if party is None else {"name": party.name, "role": party.role}
+    if party is None:
+        return None
+    found = {"name": party.name, "role": party.role}
+    if party.person_id is not None:  # documents read from TEI files
+        found["person_id"] = party.person_id
+    return found
 
 
 def _archive(location: ArchivalLocation | None) -> dict[str, Any] | None:

@@ -22,7 +22,7 @@ def test_parse_one_document_by_id(capsys):
     assert (code, err) == (0, "")
     [record] = json.loads(out)
     assert record["document_number"] == 58 and record["key"] == "frus2099v01-d58"
-    assert record["author"] == {"name": "Tester", "role": "Ambassador at Geneva"}
+    assert record["author"] == {"name": "Tester", "role": "Ambassador at Geneva", "person_id": "p_TC1"}
 
 
 def test_parse_every_document_without_doc(capsys):
@@ -70,3 +70,16 @@ def test_an_unsafe_tei_file_is_reported_not_parsed(capsys, tmp_path):
     bomb.write_text('<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY a "aaaa">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"/>\n')
     code, _, err = run(capsys, "parse", bomb)
     assert code == 1 and err.startswith(f"frus-cite: error: {bomb}:2: expected no DOCTYPE")
+
+
+def test_parse_json_gives_persons_list_ids_and_validates(capsys):
+    import jsonschema
+    from importlib import resources
+
+    code, out, _ = run(capsys, "parse", VOLUME)
+    records = json.loads(out)
+    schema = json.loads(resources.files("frus_cite").joinpath("data/schema/reference.schema.json").read_text())
+    for record in records:
+        jsonschema.validate(record, schema)
+    assert records[0]["author"] == {"name": "Sample", "role": "Secretary of State", "person_id": "p_SA1"}
+    assert records[1]["recipients"] == [{"name": None, "role": "Department of State"}]
