@@ -1,6 +1,7 @@
 // Reference runner: render citation clusters and a bibliography with citeproc-js
 // (the CSL processor inside Zotero) for frus-cite's conformance tests.
-// Input on stdin: {"style": xml, "locale": xml, "items": [...], "clusters": [...], "format": "text"|"html"}
+// Input on stdin: {"style": xml, "locale": xml (en-US), "locales": {lang: xml} (optional), "items": [...],
+//                  "clusters": [...], "format": "text"|"html"}
 // Output: {"notes": [...], "bibliography": [...]}; with "timing": true, {"seconds": …} spent on the notes.
 "use strict";
 const CSL = require("citeproc");
@@ -11,11 +12,14 @@ process.stdin.on("end", () => {
   const job = JSON.parse(input);
   const items = {};
   for (const item of job.items) items[item.id] = item;
+  // The style's own default-locale when the job brings that locale (job.locales), as Zotero runs it;
+  // en-US otherwise.
+  const locales = job.locales || {};
   const sys = {
-    retrieveLocale: () => job.locale,
+    retrieveLocale: (lang) => locales[lang] || job.locale,
     retrieveItem: (id) => items[id],
   };
-  const engine = new CSL.Engine(sys, job.style, "en-US", true);
+  const engine = new CSL.Engine(sys, job.style, "en-US", false);
   engine.setOutputFormat(job.format || "text");
   const notes = [];
   const pre = [];

@@ -9,6 +9,7 @@ bibliography entries, in plain text and in HTML.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -55,10 +56,13 @@ def conformance_items() -> list[dict]:
     return items
 
 
-def run_citeproc_js(items, clusters, fmt: str) -> dict:
+def run_citeproc_js(items, clusters, fmt: str, style: str | None = None) -> dict:
+    xml = find_style(style).path.read_text(encoding="utf-8")
+    lang = re.search(r'<style[^>]*default-locale="([^"]+)"', xml)
     job = {
-        "style": find_style(None).path.read_text(encoding="utf-8"),
+        "style": xml,
         "locale": locale_path().read_text(encoding="utf-8"),
+        "locales": {lang[1]: locale_path(lang[1]).read_text(encoding="utf-8")} if lang and locale_path(lang[1]).is_file() else {},
         "items": items,
         "clusters": clusters,
         "format": fmt,

@@ -58,3 +58,54 @@ def test_each_style_owns_its_cached_answers(tmp_path):
     assert str(bibliography.cite(citation, lambda missing: None)) == "A."
     assert first.kept_answers and not second.kept_answers
     assert isinstance(first.root, model.Style) and type(first.root) is not model.Style
+
+
+# CSL semantics the engine layer adds, each as citeproc-js renders it (the CSL test suite,
+# tests/unit/test_csl_suite.py, covers them fully when ../shared is present).
+def test_title_case_as_citeproc_js():
+    from frus_cite.formatting.textcase import apply_text_case
+
+    cases = {
+        "out-of-fashion initiatives: a second story": "Out-of-Fashion Initiatives: A Second Story",
+        'from "distance" to "friction": research for': 'From "Distance" to "Friction": Research For',
+        "the USSR and the iPhone": "The USSR and the iPhone",
+        "saline solution of β-carotine": "Saline Solution of β-Carotine",
+        "john von Doe: an about up life": "John von Doe: An about up Life",
+    }
+    assert {text: apply_text_case(text, "title") for text in cases} == cases
+    assert apply_text_case("a Pen that is LOUD", "sentence") == "A pen that is loud"
+
+
+def test_initialize_with_keeps_initials_and_respects_initialize_false():
+    from frus_cite.formatting.engine import initialize_given
+
+    assert initialize_given("John M.E.", ". ") == "J. M. E."
+    assert initialize_given("Ph. M.E.", ".") == "Ph.M.E."
+    assert initialize_given("Jean-Luc", ".") == "J.-L."
+    assert initialize_given("John Bertrand de Cusance", ".") == "J.B. de C."
+    assert initialize_given("John Lewis M.E.", ". ", initialize=False) == "John Lewis M. E."
+
+
+def test_bibliography_follows_the_styles_sort_and_author_substitute(tmp_path):
+    from frus_cite.formatting.bibliography import render_entries
+
+    style = tmp_path / "s.csl"
+    style.write_text(
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+        "<info><title>s</title><id>s</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
+        '<citation><layout><text variable="title"/></layout></citation>'
+        '<bibliography subsequent-author-substitute="---"><sort><key variable="author"/>'
+        '<key variable="issued" sort="descending"/></sort><layout suffix=".">'
+        '<group delimiter=", "><names variable="author"><name/></names><date variable="issued"><date-part name="year"/></date>'
+        "</group></layout></bibliography></style>",
+        encoding="utf-8",
+    )
+    def book(key, family, year=None):
+        item = {"id": key, "type": "book", "author": [{"family": family, "given": "A."}]}
+        if year:
+            item["issued"] = {"date-parts": [[year]]}
+        return item
+
+    items = [book("1", "Émile", 1990), book("2", "Zola", 1980), book("3", "Émile", 2001), book("4", "Émile"), book("5", "eluard")]
+    # Accents and case do not count (É sorts with E, not after Z); the newest first; no date last.
+    assert render_entries(items, style=str(style)) == ["A. eluard.", "A. Émile, 2001.", "---, 1990.", "---.", "A. Zola, 1980."]

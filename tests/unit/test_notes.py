@@ -180,7 +180,9 @@ def test_fix_three_em_dash_for_repeated_author_and_sorting():
         {"id": "1", "type": "book", "title": "Between War", "author": [{"family": "Feis", "given": "Herbert"}]},
         {"id": "3", "type": "book", "title": "The Anonymous Pamphlet"},
     ]
-    assert render_entries(items) == ["The Anonymous Pamphlet.", "Feis, Herbert. Between War.", "———. Zeta."]
+    # The style's <sort> and subsequent-author-substitute, as citeproc-js applies them
+    # (an anonymous item sorts by its title, leading article included, not last).
+    assert render_entries(items) == ["Feis, Herbert. Between War.", "———. Zeta.", "The Anonymous Pamphlet."]
 
 
 def test_full_given_names_not_initialised():

@@ -1,4 +1,7 @@
-"""Bibliographies: CMOS sorting, 3-em dashes, and collapsing documents to their volume.
+"""Bibliographies: entries in the style's order, and collapsing documents to their volume.
+
+Sorting and the 3-em dash for a repeated author (``subsequent-author-substitute``) are
+the style's, done by the engine layer (:mod:`.engine`).
 
 CMOS lists the published collection, not each telegram: by default FRUS
 documents collapse to one entry for their volume ("U.S. Department of State.
@@ -10,7 +13,6 @@ every document instead.
 from __future__ import annotations
 
 import re
-import unicodedata
 import warnings
 from typing import Any, Iterable, Mapping
 
@@ -19,13 +21,12 @@ from citeproc.source.json import CiteProcJSON
 
 from ..catalog import Catalog, default_catalog
 from ..model import Reference
-from . import postprocess, richtext
+from . import postprocess
 from .csl_json import to_csl_json, volume_variables
 from .styles import load_style, require_bibliography
 
 __all__ = ["entry_item", "render_entries", "render_entry_pairs", "render_bibliography", "collapsed_items", "volume_item", "collection_item"]
 
-THREE_EM_DASH = "———"
 
 
 def volume_item(volume_id: str, catalog: Catalog | None = None) -> dict[str, Any]:
@@ -78,37 +79,6 @@ def collapsed_items(records: Iterable[Reference], *, catalog: Catalog | None = N
     return list(items.values())
 
 
-def _sort_text(value: str) -> str:
-    value = unicodedata.normalize("NFKD", richtext.plain(value))
-    value = "".join(c for c in value if not unicodedata.combining(c))
-    value = re.sub(r"^(the|a|an)\s+", "", value.strip(), flags=re.I)
-    return re.sub(r"[^\w\s]", "", value).lower()
-
-
-def _name_key(name: Mapping[str, str]) -> str:
-    if "literal" in name:
-        return name["literal"]
-    return ", ".join(p for p in (name.get("family", ""), name.get("given", "")) if p)
-
-
-def sort_key(item: Mapping[str, Any]) -> tuple[str, str, str]:
-    """CMOS order: first author (or editor) family name, else the title; then title, date."""
-    names = item.get("author") or item.get("editor") or []
-    first = "; ".join(_name_key(n) for n in names) if names else item.get("title", "")
-    issued = item.get("issued", {}).get("date-parts", [[0]])[0]
-    return (_sort_text(first), _sort_text(item.get("title", "")), "-".join(f"{p:04d}" for p in issued))
-
-
-def _leading_names(item: Mapping[str, Any]) -> list[Mapping[str, str]]:
-    """The names an entry starts with: its authors, else (standing in for them) its editors."""
-    return item.get("author") or (item.get("editor") if item.get("type") != "document" else None) or []
-
-
-def _author_text(item: Mapping[str, Any]) -> str:
-    names = _leading_names(item)
-    return "; ".join(_name_key(n) for n in names)
-
-
 def render_entries(items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text") -> list[str]:
     """Render bibliography entries in CMOS order, with 3-em dashes for repeated authors."""
     return [text for _, text in render_entry_pairs(items, style=style, fmt=fmt)]
@@ -117,55 +87,26 @@ def render_entries(items: list[Mapping[str, Any]], *, style: str | None = None, 
 def render_entry_pairs(
     items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text"
 ) -> list[tuple[Mapping[str, Any], str]]:
-    """(item, entry text) in CMOS order; :class:`.NoBibliographyError` for a notes-only style."""
+    """(item, entry text) in the style's order (its ``<sort>``; without one, the order given);
+    :class:`.NoBibliographyError` for a notes-only style."""
     require_bibliography(style)
     if not items:
         return []
-    ordered = sorted(items, key=sort_key)
+    parsed = load_style(style, fmt)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        source = CiteProcJSON([postprocess.prepare_fields(i, fmt) for i in ordered])
+        source = CiteProcJSON([postprocess.prepare_fields(i, fmt) for i in items])
         module = formatter.html if fmt == "html" else formatter.plain
-        bibliography = CitationStylesBibliography(load_style(style, fmt), source, module)
-        for item in ordered:
-            bibliography.register(Citation([CitationItem(item["id"])]))
-        # citeproc-py keeps registration order (our CMOS order) unless asked to sort.
+        bibliography = CitationStylesBibliography(parsed, source, module)
+        for item in items:
+            bibliography.register(Citation([CitationItem(str(item["id"]))]))
+        if parsed.root.bibliography.sort is not None:
+            bibliography.sort()
         rendered = [str(entry) for entry in bibliography.bibliography()]
-    entries: list[tuple[Mapping[str, Any], str]] = []
-    previous_author = None
-    for item, raw in zip(ordered, rendered):
-        text = postprocess.fix_entry(raw, fmt=fmt)
-        author = _author_text(item)
-        if author and author == previous_author:
-            text = _substitute_author(text, item, fmt)
-        previous_author = author or None
-        entries.append((item, text))
-    return entries
-
-
-def _bibliography_names(item: Mapping[str, Any]) -> str:
-    """The author names as the bibliography prints them: first inverted, "and" before the last."""
-    names = _leading_names(item)
-    parts = []
-    for index, name in enumerate(names):
-        if "literal" in name:
-            parts.append(name["literal"])
-        elif index == 0:
-            parts.append(_name_key(name))
-        else:
-            parts.append(" ".join(p for p in (name.get("given", ""), name.get("family", "")) if p))
-    if len(parts) > 1:
-        parts[-1] = "and " + parts[-1]
-    return (", " if len(parts) > 2 or (len(parts) == 2 and "given" in names[0]) else " ").join(parts)
-
-
-def _substitute_author(text: str, item: Mapping[str, Any], fmt: str) -> str:
-    """Replace the repeated author names at the start of an entry with a 3-em dash
-    (citeproc-py ignores ``subsequent-author-substitute``)."""
-    names = _bibliography_names(item)
-    if names and text.startswith(names):
-        return THREE_EM_DASH + text[len(names) :]
-    return text
+    by_key = {str(item["id"]).lower(): item for item in items}  # citeproc-py lower-cases ids
+    ordered = [by_key[cite.key] for cite in bibliography.items]
+    inside = postprocess.punctuation_in_quote(parsed)
+    return [(item, postprocess.fix_entry(raw, fmt=fmt, quote_punctuation=inside)) for item, raw in zip(ordered, rendered)]
 
 
 def render_bibliography(

@@ -16,15 +16,21 @@ still gets citeproc-py's own classes and behaviour.
 
 from __future__ import annotations
 
+import html as html_lib
 import os
 import re
+import unicodedata
+from functools import cmp_to_key
 from typing import Any
 
-from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS
+from citeproc import DATES, LANGUAGE_NAMES, LOCALES_PATH, NAMES, NUMBERS, PRIMARY_DIALECTS
 from citeproc import model
 from citeproc.frontend import CitationStylesStyle
 from citeproc.source import VariableError
+from citeproc.string import String
 from lxml import etree
+
+from .textcase import apply_text_case
 
 __all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY"]
 
@@ -78,19 +84,31 @@ class _SubstitutedOnce:
     looks at the record."""
 
     def process(self, item, names_context=None, context=None, **kwargs):
+        if self.name is not None:  # its own <name>: not the one of the names it stands in for
+            names_context = None
         layout = (context if context is not None else self).get_layout()
         used = {role for entry in getattr(layout, "repressed", {}).get(self.tag, []) if entry for role in entry.split()}
         roles = self.get("variable", "").split()
         left = [role for role in roles if role not in used]
-        if len(left) == len(roles):
-            return super().process(item, names_context=names_context, context=context, **kwargs)
         if not left:
             raise VariableError(self.get("variable"))
-        self.set("variable", " ".join(left))  # the element's own process reads the attribute
+        self.set("variable", " ".join(left))  # citeproc-py's process reads the attribute
         try:
-            return super().process(item, names_context=names_context, context=context, **kwargs)
+            text = super().process(item, names_context=names_context, context=context, **kwargs)
         finally:
             self.set("variable", " ".join(roles))
+        if text:
+            if getattr(layout, "first_names", "") is None:
+                layout.first_names = str(text)  # for subsequent-author-substitute
+            _note_printed(layout, self.tag, [role for role in left if role in item.reference])
+        return text
+
+
+def _note_printed(layout, tag: str, variables) -> None:
+    """Record printed variables while a ``cs:substitute`` child is being tried."""
+    printed = getattr(layout, "printed", None)
+    if printed is not None:
+        printed.extend((tag, variable) for variable in variables)
 
 
 def shorten_range_end(first: str, last: str, form: str | None) -> str:
@@ -169,38 +187,219 @@ class _RangeFormats:
 
     def _variable(self, item, context):
         if self.get("variable") != "locator" or not item.has_locator:
-            return super()._variable(item, context)
+            text = super()._variable(item, context)
+            if text:
+                _note_printed(context.get_layout(), self.tag, [self.get("variable")])
+            return text
         label = item.locator.label
         return self._process(item.locator.identifier, "page" if label == "page" else "locator")
 
 
-def _variables_in(element, seen: set[str] | None = None):
-    """(tag, variable) of every element under *element* that prints a variable, macros followed."""
-    seen = set() if seen is None else seen
-    for node in element.iter():
-        for variable in (node.get("variable") or "").split():
-            yield node.tag, variable
-        macro = node.get("macro")
-        if macro and macro not in seen:
-            seen.add(macro)
-            yield from _variables_in(node.get_macro(macro), seen)
+class _Substitution:
+    """``cs:substitute`` as CSL means it: its first child that prints something stands in for
+    the names; a ``cs:names`` without a ``<name>`` of its own, also inside ``cs:choose``,
+    takes the ``<name>`` and ``<label>`` of the names it stands in for (citeproc-py did so
+    only for direct children: editors in a ``choose`` lost "ed." and were initialised); and
+    every variable the child printed, through macros too, is not printed again in the entry
+    (citeproc-py recorded only a direct ``variable``: a title came out twice)."""
+
+    def render(self, item, context=None, **kwargs):
+        kwargs.pop("names_context", None)
+        names = self.getparent()
+        layout = (context if context is not None else self).get_layout()
+        for child in self.iterchildren():
+            layout.printed = []
+            try:
+                text = child.render(item, context=context, names_context=names, **kwargs)
+            except VariableError:
+                text = None
+            finally:
+                printed, layout.printed = layout.printed, None
+            if text:
+                for tag, variable in printed:
+                    layout.repressed.setdefault(tag, []).append(variable)
+                return text
+        return None
 
 
-class _SubstituteSuppressesAll:
-    """What ``cs:substitute`` printed is not printed again in the entry — every variable the
-    substituting element calls, through macros too (citeproc-py records only a direct
-    ``variable``, so a title put in the author's place by a macro came out twice)."""
+class _LabelNeedsItsVariable:
+    """A ``cs:label`` prints only when its variable has a value (citeproc-py printed the
+    term anyway: "edition" after an article with no edition)."""
 
-    def add_to_repressed_list(self, child, context):
-        repressed = (context if context is not None else self).get_layout().repressed
-        for tag, variable in _variables_in(child):
-            repressed.setdefault(tag, []).append(variable)
+    def calls_variable(self):
+        return self.get("variable") is not None
+
+    def process(self, item, variable=None, plural=None, context=None, **kwargs):
+        own = self.get("variable")
+        if variable is None and own not in (None, "locator") and not item.reference.get(own.replace("-", "_")):
+            raise VariableError(own)
+        return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
+
+
+_TAG_TEXT = re.compile(r"<[^>]*>")
+
+
+def sort_text(text: str) -> str:
+    """A sort key's text compared as citeproc-js compares it: without markup, case, accents
+    and punctuation."""
+    text = unicodedata.normalize("NFKD", html_lib.unescape(_TAG_TEXT.sub("", str(text))))
+    kept = "".join(c if c.isalnum() or c.isspace() else "" for c in text if not unicodedata.combining(c))
+    return " ".join(kept.casefold().split())
+
+
+class _CslSort:
+    """``cs:sort`` as CSL sorts: keys compared in order, an empty key last whatever the
+    direction, ties kept in citation order; text without case, accents and punctuation,
+    numbers as numbers, dates by year, month and day (citeproc-py compares raw strings and
+    sorts its "None" keys by type)."""
+
+    def sort(self, items, context):
+        keys = self.findall("cs:key", self.nsmap)
+        rows = [[key.sort_value(item, context) for key in keys] for item in items]
+        descending = [key.get("sort", "ascending") == "descending" for key in keys]
+
+        def compare(left: int, right: int) -> int:
+            for a, b, reverse in zip(rows[left], rows[right], descending):
+                if a == b:
+                    continue
+                if a is None or b is None:
+                    return 1 if a is None else -1
+                return (1 if a > b else -1) * (-1 if reverse else 1)
+            return 0
+
+        return [items[i] for i in sorted(range(len(items)), key=cmp_to_key(compare))]
+
+
+class _CslSortKey:
+    """One ``cs:key``'s value for an item: (0, number) or (1, text); None when empty."""
+
+    def sort_value(self, item, context):
+        variable = self.get("variable")
+        if variable is None:
+            return self._macro_value(item, context)
+        name = variable.replace("-", "_")
+        value = item.reference.get(name)
+        if variable == "citation-number":
+            return (0, item.number, "")
+        if value is None or (isinstance(value, str) and not value):
+            return None
+        if name in NAMES:
+            return (1, 0, sort_text(" ".join(_name_sort_text(n) for n in value)))
+        if name in DATES:
+            return (1, 0, value.sort_key()) if hasattr(value, "sort_key") else (1, 0, str(value))
+        if name in NUMBERS:
+            number = re.match(r"\s*(\d+)", str(value))
+            if number:
+                return (0, int(number[1]), "")
+        return (1, 0, sort_text(value)) if sort_text(value) else None
+
+    def _macro_value(self, item, context):
+        options = {"name-as-sort-order": "all"}
+        for option in ("names-min", "names-use-first", "names-use-last"):
+            if option in self.attrib:
+                options[option.replace("names", "et-al")] = self.get(option)
+        layout = context.get_layout()
+        saved, layout.repressed = getattr(layout, "repressed", {}), {}
+        try:
+            rendered = self.get_macro(self.get("macro")).render(item, context=context, sort_options=options)
+        finally:
+            layout.repressed = saved
+        text = sort_text(rendered) if rendered else ""
+        return (1, 0, text) if text else None
+
+
+def _name_sort_text(name) -> str:
+    given, family, dropping, non_dropping, suffix = name.parts()
+    return " ".join(part for part in (non_dropping, family, given, dropping, suffix) if part)
+
+
+class _AuthorSubstitute:
+    """``subsequent-author-substitute``: an entry whose first names are those of the entry
+    before it prints the substitute (Chicago's 3-em dash) in their place (rule
+    ``complete-all``, the default); citeproc-py ignores the option."""
+
+    def render_bibliography(self, citation_items):
+        bibliography = self.getparent()
+        substitute = bibliography.get("subsequent-author-substitute")
+        entries, previous = [], None
+        for item in citation_items:
+            self.repressed, self.first_names = {}, None
+            body = self.render_children(item)
+            names = self.first_names
+            if body is not None and substitute is not None and names and names == previous:
+                body = str(body).replace(names, self.preformat(substitute), 1)
+            previous = names
+            text = self.format(self.wrap(body))
+            if text is not None:
+                entries.append(text)
+        return entries
+
+
+_GIVEN_TOKEN = re.compile(r"([^\s.]+)(\.?)")
+
+
+def initialize_given(given: str, mark: str, *, initialize: bool = True, hyphen: bool = True) -> str:
+    """A given name with ``initialize-with`` *mark*, as CSL and citeproc-js write it.
+
+    A word followed by a period ("Ph.", "ME.") or a single capital is already an initial:
+    it is kept, with *mark* after it.  A full name becomes its initial (each part of a
+    hyphenated one: J.-L.), or with ``initialize="false"`` stays whole.  Lower-case words
+    (particles: "de") stay as they are."""
+    pieces: list[str] = []
+
+    def whole(word: str) -> None:  # a word kept whole stands apart from what comes before
+        if pieces and not pieces[-1].endswith(" "):
+            pieces[-1] += " "
+        pieces.append(word + " ")
+
+    for word, period in _GIVEN_TOKEN.findall(given):
+        if not word[0].isupper():
+            whole(word)
+        elif period or (len(word) == 1):
+            pieces.append(word + mark)
+        elif not initialize:
+            whole(word)
+        else:
+            parts = [p for p in word.split("-") if p]
+            joined = ("-" if hyphen else "").join(p[0] + mark.rstrip() for p in parts)
+            pieces.append(joined + mark[len(mark.rstrip()):])
+    return "".join(pieces).strip()
+
+
+class _Initials:
+    """``initialize-with`` as CSL means it (existing initials kept: "Ph.", "ME."), and
+    ``initialize="false"``, which citeproc-py ignores (given names were always initialized)."""
+
+    def initialize(self, given, mark, context):
+        anchor = context if context is not None else self
+        initialize = self.get("initialize")
+        for element in reversed(anchor.xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography or self::cs:style]")):
+            initialize = initialize or element.get("initialize")
+        return initialize_given(str(given), mark, initialize=initialize != "false",
+                                hyphen=self.get_option("initialize-with-hyphen", context))
+
+
+class _TextCase:
+    """``text-case`` as citeproc-js applies it (see :mod:`.textcase`)."""
+
+    def case(self, text, language=None):
+        case = self.get("text-case")
+        if not case or text is None:
+            return text
+        return String(apply_text_case(str(text), case, english=language in (None, "en")))
 
 
 _EXTRAS: dict[str, tuple[type, ...]] = {
-    "substitute": (_SubstituteSuppressesAll,),
-    "text": (_RangeFormats,),
-    "number": (_RangeFormats,),
+    "name": (_Initials,),
+    "layout": (_AuthorSubstitute,),
+    "sort": (_CslSort,),
+    "key": (_CslSortKey,),
+    "substitute": (_Substitution,),
+    "text": (_RangeFormats, _TextCase),
+    "number": (_RangeFormats, _TextCase),
+    "label": (_LabelNeedsItsVariable, _TextCase),
+    "date-part": (_TextCase,),
+    "name-part": (_TextCase,),
     "if": (_PositionFromEngine,),
     "else-if": (_PositionFromEngine,),
     "names": (_SubstitutedOnce,),

@@ -184,10 +184,13 @@ class NoteEngine:
         """The note text for *cluster* (advances the position history)."""
         if not cluster.cites:
             raise NoteError(f"note {cluster.note_index}: no citation to format (an empty cluster)")
-        pieces = []
-        for index, cite in enumerate(cluster.cites):
+        for cite in cluster.cites:
             if cite.id not in self.items:
                 raise NoteError(f"note {cluster.note_index}: unknown item id {cite.id!r}")
+        order = self._renderer(fmt).citation_order([(self.items[c.id], self._fingerprint(c.id)) for c in cluster.cites])
+        cluster = Cluster(tuple(cluster.cites[i] for i in order), cluster.note_index)
+        pieces = []
+        for index, cite in enumerate(cluster.cites):
             position = cite.position or self._position(cite, index, cluster)
             body = self._render_cite(cite, position, fmt, self._near_note(cite, cluster))
             pieces.append(postprocess.affix(body, cite.prefix, cite.suffix, fmt=fmt))

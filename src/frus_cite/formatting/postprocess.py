@@ -28,20 +28,27 @@ CLOSE_QUOTES = "”’"
 
 
 class Layout:
-    """The citation layout's affixes and delimiter (``<layout prefix suffix delimiter>``).
+    """The citation layout's affixes and delimiter (``<layout prefix suffix delimiter>``), and
+    the locale's ``punctuation-in-quote``.
 
     The engine renders one cite at a time; the layout's affixes are taken off each and put
     once around the whole note, joined by the delimiter, as a CSL processor does."""
 
-    __slots__ = ("prefix", "suffix", "delimiter")
+    __slots__ = ("prefix", "suffix", "delimiter", "punctuation_in_quote")
 
-    def __init__(self, prefix: str = "", suffix: str = ".", delimiter: str = "; "):
+    def __init__(self, prefix: str = "", suffix: str = ".", delimiter: str = "; ", punctuation_in_quote: bool = True):
         self.prefix, self.suffix, self.delimiter = prefix, suffix, delimiter
+        self.punctuation_in_quote = punctuation_in_quote
 
     @classmethod
     def of(cls, style) -> "Layout":
         layout = style.root.citation.layout
-        return cls(layout.get("prefix", ""), layout.get("suffix", ""), layout.get("delimiter", ""))
+        return cls(layout.get("prefix", ""), layout.get("suffix", ""), layout.get("delimiter", ""), punctuation_in_quote(style))
+
+
+def punctuation_in_quote(style) -> bool:
+    """The style's locale puts periods and commas inside closing quotes (en-US does, en-GB not)."""
+    return str(style.root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
 
 
 NOTE_LAYOUT = Layout()
@@ -169,7 +176,9 @@ def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
 def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layout: Layout = NOTE_LAYOUT) -> str:
     """Mend one rendered cite (the layout's affixes are taken off; :func:`join_cites` adds them)."""
     text = _strip_affixes(raw.strip(), layout)
-    text = punctuation_in_quotes(curly_quotes(text))
+    text = curly_quotes(text)
+    if layout.punctuation_in_quote:
+        text = punctuation_in_quotes(text)
     if fmt == "html":
         text = escape_ampersands(text)
     return richtext.restore(text, fmt)
@@ -191,7 +200,8 @@ def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str
 def join_cites(pieces: list[str], *, fmt: str, layout: Layout = NOTE_LAYOUT) -> str:
     """Join a note's cites with the layout delimiter and put the layout's affixes around them."""
     text = layout.prefix + layout.delimiter.join(pieces) + layout.suffix
-    text = punctuation_in_quotes(text, after_question=False)
+    if layout.punctuation_in_quote:
+        text = punctuation_in_quotes(text, after_question=False)
     text = drop_doubled_punctuation(text)
     return _capitalise_first(text, fmt)
 
@@ -204,10 +214,11 @@ def _capitalise_first(text: str, fmt: str) -> str:
     return text
 
 
-def fix_entry(raw: str, *, fmt: str) -> str:
+def fix_entry(raw: str, *, fmt: str, quote_punctuation: bool = True) -> str:
     """Mend one bibliography entry."""
     text = curly_quotes(raw.strip())
     if fmt == "html":
         text = escape_ampersands(text)
-    text = punctuation_in_quotes(text)
+    if quote_punctuation:
+        text = punctuation_in_quotes(text)
     return richtext.restore(drop_doubled_punctuation(text), fmt)

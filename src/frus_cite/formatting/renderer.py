@@ -73,6 +73,20 @@ class CiteRenderer:
             return text
         return text.replace(LOCATOR_STAND_IN, html_lib.escape(locator, quote=False) if self.fmt == "html" else locator)
 
+    def citation_order(self, items: list[tuple[Mapping[str, Any], str]]) -> list[int]:
+        """Indexes of a note's items, (item, fingerprint) pairs, in the order of the style's
+        citation ``<sort>``; without one, the order given (as citeproc-js keeps it)."""
+        sort = self.style.root.citation.sort
+        if sort is None or len(items) < 2:
+            return list(range(len(items)))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            cites = [CitationItem(self._source_id(item, print_)) for item, print_ in items]
+            self._bibliography.register(Citation(cites))
+            ordered = sort.sort(cites, self.style.root.citation.layout)
+        position = {id(cite): index for index, cite in enumerate(cites)}
+        return [position[id(cite)] for cite in ordered]
+
     def _render(self, item: Mapping[str, Any], fingerprint: str, position: str, near_note: bool,
                 locator: str | None, label: str) -> str:
         args: dict[str, Any] = {POSITION_KEY: position, NEAR_NOTE_KEY: near_note}

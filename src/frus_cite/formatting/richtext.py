@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["protect", "restore", "plain", "has_markup"]
+__all__ = ["protect", "restore", "plain", "has_markup", "placeholders"]
 
 # kind -> (opening placeholder, closing placeholder); U+E000… are private-use characters.
 _KINDS = ("i", "b", "sup", "sub", "sc", "nocase")
@@ -29,6 +29,11 @@ _TAG = re.compile(
     r"|<span\s+style=\"\s*font-variant\s*:\s*small-caps\s*;?\s*\">(?P<sc>)"
     r"|<span\s+class=\"nocase\">(?P<nocase>)"
 )
+
+
+def placeholders(kind: str) -> tuple[str, str]:
+    """The opening and closing placeholders of *kind* (``i``, ``b``, ``sup``, ``sub``, ``sc``, ``nocase``)."""
+    return _OPEN[kind], _CLOSE[kind]
 
 
 def has_markup(value: str) -> bool:

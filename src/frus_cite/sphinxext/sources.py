@@ -26,7 +26,7 @@ from .tei import resolve_tei_key, tei_reference
 
 __all__ = [
     "start_build", "load_reference", "reference_for", "checked_date", "load_checked", "csl_item", "bib_items", "bib_key_file", "catalog_for",
-    "inside_project", "OUTSIDE", "lacks_volume", "file_stamp", "catalog_stamp", "catalog_inputs", "confdir",
+    "inside_project", "is_csl_file", "OUTSIDE", "lacks_volume", "file_stamp", "catalog_stamp", "catalog_inputs", "confdir",
 ]
 
 
@@ -204,6 +204,23 @@ def load_checked(env: BuildEnvironment, path: str, volume: str | None, url: str 
         warn("unknown_volume", f"{what} names no FRUS volume, so its notes cannot name the volume; "
              "give a volume or a history.state.gov URL, or set frus_cite_default_volume", location)
     return ref
+
+
+_CSL_STYLE = "{http://purl.org/net/xbiblio/csl}style"
+
+
+def is_csl_file(path: Path) -> bool:
+    """Whether *path* is a readable XML file whose root is a CSL ``<style>`` (read without
+    entities or network, as an untrusted file)."""
+    from lxml import etree  # lxml only for a style given as a file
+
+    if not path.is_file():
+        return False
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        return etree.parse(str(path), parser).getroot().tag == _CSL_STYLE
+    except (etree.XMLSyntaxError, OSError, ValueError):
+        return False
 
 
 def lacks_volume(ref: Reference) -> bool:

@@ -41,7 +41,7 @@ _CLAUSES = {
     "drafted_by": re.compile(r"\bDrafted(?: and [a-z]+)?(?: [a-z]+)? (?:by|in) (?P<who>[^;]+?)(?= and (?:approved|cleared|revised|initialed)\b|;|$)"),
     "cleared_by": re.compile(r"\b[Cc]leared (?:by|with|in) (?P<who>[^;]+?)(?= and (?:approved|drafted)\b|;|$)"),
     "approved_by": re.compile(r"\b[Aa]pproved (?:by|in) (?P<who>[^;]+?)(?= and (?:cleared|drafted)\b|;|$)"),
-    "repeated_to": re.compile(r"\b(?:Repeated|repeated|Also sent) to (?P<who>[^;]+?)(?=;|$)"),
+    "repeated_to": re.compile(r"\b(?:Repeated|repeated|Also sent)(?: for information)? to (?P<who>[^;]+?)(?=;|$)"),
     "received": re.compile(r"\bReceived (?P<who>[^;]+?)(?= and (?:passed|relayed|repeated)\b|;|$)"),
 }
 
