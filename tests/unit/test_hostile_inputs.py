@@ -317,6 +317,7 @@ LATER_REWRITES = {  # before → after, for patterns of other layers made linear
     r"([\w’']+)\.$": r"(?<![\w’'])([\w’']+)\.$",
     r"([\w’'/]+)$": r"(?<![\w’'/])([\w’'/]+)$",
     r"\s*[-–—]\s*": r"(?:(?<!\s)\s*|(?<=\s))[-–—]\s*",
+    r"(\S*)[-‐‑]$": r"(?<!\S)(\S*)[-‐‑]$",
 }
 
 
