@@ -42,7 +42,7 @@ _MONTH_YEAR = re.compile(
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<year>1[789]\d\d)"
 )
 _RANGE = re.compile(r"(?P<month>[A-Z][a-z]{2,8})\s+(?P<day>\d{1,2})[–-]\d{1,2},\s+(?P<year>1[789]\d\d)")
-_TIME = re.compile(r"(?:\d{1,2}(?::\d\d)?\s?[ap]\.\s?m\.?|midnight|noon|\d{4}Z?)", re.IGNORECASE)
+_TIME = re.compile(r"(?:\d{1,2}(?::\d\d)?(?:[–-]\d{1,2}(?::\d\d)?)?\s?[ap]\.\s?m\.?|midnight|noon|\d{4}Z?)", re.IGNORECASE)
 SUBJECT_LABEL = re.compile(r"(?:SUBJECTS?|Subjects?|SUBJ)(?::\s*|\s*$)(?P<text>.*)")
 PARTICIPANTS_LABEL = re.compile(r"(?:PARTICIPANTS|Participants|PRESENT|Present)(?::\s*|\s*$)(?P<text>.*)")
 
