@@ -112,6 +112,7 @@ def test_footnote_marks_pasted_with_a_quotation_are_recognised_and_dropped(make_
     assert frus_warnings(app) == []
     chapter = (app.outdir / "a_chapter.txt").read_text()  # its source is declared in a later document
     assert "“claiming the entire Kwantung Peninsula, Under such circumstances”[1]" in body(chapter)
+    assert "the entire Kwantung Peninsula, Under such circumstances the Port of Dairen" in body(chapter)  # the block quote
     assert "Office, 1969), 927, https:" in notes(chapter)[0]
     sources = (app.outdir / "b_sources.txt").read_text()
     assert "Kwantung Peninsula, Under such circumstances the Port of Dairen" in body(sources)
@@ -121,7 +122,7 @@ def test_footnote_marks_pasted_with_a_quotation_are_recognised_and_dropped(make_
 def test_a_number_that_is_not_the_sources_mark_is_still_a_misquote(make_app, rootdir, tmp_path):
     source = copy_root(rootdir, tmp_path, "quote-marks")
     chapter = source / "a_chapter.rst"
-    chapter.write_text(chapter.read_text().replace("Peninsula,1 Under", "Peninsula,2 Under"))
+    chapter.write_text(chapter.read_text().replace("Peninsula,1 Under", "Peninsula,2 Under", 1))  # the inline quotation
     app = make_app("text", srcdir=source)
     app.build()
     found = frus_warnings(app)
