@@ -9,15 +9,9 @@ from pathlib import Path
 
 import pytest
 
-
-def copy_root(rootdir, tmp_path, name):
-    target = tmp_path / name
-    shutil.copytree(rootdir / f"test-{name}", target, symlinks=True)
-    return target
+from .helpers import copy_root, notes
 
 
-def notes(text: str) -> list[str]:
-    return [" ".join(m.group(2).split()).replace("*", "") for m in re.finditer(r"^\[(\d+)\] (.+?)(?=\n\n|\n\[\d+\]|\Z)", text, re.M | re.S)]
 
 
 def body(text: str) -> str:
