@@ -25,7 +25,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from frus_cite.people.data import FIELD, FORMAT, ROW, fold  # one folding and layout for builder and reader
+from frus_cite.people.data import FIELD, FORMAT, ROW, fold, split_sorted_name  # one folding and layout for builder and reader
 
 OUT = Path(__file__).resolve().parents[1] / "src/frus_cite/data/persons.json.gz"
 PERSON_FIELDS = ("pocom", "people", "given", "family", "suffix", "birth", "death")
@@ -145,21 +145,6 @@ def date_of(event: ET.Element | None) -> str | None:
     """An ISO date (or year, year-month) from a POCOM event element, or None."""
     value = text(event.find("date")) if event is not None else ""
     return value if re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", value) else None
-
-
-def split_sorted_name(sorted_name: str) -> tuple[str | None, str, str | None]:
-    """"Bundy, William Putnam" → (given, family, suffix); "Lodge, Henry Cabot, Jr." keeps "Jr.";
-    a name without a comma ("Chiang Kai-shek") is a family name alone."""
-    parts = [p.strip() for p in sorted_name.split(",")]
-    if len(parts) == 1:
-        return None, parts[0], None
-    suffix = parts[2] if len(parts) > 2 and parts[2] else None
-    return parts[1] or None, parts[0], suffix
-
-
-def display(given: str | None, family: str, suffix: str | None) -> str:
-    """Name order for a note (CMOS 17 sets "Jr." without a comma)."""
-    return " ".join(p for p in (given, family, suffix) if p)
 
 
 def given_from_altname(altname: str, surname: str) -> tuple[str | None, str | None]:

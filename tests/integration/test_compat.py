@@ -69,6 +69,6 @@ def test_jupyter_book_1_builds_the_example_with_W(tmp_path):
     assert "WARNING" not in result.stdout + result.stderr
     chapter = (tmp_path / "_build" / "html" / "chapter.html").read_text()
     notes = re.findall(r'<span class="frus-note-text">(.*?)</span>', chapter)
-    assert notes[0].startswith("Harriman to Truman and the Secretary of State, telegram 761.93/7–1145")
+    assert notes[0].startswith("W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145")
     assert notes[1] == "Ibid."
     assert notes[2].startswith("Herbert Feis, <em>The China Tangle")  # set inline in the author's note

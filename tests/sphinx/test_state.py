@@ -98,7 +98,7 @@ def test_parallel_reads_merge_into_the_same_state_as_a_serial_build(make_app, ro
     assert serial.warning.getvalue() == ""
     expected = outputs(serial)
     serial.cleanup()
-    assert "Harriman to Truman and the Secretary of State, telegram" in expected["ch1.txt"]
+    assert "Harriman to Harry S. Truman and James F. Byrnes, telegram" in " ".join(expected["ch1.txt"].split())
 
     source = copy_root(rootdir, tmp_path / "parallel", "parallel")
     app = make_app("text", srcdir=source, parallel=2, freshenv=True)

@@ -11,7 +11,8 @@ import pytest
 
 from frus_cite.parsing.tei import files as tei_module
 
-FULL_57 = ("Sample to Tester, telegram, Geneva Talks Files: Lot 99 D 1, Washington, September 18, 2098, in Foreign Relations of the United States, "
+# First notes name the correspondents as the volume's own list of persons does (p_SA1, p_TC1).
+FULL_57 = ("Alice B. Sample to Carl Tester, telegram, Geneva Talks Files: Lot 99 D 1, Washington, September 18, 2098, in Foreign Relations of the United States, "
            "2097–2099, vol. 1, Test Matters, ed. Ada Example (Washington, DC: Government Publishing Office, 2101), ")
 
 
@@ -47,7 +48,7 @@ def test_documents_cited_by_volume_and_id_without_declaration(make_app, tei_root
     index = notes((app.outdir / "index.txt").read_text())
     # A block quotation from d57, pages from the page breaks; the volume prints document numbers.
     assert index[0] == FULL_57 + "doc. 57, https://history.state.gov/historicaldocuments/frus2099v01/d57."
-    assert index[1].startswith("Tester to the Department of State, telegram, Geneva Talks Files: Lot 99 D 1, Geneva, September 19, 2098, in ")
+    assert index[1].startswith("Carl Tester to the Department of State, telegram, Geneva Talks Files: Lot 99 D 1, Geneva, September 19, 2098, in ")
     # The editors' footnote 2 of d58: found in the note, cited by page and note.
     assert index[2] == "Tester to the Department of State, September 19, 2098, 102n2."
     # The conf.py entry naming the TEI file and d58 (its own key, so a full note of its own).

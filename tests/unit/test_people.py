@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from frus_cite.model import Party
+from frus_cite.model import ListedPerson, Party
 from frus_cite.parsing.frus import parse_party
-from frus_cite.people import ListedPerson, load_persons_data, resolve_party
+from frus_cite.people import load_persons_data, resolve_party
 from frus_cite.people.roles import read_role
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,13 +103,13 @@ def test_a_surname_alone_in_the_volumes_persons_list():
 
 
 def test_a_tei_persons_list_comes_first_and_is_cited_by_its_id():
-    tei = [ListedPerson("p_SJ1", "Smith", "John Q."), ListedPerson("p_DJ1", "Doe", "Jane")]
+    tei = [ListedPerson("p_SJ1", "Smith, John Q.", "Consul at Geneva"), ListedPerson("p_DJ1", "Doe, Jane")]
     name = resolve("The Consul at Geneva (Smith)", "1934-02-26", "frus1934v04", persons=tei)
     assert (name.name, name.record, name.rule) == ("John Q. Smith", "tei:p_SJ1", "persons list")
 
 
 def test_two_namesakes_the_role_cannot_tell_apart_stay_as_printed():
-    tei = [ListedPerson("p_B1", "Bundy", "McGeorge", description="adviser"), ListedPerson("p_B2", "Bundy", "William P.", description="adviser")]
+    tei = {"p_B1": ListedPerson("p_B1", "Bundy, McGeorge", "adviser"), "p_B2": ListedPerson("p_B2", "Bundy, William P.", "adviser")}
     name = resolve("Mr. Bundy", "1970-01-01", persons=tei)
     assert name.name is None and "names 2 persons Bundy" in name.reason
 
@@ -130,6 +130,12 @@ def test_a_surname_alone_is_the_one_official_of_that_name_in_office(printed, dat
     assert (name.name, name.rule) == (full, "in office")
     if position:
         assert name.position == position
+
+
+def test_the_full_stop_ending_a_heading_is_not_part_of_the_name():
+    # "Mr. Frelinghuysen to Mr. Trescot."
+    assert resolve("Mr. Trescot.", "1882-02-04").name == "William H. Trescot"
+    assert resolve("Mr. Frelinghuysen.", "1882-02-24").name == "Frederick T. Frelinghuysen"
 
 
 def test_a_surname_alone_may_be_the_only_official_then_living():

@@ -170,3 +170,9 @@ def test_header_line_reader_never_raises_anything_but_frus_cite_error(line):
 @given(st.lists(st.one_of(NOTE_PIECES, st.sampled_from(["Papers", "Conf.", ": Telegram", "Box "]), st.text(max_size=20)), max_size=12).map("".join))
 def test_inline_source_reader_never_raises_anything_but_frus_cite_error(line):
     _reads_or_refuses(inline_source.read, Evidence(lines_above=((line, 0),), source=line))
+
+
+def test_central_files_name_the_collection_of_every_central_file():
+    assert parse_source_note("Source: Department of State, Central Files, 611.93/9–1955. Secret.").collection == "Central Files"
+    later = parse_source_note("Source: Department of State, Central Foreign Policy File, D770012–0456. Confidential; Immediate.")
+    assert (later.collection, later.file.text, later.handling) == ("Central Foreign Policy File", "D770012–0456", ("immediate",))

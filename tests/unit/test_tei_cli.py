@@ -22,7 +22,10 @@ def test_parse_one_document_by_id(capsys):
     assert (code, err) == (0, "")
     [record] = json.loads(out)
     assert record["document_number"] == 58 and record["key"] == "frus2099v01-d58"
-    assert record["author"] == {"name": "Tester", "role": "Ambassador at Geneva"}
+    assert {k: record["author"][k] for k in ("name", "role")} == {"name": "Tester", "role": "Ambassador at Geneva"}
+    # Named by the volume's own list of persons, which the heading's persName points at.
+    assert (record["author"]["full_name"]["name"], record["author"]["full_name"]["rule"]) == ("Carl Tester", "persons list")
+    assert record["author"]["full_name"]["record"].startswith("tei:p_")
 
 
 def test_parse_every_document_without_doc(capsys):

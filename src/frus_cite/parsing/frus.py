@@ -23,11 +23,22 @@ from functools import lru_cache
 
 from ..catalog import Catalog, default_catalog, parse_frus_url
 from ..errors import HeaderSyntaxError, UnrecognisedSourceError
-from ..model import ArchivalSource, Footnote, Reference
+from ..model import ArchivalSource, Footnote, Party, Reference
 from .dates import DATE_PATTERN, MONTHS, iso_from_match
 from .frus_body import PAGE_MARKER, clean_body, enclosures, find_mark, footnote_block, is_signature, page_map
 from .frus_heading import is_heading, is_letter_heading, parse_heading, parse_party, split_number
-from .frus_opener import DOC_NUMBER_LINE, DOCUMENT_CODE, RECEIVED, Openers, classification_of, editorial_words, parse_dateline, received_text
+from .frus_opener import (
+    DOC_NUMBER_LINE,
+    DOCUMENT_CODE,
+    PARTICIPANTS_LABEL,
+    RECEIVED,
+    SUBJECT_LABEL,
+    Openers,
+    classification_of,
+    editorial_words,
+    parse_dateline,
+    received_text,
+)
 from .provenance import Evidence, claims_line, read_provenance
 from .provenance.header_line import parse_header_line
 from .text import Lines, next_nonblank, split_lines
@@ -46,7 +57,6 @@ _OFFICE_LINE = re.compile(
     r"(?:[A-Z][\w’'-]*\s){0,3}(?:Secretary|Ambassador|Minister|Chargé|Counselor|Consul|Director|Attaché|Adviser|"
     r"Assistant|Officer|Chief|Commissioner|Representative|President|Chairman)\b.{0,80}$"
 )
-_LIST_LABEL = re.compile(r"(?:SUBJECT|Subject|SUBJ|PARTICIPANTS|Participants|PRESENT|Present)(?::|\s*$)")
 _MEETING_CODE = re.compile(r"[A-Z]{1,5}[–-]\d{1,4}[A-Z]?(?:\s?\([^()]{1,40}\))?")
 _TOP_LINES = 6  # provenance and number lines above a heading, at most
 
@@ -144,7 +154,7 @@ def _read_openers(
         mark_at = find_mark(line, marks[pending], 0, glued_to_digit=False) if pending < len(marks) else None
         if mark_at is not None:
             line = line[:mark_at] + line[mark_at + len(marks[pending]) :]
-        listed = bool(_LIST_LABEL.match(line))
+        listed = bool(SUBJECT_LABEL.fullmatch(line) or PARTICIPANTS_LABEL.fullmatch(line))
         consumed = _opener_line(found, line, lines, probe, end_index)
         if consumed == 0:
             break
@@ -190,8 +200,8 @@ def _dateline(found: Openers, line: str, taken: int) -> int:
 
 def _list_opener(found: Openers, line: str, lines: Lines, probe: int, end_index: int) -> int:
     """SUBJECT and PARTICIPANTS / Present: blocks (label line, then lines up to a blank one)."""
-    subject = re.fullmatch(r"(?:SUBJECT|Subject|SUBJ)(?::\s*|\s*$)(?P<text>.*)", line)
-    people = re.fullmatch(r"(?:PARTICIPANTS|Participants|PRESENT|Present)(?::\s*|\s*$)(?P<text>.*)", line)
+    subject = SUBJECT_LABEL.fullmatch(line)
+    people = PARTICIPANTS_LABEL.fullmatch(line)
     if not (subject and found.subject is None) and not (people and not found.participants):
         return 0
     block = [line_text for line_text in [(subject or people)["text"].strip()] if line_text]  # type: ignore[index]
@@ -250,21 +260,10 @@ def parse_frus(
     top = _read_top(lines, text, path)
     footnote_lines, end_index = footnote_block(lines, top.heading_index + 1)
     marks = [mark for mark, _ in footnote_lines]
-    heading = top.heading
-    _, unnumbered = split_number(heading)
-    title, marked = _strip_heading_mark(unnumbered, marks)
+    title, kind, authors, recipients, marked = _read_heading(top.heading, marks)
     placed: set[int] = {0} if marked else set()
-    kind, authors, recipients = parse_heading(title, numbered=unnumbered != heading)
-    if is_letter_heading(title):
-        title = title[:-1]  # "Mr. Frelinghuysen to Mr. Trescot." prints a full stop the title does not keep
-
     openers, index = _read_openers(lines, top.heading_index + 1, end_index, marks, placed)
-    first_body = next_nonblank(lines, index)
-    body_start = lines[first_body].start if first_body < len(lines) else len(text)
-    signature, body_end_index = _signature(lines, first_body, end_index, marks, placed)
-    body_end = lines[body_end_index].start if body_end_index < len(lines) else len(text)
-    _check_page_numbers(text, body_start, body_end, path)
-    body, footnotes, labels = clean_body(text[body_start : max(body_end, body_start)], footnote_lines, placed)
+    signature, body, footnotes, labels = _read_body(text, lines, index, end_index, footnote_lines, placed, path)
 
     source = read_provenance(
         Evidence(lines_above=top.lines_above, footnotes=tuple(n for _, n in footnote_lines), year=year_hint, source=text)
@@ -303,9 +302,40 @@ def parse_frus(
         signature=signature,
         volume=volume,
         url=url,
-        heading=heading,
+        heading=top.heading,
         path=path,
     )
+
+
+def _read_heading(heading: str, marks: list[str]) -> tuple[str, str | None, tuple[Party, ...], tuple[Party, ...], bool]:
+    """Stage 2: title (no printed number, no mark), document type, senders, recipients, and
+    whether the first footnote's mark stands after the heading."""
+    _, unnumbered = split_number(heading)
+    title, marked = _strip_heading_mark(unnumbered, marks)
+    kind, authors, recipients = parse_heading(title, numbered=unnumbered != heading)
+    if is_letter_heading(title):
+        title = title[:-1]  # "Mr. Frelinghuysen to Mr. Trescot." prints a full stop the title does not keep
+    return title, kind, authors, recipients, marked
+
+
+def _read_body(
+    text: str,
+    lines: Lines,
+    index: int,
+    end_index: int,
+    footnote_lines: list[tuple[str, str]],
+    placed: set[int],
+    path: str | None,
+) -> tuple[str | None, str, list[Footnote], list[tuple[int, str]]]:
+    """Stages 4–5: signature, then the body without page markers and marks, its footnotes and pages."""
+    marks = [mark for mark, _ in footnote_lines]
+    first_body = next_nonblank(lines, index)
+    body_start = lines[first_body].start if first_body < len(lines) else len(text)
+    signature, body_end_index = _signature(lines, first_body, end_index, marks, placed)
+    body_end = lines[body_end_index].start if body_end_index < len(lines) else len(text)
+    _check_page_numbers(text, body_start, body_end, path)
+    body, footnotes, labels = clean_body(text[body_start : max(body_end, body_start)], footnote_lines, placed)
+    return signature, body, footnotes, labels
 
 
 def document_type_of(source: ArchivalSource | None, kind: str | None, openers: Openers) -> str | None:

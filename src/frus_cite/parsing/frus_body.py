@@ -105,6 +105,8 @@ def is_signature(line: str) -> bool:
         return bool(re.fullmatch(r"\[[A-Z][\w.’' -]*\]", text))
     if re.fullmatch(r"[A-Z][A-Z’'. -]*[A-Z]\.", text):
         return True  # 19th-century signatures in capitals end with a full stop
+    if re.fullmatch(r"(?:[A-Z][\w’'-]*\.?\s){1,3}[A-Z][\w’'-]+\.", text) and not re.search(r"\b(?:The|This|It|We|He|She|They|I)\b", text):
+        return True  # "John Hay.", "Wu Ting-fang.": small capitals as the TEI spells them
     if text.endswith((".", ":", ";", ",", "?", "!")) and not re.search(r"\b[A-Z]\.$", text):
         return False
     if any(not (word[0].isupper() or word[0] == "[" or word in _PARTICLES) for word in text.split()):

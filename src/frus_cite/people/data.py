@@ -16,7 +16,9 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any, Iterator, Mapping
 
-__all__ = ["Person", "Tenure", "ListedPerson", "PersonsData", "load_persons_data", "fold", "DataError"]
+from .. import model
+
+__all__ = ["Person", "Tenure", "ListEntry", "split_sorted_name", "PersonsData", "load_persons_data", "fold", "DataError"]
 
 FORMAT = 1
 """Bumped whenever the file's layout changes (by tools/build_persons.py); other versions are refused."""
@@ -93,8 +95,9 @@ class Tenure:
 
 
 @dataclass(frozen=True, slots=True)
-class ListedPerson:
-    """An entry of a volume's list of persons (from the people data, or a TEI volume's own list)."""
+class ListEntry:
+    """An entry of a volume's list of persons (from the people data, or a TEI volume's own list),
+    its name split for notes."""
 
     id: str
     """The list's id for the entry: "p_HWA1"."""
@@ -111,6 +114,22 @@ class ListedPerson:
     def name(self) -> str:
         return " ".join(p for p in (self.given, self.family, self.suffix) if p)
 
+    @classmethod
+    def from_listed(cls, listed: "model.ListedPerson") -> "ListEntry":
+        """A TEI list's entry ("Kissinger, Henry A.", its identification) split for notes."""
+        given, family, suffix = split_sorted_name(listed.name)
+        return cls(listed.id, family, given, suffix, listed.identification)
+
+
+def split_sorted_name(sorted_name: str) -> tuple[str | None, str, str | None]:
+    """"Bundy, William Putnam" → (given, family, suffix); "Lodge, Henry Cabot, Jr." keeps "Jr.";
+    a name without a comma ("Chiang Kai-shek") is a family name alone."""
+    parts = [p.strip() for p in " ".join(sorted_name.split()).split(",")]
+    if len(parts) == 1 or not parts[0]:
+        return None, sorted_name.strip(), None
+    suffix = parts[2] if len(parts) > 2 and parts[2] else None
+    return parts[1] or None, parts[0], suffix
+
 
 def _low(iso: str) -> str:
     """First day of a possibly partial ISO date: "1945" → "1945-01-01"."""
@@ -124,8 +143,9 @@ def _high(iso: str) -> str:
 
 
 def date_range(iso: str) -> tuple[str, str]:
-    """The first and last day a partial date may mean."""
-    return _low(iso), _high(iso)
+    """The first and last day a partial date ("1945-07") or an interval ("1944/1945") may mean."""
+    first, _, last = iso.partition("/")
+    return _low(first), _high(last or first)
 
 
 class PersonsData:
@@ -206,7 +226,7 @@ class PersonsData:
             index.setdefault(fold(family), []).append(i)
         return {k: tuple(v) for k, v in index.items()}
 
-    def listing(self, volume: str) -> tuple[ListedPerson, ...]:
+    def listing(self, volume: str) -> tuple[ListEntry, ...]:
         """The persons list of *volume* as the people data records it (empty when it has none)."""
         return _listing(self, volume)
 
@@ -220,11 +240,11 @@ class PersonsData:
 
 
 @lru_cache(maxsize=64)
-def _listing(data: PersonsData, volume: str) -> tuple[ListedPerson, ...]:
+def _listing(data: PersonsData, volume: str) -> tuple[ListEntry, ...]:
     entries = []
     for index, pid, remark in data.listing_rows(volume):
         person = data.person(index)
-        entries.append(ListedPerson(pid, person.family, person.given, person.suffix, remark, index))
+        entries.append(ListEntry(pid, person.family, person.given, person.suffix, remark, index))
     return tuple(entries)
 
 

@@ -41,7 +41,7 @@ _CLAUSES = {
     "drafted_by": re.compile(r"\bDrafted(?: and [a-z]+)?(?: [a-z]+)? (?:by|in) (?P<who>[^;]+?)(?= and (?:approved|cleared|revised|initialed)\b|;|$)"),
     "cleared_by": re.compile(r"\b[Cc]leared (?:by|with|in) (?P<who>[^;]+?)(?= and (?:approved|drafted)\b|;|$)"),
     "approved_by": re.compile(r"\b[Aa]pproved (?:by|in) (?P<who>[^;]+?)(?= and (?:cleared|drafted)\b|;|$)"),
-    "repeated_to": re.compile(r"\b(?:Repeated|repeated|Also sent) to (?P<who>[^;]+?)(?=;|$)"),
+    "repeated_to": re.compile(r"\b(?:Repeated|repeated|Also sent)(?: for information)? to (?P<who>[^;]+?)(?=;|$)"),
     "received": re.compile(r"\bReceived (?P<who>[^;]+?)(?= and (?:passed|relayed|repeated)\b|;|$)"),
 }
 
@@ -97,21 +97,23 @@ def _parts(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _read_file(parts: list[str], year: int | None) -> tuple[FileDesignation | None, list[str]]:
-    """The file among *parts* (central files, a lot, a bare decimal number) and the parts left."""
+def _read_file(parts: list[str], year: int | None) -> tuple[FileDesignation | None, str | None, list[str]]:
+    """The file among *parts* (central files, a lot, a bare decimal number), the collection
+    that holds it ("Central Files 1967–69", "Conference Files"), and the parts left."""
     for index, part in enumerate(parts):
         central = _CENTRAL.match(part)
         if central and index + 1 < len(parts):
             designation = read_file_designation(parts[index + 1], year=year, years=central["years"])
-            if designation.scheme in ("decimal", "subject-numeric"):
-                return designation, parts[:index] + parts[index + 2 :]
-            return replace(designation, collection=part), parts[:index] + parts[index + 2 :]
+            if designation.scheme not in ("decimal", "subject-numeric"):
+                designation = replace(designation, collection=part)
+            return designation, part, parts[:index] + parts[index + 2 :]
         if LOT.search(part):
-            return read_file_designation(part, year=year), parts[:index] + parts[index + 1 :]
+            designation = read_file_designation(part, year=year)
+            return designation, designation.collection, parts[:index] + parts[index + 1 :]
         designation = read_file_designation(part, year=year) if index == 0 else None
         if designation is not None and designation.scheme in ("decimal", "subject-numeric"):
-            return designation, parts[1:]
-    return None, parts
+            return designation, None, parts[1:]
+    return None, None, parts
 
 
 def read_location(sentence: str, note: str, *, year: int | None = None) -> ArchivalSource:
@@ -128,7 +130,7 @@ def read_location(sentence: str, note: str, *, year: int | None = None) -> Archi
     parts = _parts(text)
     record_group = next((p for p in parts if _RECORD_GROUP.fullmatch(p)), None)
     parts = [p for p in parts if p != record_group]
-    file, parts = _read_file(parts, year)
+    file, collection, parts = _read_file(parts, year)
     box = None
     for index, part in enumerate(parts):
         boxed = _BOX.match(part)
@@ -136,7 +138,6 @@ def read_location(sentence: str, note: str, *, year: int | None = None) -> Archi
             box = boxed["box"]
             parts = parts[:index] + parts[index + 1 :]
             break
-    collection = file.collection if file and file.scheme == "lot" else None
     if collection is None and parts and not (file and file.scheme in ("decimal", "subject-numeric") and len(parts) > 2):
         collection, parts = parts[0], parts[1:]
     return ArchivalSource(

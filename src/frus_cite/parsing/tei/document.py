@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from ...catalog import HSG_BASE, default_catalog
 from ...errors import SourceError, TeiError
-from ...model import ArchivalSource, Footnote, PageMap, Party, Reference
+from ...model import ArchivalSource, Footnote, ListedPerson, PageMap, Party, Reference
 from ..frus_body import enclosures
 from ..frus_heading import parse_heading
 from ..frus import document_type_of, source_marking, telegram_number_of
@@ -331,8 +332,8 @@ class DocumentReader:
             subject=self.subject,
             participants=self.participants,
             enclosures=enclosures(text),
-            authors=tuple(_with_person_id(p, persons) for p in authors),
-            recipients=tuple(_with_person_id(p, persons) for p in recipients),
+            authors=tuple(_with_person_id(p, persons, self.volume.persons) for p in authors),
+            recipients=tuple(_with_person_id(p, persons, self.volume.persons) for p in recipients),
             classification=self.classification or source_marking(source),
             telegram_number=telegram_number_of(self.despatch, document_type, text),
             place=self.dateline.place,
@@ -440,12 +441,12 @@ def _heading_persons(head: etree._Element | None) -> list[tuple[str, str | None,
     ]
 
 
-def _with_person_id(party: Party, persons: list[tuple[str, str | None, str | None]]) -> Party:
+def _with_person_id(party: Party, persons: list[tuple[str, str | None, str | None]], listed: Mapping[str, ListedPerson]) -> Party:
     if party.name is None:
         return party
     for printed, pid, _ in persons:
         if pid and (printed == party.name or printed.endswith(" " + party.name) or party.name.endswith(printed)):
-            return Party(name=party.name, role=party.role, text=party.text, person_id=pid)
+            return Party(name=party.name, role=party.role, text=party.text, person_id=pid, listed=listed.get(pid))
     return party
 
 
