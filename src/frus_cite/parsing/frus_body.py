@@ -47,6 +47,8 @@ def footnote_block(lines: Lines, first: int) -> tuple[list[tuple[str, str]], int
         match = _FOOTNOTE_LINE.fullmatch(lines[probe].text)
         if not match:
             break
+        if notes and indented and not match["indent"]:
+            break  # an unindented "1. …" above copied (indented) notes is a numbered paragraph of the body
         notes.insert(0, (match["mark"], match["text"].strip()))
         indented = indented and bool(match["indent"])
         end_index = probe
@@ -192,9 +194,10 @@ def _remove(text: str, removals: list[tuple[int, int]]) -> tuple[str, dict[int, 
     return "".join(pieces), new_position
 
 
-def page_map(labels: list[tuple[int, str]], length: int) -> PageMap | None:
+def page_map(labels: list[tuple[int, str]], length: int, heading_page: str | None = None) -> PageMap | None:
     """Build the page map: text before the first marker is on the page before it, and
-    a marker opening the body puts the heading on the page before it."""
+    a marker opening the body puts the heading on the page before it — unless the
+    marker was printed above the heading (*heading_page*)."""
     if not labels:
         return None
     breaks: list[tuple[int, str]] = []
@@ -207,7 +210,8 @@ def page_map(labels: list[tuple[int, str]], length: int) -> PageMap | None:
             breaks[-1] = (offset, label)
         else:
             breaks.append((offset, label))
-    heading_page = previous if first_offset == 0 and first_label.isdigit() else None
+    if heading_page is None and first_offset == 0 and first_label.isdigit():
+        heading_page = previous
     return PageMap(breaks=tuple(breaks), length=length, heading_page=heading_page)
 
 
