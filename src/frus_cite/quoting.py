@@ -358,6 +358,25 @@ _GLUED_MARK = re.compile(r"(?<=[^\s\d])(\d{1,3}[a-z]?)(?=[\s.,;:!?)\]”’\"']|
 mark reads in text copied from history.state.gov."""
 
 
+def glued_marks(text: str) -> list[str]:
+    """Numbers glued to the word or punctuation before them: possible footnote marks."""
+    return [match.group(1) for match in _GLUED_MARK.finditer(text)]
+
+
+def drop_marks(text: str, marks: set[str]) -> tuple[str, list[str]]:
+    """*text* without the footnote marks in *marks* glued to the word before them, and the
+    marks dropped, in order."""
+    removed: list[str] = []
+
+    def drop(match: re.Match) -> str:
+        if match.group(1) in marks:
+            removed.append(match.group(1))
+            return ""
+        return match.group(0)
+
+    return _GLUED_MARK.sub(drop, text), removed
+
+
 def check_quote_with_marks(ref: Reference, passage: str) -> tuple[QuoteResult, str]:
     """:func:`check_quote`, also recognising the source's own footnote marks pasted with the
     passage: ("Boeing,3 which" is found when the source has mark 3 there). Returns the
@@ -366,15 +385,7 @@ def check_quote_with_marks(ref: Reference, passage: str) -> tuple[QuoteResult, s
     if result.found or result.problem:
         return result, passage
     offsets = {note.mark: note.offset for note in ref.footnotes if note.offset is not None}
-    removed: list[str] = []
-
-    def drop(match: re.Match) -> str:
-        if match.group(1) in offsets:
-            removed.append(match.group(1))
-            return ""
-        return match.group(0)
-
-    stripped = _GLUED_MARK.sub(drop, passage)
+    stripped, removed = drop_marks(passage, set(offsets))
     if not removed:
         return result, passage
     again = check_quote(ref, stripped)

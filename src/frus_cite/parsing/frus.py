@@ -78,23 +78,35 @@ class _Top:
     number: int | None
     heading: str
     heading_index: int
+    page: str | None = None
+    """A "[Page N]" printed above the heading: the page the document starts on."""
+    editorial: tuple[str, ...] = ()
+    """Words of a bracketed opener above the heading ("[Translation.]" → "translation")."""
 
 
 def _read_top(lines: Lines, text: str, path: str | None) -> _Top:
     """Stage 1: provenance lines, "No. N." line and the heading (which may carry the number)."""
     above: list[tuple[str, int]] = []
     number: int | None = None
+    page: str | None = None
+    editorial: list[str] = []
     index = next_nonblank(lines, 0)
     for _ in range(_TOP_LINES):
         if index >= len(lines):
             break
         line = lines[index].stripped
         printed = DOC_NUMBER_LINE.fullmatch(line)
+        marker = PAGE_MARKER.fullmatch(line)
+        words = editorial_words(line)
         if printed and number is None:
             number = int(printed.group(1))
+        elif marker and page is None and not above and number is None:
+            page = marker.group(1)  # the page break falls between the previous document and this one
+        elif words is not None:
+            editorial.extend(words)  # "[Translation.]" printed between "No. 182." and the heading
         elif is_heading(line, after_number=number is not None):
             prefix, _ = split_number(line)
-            return _Top(tuple(above), number if number is not None else prefix, line, index)
+            return _Top(tuple(above), number if number is not None else prefix, line, index, page, tuple(editorial))
         elif claims_line(line) and number is None:
             above.append((lines[index].text, lines[index].start))
         elif _MEETING_CODE.fullmatch(line):
@@ -263,7 +275,10 @@ def parse_frus(
     title, kind, authors, recipients, marked = _read_heading(top.heading, marks)
     placed: set[int] = {0} if marked else set()
     openers, index = _read_openers(lines, top.heading_index + 1, end_index, marks, placed)
+    openers.editorial[:0] = top.editorial
     signature, body, footnotes, labels = _read_body(text, lines, index, end_index, footnote_lines, placed, path)
+    if top.page is not None and not (labels and labels[0][0] == 0):
+        labels.insert(0, (0, top.page))
 
     source = read_provenance(
         Evidence(lines_above=top.lines_above, footnotes=tuple(n for _, n in footnote_lines), year=year_hint, source=text)
@@ -297,7 +312,7 @@ def parse_frus(
         file_date=file_date,
         time=openers.time,
         received=openers.received or (source.received if source else None),
-        pages=page_map(labels, len(body)),
+        pages=page_map(labels, len(body), heading_page=top.page),
         footnotes=tuple(footnotes),
         signature=signature,
         volume=volume,

@@ -22,6 +22,7 @@ HANDLING = (
     "triple priority", "plain", "roger channel", "codeword", "umbra", "eyes only for the president",
     "limit distribution", "limited distribution", "no distribution", "special handling", "presidential handling",
     "not for foreign dissemination", "noforn", "cherokee", "exclusive distribution", "sensitive handling",
+    "us urgent",  # the 1940s precedence ("SECRET US URGENT")
 )
 _TERMS = frozenset(LEVELS + HANDLING)
 _NONE = re.compile(r"No classification marking", re.IGNORECASE)
