@@ -263,7 +263,7 @@ def test_a_volume_contradicting_the_printed_number_is_an_error(capsys):
     code, out, err = run(capsys, "parse", str(seed(1)), "--volume", "frus1945v07")
     assert code == 1 and json.loads(out) == []
     assert (f"{seed(1)}:3:1: the document prints 'No. 578', but volume frus1945v07 (The Far East, China) is given, "
-            "which prints no document numbers") in err
+            "which prints no document numbers; it is document 578 of frus1945Berlinv01") in err
     assert "\n    No. 578\n    ^^^^^^^" in err
     code, out, _ = run(capsys, "parse", str(seed(1)), "--volume", "frus1945Berlinv01")
     assert code == 0 and json.loads(out)[0]["document_number"] == 578

@@ -50,9 +50,23 @@ def take_volume_title(text: str, catalog: Catalog) -> tuple[str, str | None, tup
     return text[:start] + " " * (end - start) + text[end:], volume, (start, end)
 
 
+def _covers(volume, date: str | None) -> bool:
+    """Whether the volume's documents span the year of *date*."""
+    years = [int(y) for y in re.findall(r"\d{4}", volume.coverage or "")]
+    return bool(date and years) and min(years) <= int(date[:4]) <= max(years)
+
+
+def _numbering_volumes(number: int, ref: Reference, catalog: Catalog) -> list[str]:
+    """Published volumes that print document numbers, hold *number* and cover the document's year."""
+    return [v.id for v in catalog.volumes() if v.is_published and v.prints_document_numbers and v.documents
+            and v.holds(number) and _covers(v, ref.date) and v.id != ref.volume]
+
+
 def check_document_number(ref: Reference, text: str, catalog: Catalog) -> None:
     """Raise when the number the document prints ("No. 578") cannot be a document of the
-    volume it is filed under: the volume prints no numbers, or its documents stop short."""
+    volume it is filed under: the volume's documents stop short of it, or the volume prints
+    no numbers while a volume of the same years that does holds it (in volumes without
+    numbers, "No. 120." above a heading is the despatch's own number)."""
     if not (ref.kind == "frus" and ref.volume and ref.document_number and ref.volume in catalog):
         return
     number = ref.document_number
@@ -60,14 +74,16 @@ def check_document_number(ref: Reference, text: str, catalog: Catalog) -> None:
     if printed is None:  # the number came from a URL, which names its own volume
         return
     volume = catalog.get(ref.volume)
-    if not volume.prints_document_numbers:
-        why = "which prints no document numbers"
-    elif not volume.holds(number):
+    others = _numbering_volumes(number, ref, catalog)
+    if volume.prints_document_numbers and not volume.holds(number):
         why = f"whose documents run from {volume.documents[0]} to {volume.documents[1]}"  # type: ignore[index]
+    elif not volume.prints_document_numbers and others:
+        why = "which prints no document numbers"
     else:
         return
+    hint = f"it is document {number} of {' or '.join(others)}" if others else "give the document's own volume"
     raise HeaderSyntaxError(
-        f"the document prints 'No. {number}', but volume {ref.volume} ({volume.volume_title or volume.title}) is given, {why}; "
-        "give the document's own volume, or its history.state.gov URL with --url",
+        f"the document prints 'No. {number}', but volume {ref.volume} ({volume.volume_title or volume.title}) is given, "
+        f"{why}; {hint} (or give its history.state.gov URL with --url)",
         source=text, span=(printed.start() + len(printed.group(0)) - len(printed.group(0).lstrip()), printed.end()),
     )
