@@ -277,9 +277,30 @@ class Builder:
         person = self.by_pocom.get(element.findtext("person-id") or "")
         if person is None:
             return
-        start = date_of(element.find("started")) or date_of(element.find("appointed"))
-        end = date_of(element.find("ended"))
-        rows.append([person, kind, where, element.findtext("role-title-id") or "", start, end, element.findtext("id") or ""])
+        started, ended = date_of(element.find("started")), date_of(element.find("ended"))
+        if started is None and ended is None:
+            return  # appointed only: "took oath of office, but did not proceed to post"
+        start = started or date_of(element.find("appointed"))
+        rows.append([person, kind, where, element.findtext("role-title-id") or "", start, ended, element.findtext("id") or ""])
+
+    def close_open_posts(self, rows: list[list]) -> None:
+        """A post with no recorded end: a chief of mission served until the next chief of that
+        country took up the post; any post ends at the latest with its holder's death year.
+        (Offices the Department fills with several people at once, such as Assistant
+        Secretary, have no successor to go by.)"""
+        by_country: dict[str, list[list]] = defaultdict(list)
+        for row in rows:
+            if row[1] == "chief" and row[4]:
+                by_country[row[2].split("/")[0]].append(row)
+        for chiefs in by_country.values():
+            chiefs.sort(key=lambda row: row[4])
+            for row, following in zip(chiefs, chiefs[1:]):
+                if row[5] is None and following[4] > row[4]:
+                    row[5] = following[4]
+        for row in rows:
+            death = self.persons[row[0]][6]
+            if row[5] is None and death:
+                row[5] = str(death)
 
     @staticmethod
     def _office_names(root: ET.Element, kind: str) -> list[str]:
@@ -306,6 +327,7 @@ class Builder:
         presidents = self.read_people()
         self.keep_needed_remarks()
         rows, offices = self.positions()
+        self.close_open_posts(rows)
         terms = []
         for key, (start, end) in PRESIDENT_TERMS.items():
             person = presidents.get(key.split("#")[0])

@@ -18,7 +18,10 @@ SCHEMA_VERSION = 2
 def _party(party: Party | None, ref: Reference, catalog: Catalog | None) -> dict[str, Any] | None:
     if party is None:
         return None
-    return {"name": party.name, "role": party.role, "full_name": full_name_json(name_party(party, ref, catalog))}
+    found = {"name": party.name, "role": party.role, "full_name": full_name_json(name_party(party, ref, catalog))}
+    if party.person_id is not None:  # documents read from TEI files
+        found["person_id"] = party.person_id
+    return found
 
 
 def full_name_json(name: ResolvedName) -> dict[str, Any]:

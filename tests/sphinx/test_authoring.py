@@ -9,15 +9,9 @@ from pathlib import Path
 
 import pytest
 
-
-def copy_root(rootdir, tmp_path, name):
-    target = tmp_path / name
-    shutil.copytree(rootdir / f"test-{name}", target, symlinks=True)
-    return target
+from .helpers import copy_root, notes
 
 
-def notes(text: str) -> list[str]:
-    return [" ".join(m.group(2).split()).replace("*", "") for m in re.finditer(r"^\[(\d+)\] (.+?)(?=\n\n|\n\[\d+\]|\Z)", text, re.M | re.S)]
 
 
 def body(text: str) -> str:
@@ -112,6 +106,7 @@ def test_footnote_marks_pasted_with_a_quotation_are_recognised_and_dropped(make_
     assert frus_warnings(app) == []
     chapter = (app.outdir / "a_chapter.txt").read_text()  # its source is declared in a later document
     assert "“claiming the entire Kwantung Peninsula, Under such circumstances”[1]" in body(chapter)
+    assert "the entire Kwantung Peninsula, Under such circumstances the Port of Dairen" in body(chapter)  # the block quote
     assert "Office, 1969), 927, https:" in notes(chapter)[0]
     sources = (app.outdir / "b_sources.txt").read_text()
     assert "Kwantung Peninsula, Under such circumstances the Port of Dairen" in body(sources)
@@ -121,7 +116,7 @@ def test_footnote_marks_pasted_with_a_quotation_are_recognised_and_dropped(make_
 def test_a_number_that_is_not_the_sources_mark_is_still_a_misquote(make_app, rootdir, tmp_path):
     source = copy_root(rootdir, tmp_path, "quote-marks")
     chapter = source / "a_chapter.rst"
-    chapter.write_text(chapter.read_text().replace("Peninsula,1 Under", "Peninsula,2 Under"))
+    chapter.write_text(chapter.read_text().replace("Peninsula,1 Under", "Peninsula,2 Under", 1))  # the inline quotation
     app = make_app("text", srcdir=source)
     app.build()
     found = frus_warnings(app)

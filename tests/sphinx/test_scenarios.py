@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import re
-import shutil
-
 import pytest
 
 from frus_cite.sphinxext.domain import scratch
 
+from .helpers import copy_root, notes
+
 FULL_0711 = "W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145, July 11, 1945, in"
-
-
-def copy_root(rootdir, tmp_path, name):
-    target = tmp_path / name
-    shutil.copytree(rootdir / f"test-{name}", target)
-    return target
 
 
 def clean_build(make_app, source, builder: str = "text"):
@@ -25,9 +18,6 @@ def clean_build(make_app, source, builder: str = "text"):
     assert "frus." not in app.warning.getvalue()
     return app
 
-
-def notes(text: str) -> list[str]:
-    return [" ".join(m.group(2).split()).replace("*", "") for m in re.finditer(r"^\[(\d+)\] (.+?)(?=\n\n|\n\[\d+\]|\Z)", text, re.M | re.S)]
 
 
 def test_project_scope_gives_full_note_once(make_app, rootdir, tmp_path):

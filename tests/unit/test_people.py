@@ -225,3 +225,33 @@ def test_the_tool_rebuilds_the_shipped_file_from_the_shared_corpus(corpus, tmp_p
     tool.OUT = tmp_path / "persons.json.gz"
     tool.main(str(corpus))
     assert tool.OUT.read_bytes() == (ROOT / "src/frus_cite/data/persons.json.gz").read_bytes()
+
+
+def test_a_broken_data_file_keeps_every_printed_form(monkeypatch):
+    from frus_cite.people import DataError, PersonsData, resolver
+
+    with pytest.raises(DataError, match="format 99"):
+        PersonsData({"format": 99})
+
+    def broken():
+        raise DataError("cannot read the people data frus_cite/data/persons.json.gz: truncated")
+
+    monkeypatch.setattr(resolver, "load_persons_data", broken)
+    name = resolve("The Ambassador in the Soviet Union (Harriman)", "1945-07-11")
+    assert name.name is None and "cannot read the people data" in name.reason
+
+
+def test_a_printed_role_must_match_the_post_of_the_one_official_in_office():
+    # 1918: Lansing's private secretary was Richard Crane; POCOM's Crane then in office (Charles
+    # R.) held no post of that kind.  A post no one took up ("did not proceed") counts for nothing.
+    name = resolve("the Private Secretary to the Secretary of State (Crane)", "1918-11-23", "frus1919Parisv01")
+    assert name.name is None
+    assert resolve("Acting Secretary of State Dillon", "1959-04-11").name == "C. Douglas Dillon"  # Under Secretary
+
+
+def test_a_chief_of_mission_without_a_recorded_end_served_until_the_next_chief():
+    data = load_persons_data()
+    crane = [t for t in data.tenures if t.record == "cn-1909-cran-01"]
+    assert crane == []  # appointed 1909, took the oath, never went to Peking
+    open_ended = [t for t in data.tenures if t.kind == "chief" and t.end is None]
+    assert all(t.start >= "1990" for t in open_ended), open_ended[:3]  # only posts held to this day

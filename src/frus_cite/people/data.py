@@ -82,7 +82,9 @@ class Tenure:
     start: str | None
     """ISO date the person took up the post (or was appointed, when that is all the data has)."""
     end: str | None
-    """ISO date the post was left; without one in POCOM, the holder's death year; else ``None``."""
+    """ISO date the post was left.  Where POCOM records none, the build closes the post when the
+    next chief of mission of the country took up the post, or in the holder's death year;
+    ``None`` is left for posts still held."""
     record: str
     """POCOM's id of the appointment ("ru-1943-harr-01")."""
 
@@ -191,14 +193,12 @@ class PersonsData:
 
     @cached_property
     def tenures(self) -> tuple[Tenure, ...]:
-        """Every POCOM appointment, then every president's term.  A post with no recorded end
-        ends at the latest with its holder's death year."""
-        col, death = self._positions, self._persons["death"]
-        rows = []
-        for i in range(len(col["person"])):
-            person = int(col["person"][i])
-            end = col["end"][i] or death[person] or None
-            rows.append(Tenure(person, col["kind"][i], col["where"][i], col["title"][i], col["start"][i] or None, end, col["record"][i]))
+        """Every POCOM appointment, then every president's term."""
+        col = self._positions
+        rows = [
+            Tenure(int(col["person"][i]), col["kind"][i], col["where"][i], col["title"][i], col["start"][i] or None, col["end"][i] or None, col["record"][i])
+            for i in range(len(col["person"]))
+        ]
         rows += [Tenure(person, "president", "united-states", "president", start, end, f"president-{n + 1}") for n, (person, start, end) in enumerate(self._presidents)]
         return tuple(rows)
 

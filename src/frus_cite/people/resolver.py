@@ -216,6 +216,11 @@ def _by_office_on_date(party, date, volume, persons, data, notes) -> ResolvedNam
     holders = [t for p in _namesakes(party.name, data) for t in data.tenures_by_person.get(p.index, ()) if t.overlaps(first, last)]
     people = {t.person for t in holders}
     tenure = _covering(holders, first, last, overlap=True) if len(people) == 1 else None
+    if tenure is not None and party.role and not _words(party.role) & _words(_position(tenure, data)):
+        # "the Private Secretary to the Secretary of State (Crane)" is not the Crane who was then
+        # a minister abroad: a printed role must share a word with the post.
+        notes.append(f"the one official named {party.name} in office was {_position(tenure, data)}, not “{party.role}”")
+        return None
     if tenure is not None:
         return _from_tenure(party, tenure, data, "in office")
     if len(people) > 1:

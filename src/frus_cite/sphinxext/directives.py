@@ -156,6 +156,7 @@ class QuoteDirective(_FrusDirective):
         # The source's footnote marks pasted with the quotation are not printed.
         quote += self.parse_content_to_nodes() if prepared.printed == passage else self.parse_text_to_nodes(prepared.printed)
         reference = make_note(self.env, cites, self.lineno, passage=prepared.pending)
+        quote["frus_note_id"], quote["docname"] = reference["note_id"], self.env.docname
         last = quote.children[-1] if quote.children else None
         if isinstance(last, nodes.paragraph):
             last += reference
