@@ -267,5 +267,5 @@ def parse_heading(heading: str, *, numbered: bool = False) -> tuple[str | None, 
 
 
 _PUBLIC_STATEMENTS = frozenset({"address", "radio and television address", "remarks", "speech", "news conference", "interview"})
-_AUDIENCE = re.compile(r"\s+[Bb]efore\s+(?=(?:the|a|an|[A-Z])\b)")
-_VENUE = re.compile(r"\s+(?:[Bb]efore|at)\s+(?=(?:the|a|an|[A-Z])\b)")
+_AUDIENCE = re.compile(r"\s[Bb]efore\s(?=(?:the|a|an|[A-Z])\b)")
+_VENUE = re.compile(r"\s(?:[Bb]efore|at)\s(?=(?:the|a|an|[A-Z])\b)")
