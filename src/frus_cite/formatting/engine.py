@@ -32,12 +32,14 @@ from lxml import etree
 
 from .textcase import apply_text_case
 
-__all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY"]
+__all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY"]
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 POSITION_KEY = "frus_position"
 """Key of a citeproc-py ``CitationItem`` holding the position decided by the note engine."""
 NEAR_NOTE_KEY = "frus_near_note"
+DISAMBIGUATE_KEY = "frus_disambiguate"
+"""True on a cite the note engine found ambiguous (CSL's ``disambiguate`` condition)."""
 
 
 class _KeptAnswers:
@@ -59,7 +61,25 @@ class _KeptAnswers:
 
 
 class _PositionFromEngine:
-    """``position`` tests answered from the position the note engine gave the cite."""
+    """``position`` tests answered from the position the note engine gave the cite, and the
+    ``disambiguate`` test, which citeproc-py skipped (an ``<if disambiguate="true">`` branch
+    was always taken): true when the note engine found the cite ambiguous."""
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        tests = [
+            (self._type, "type"), (self._variable, "variable"), (self._is_numeric, "is-numeric"),
+            (self._is_uncertain_date, "is-uncertain-date"), (self._locator, "locator"),
+        ]
+        results = [result for test, attribute in tests if attribute in self.attrib for result in test(item)]
+        if "position" in self.attrib:
+            results += self._position(item, context)
+        if "disambiguate" in self.attrib:
+            results.append(bool(item.get(DISAMBIGUATE_KEY)) == (self.get("disambiguate") == "true"))
+        match = self.get("match", "all")
+        passed = any(results) if match == "any" else not any(results) if match == "none" else all(results)
+        if not passed:
+            raise model.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
     def _position(self, item, context):
         decided = item.get(POSITION_KEY)
