@@ -60,10 +60,31 @@ class _KeptAnswers:
         return list(kept[1])
 
 
+_NUMBER_WITH_AFFIXES = r"[^\W\d_]*\d+[^\W\d_]*"
+_NUMERIC = re.compile(rf"\s*{_NUMBER_WITH_AFFIXES}(?:\s*(?:[-–,&]|and)\s*{_NUMBER_WITH_AFFIXES})*\s*")
+
+
+def is_numeric(value: str) -> bool:
+    """CSL's ``is-numeric``: numbers, each with optional letters around it ("2nd", "A1"), alone
+    or as a range or list ("926-928", "2, 4 & 5"); citeproc-py accepted one number only, and
+    never looked at the locator."""
+    return _NUMERIC.fullmatch(value) is not None
+
+
 class _PositionFromEngine:
     """``position`` tests answered from the position the note engine gave the cite, and the
     ``disambiguate`` test, which citeproc-py skipped (an ``<if disambiguate="true">`` branch
     was always taken): true when the note engine found the cite ambiguous."""
+
+    def _is_numeric(self, item):
+        results = []
+        for variable in self.get("is-numeric").split():
+            if variable == "locator":
+                value = item.locator.identifier if item.has_locator else None
+            else:
+                value = item.reference.get(variable.replace("-", "_"))
+            results.append(value is not None and is_numeric(str(value)))
+        return results
 
     def render(self, item, context=None, delimiter="", **kwargs):
         tests = [
@@ -251,6 +272,8 @@ class _LabelNeedsItsVariable:
         own = self.get("variable")
         if variable is None and own not in (None, "locator") and not item.reference.get(own.replace("-", "_")):
             raise VariableError(own)
+        if kwargs.get("sort_options") is not None:  # a sort key is the names, not their "ed."
+            return None
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
 
 
