@@ -32,12 +32,14 @@ from lxml import etree
 
 from .textcase import apply_text_case
 
-__all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY"]
+__all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GIVENNAME_KEY"]
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 POSITION_KEY = "frus_position"
 """Key of a citeproc-py ``CitationItem`` holding the position decided by the note engine."""
 NEAR_NOTE_KEY = "frus_near_note"
+GIVENNAME_KEY = "frus_add_givenname"
+"""True on a cite whose short names are written in full to tell it apart (disambiguate-add-givenname)."""
 DISAMBIGUATE_KEY = "frus_disambiguate"
 """True on a cite the note engine found ambiguous (CSL's ``disambiguate`` condition)."""
 
@@ -410,6 +412,20 @@ def initialize_given(given: str, mark: str, *, initialize: bool = True, hyphen: 
 class _Initials:
     """``initialize-with`` as CSL means it (existing initials kept: "Ph.", "ME."), and
     ``initialize="false"``, which citeproc-py ignores (given names were always initialized)."""
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        # disambiguate-add-givenname: a short name of an ambiguous cite is written in full.
+        if not item.get(GIVENNAME_KEY) or self.get_option("form", context, sort_options) != "short":
+            return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
+        own = self.get("form")
+        self.set("form", "long")
+        try:
+            return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
+        finally:
+            if own is None:
+                del self.attrib["form"]
+            else:
+                self.set("form", own)
 
     def initialize(self, given, mark, context):
         anchor = context if context is not None else self

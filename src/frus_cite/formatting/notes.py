@@ -168,11 +168,13 @@ class NoteEngine:
             self._renderers[fmt] = CiteRenderer.shared(self.style_name, fmt)
         return self._renderers[fmt]
 
-    def _render_cite(self, cite: Cite, position: str, fmt: str, near_note: bool = False, ambiguous: bool = False) -> str:
+    def _render_cite(self, cite: Cite, position: str, fmt: str, near_note: bool = False,
+                     disambiguation: tuple[bool, bool] = (False, False)) -> str:
         """One cite's text (see :class:`.CiteRenderer` for what is kept)."""
+        add_givenname, disambiguate = disambiguation
         return self._renderer(fmt).render(
-            self.items[cite.id], position=position, near_note=near_note, locator=cite.locator,
-            label=cite.label, fingerprint=self._fingerprint(cite.id), disambiguate=ambiguous,
+            self.items[cite.id], position=position, near_note=near_note, locator=cite.locator, label=cite.label,
+            fingerprint=self._fingerprint(cite.id), disambiguate=disambiguate, add_givenname=add_givenname,
         )
 
     def _fingerprint(self, key: str) -> str:
@@ -193,7 +195,7 @@ class NoteEngine:
         pieces = []
         for index, cite in enumerate(cluster.cites):
             position = cite.position or self._position(cite, index, cluster)
-            body = self._render_cite(cite, position, fmt, self._near_note(cite, cluster), self._ambiguous(cite.id, fmt))
+            body = self._render_cite(cite, position, fmt, self._near_note(cite, cluster), self._disambiguation(cite.id, fmt))
             pieces.append(postprocess.affix(body, cite.prefix, cite.suffix, fmt=fmt))
             if cite.id not in self._order:
                 self._order.append(cite.id)
@@ -218,17 +220,27 @@ class NoteEngine:
         disambiguated against them too, not only against the items cited before it."""
         self._history.known.update(key for key in ids if key in self.items)
 
-    def _ambiguous(self, cite_id: str, fmt: str) -> bool:
-        """CSL's ``disambiguate`` test: another item cited here has the same short form
-        (its subsequent cite without a locator), so the style may add what tells them apart."""
+    def _disambiguation(self, cite_id: str, fmt: str) -> tuple[bool, bool]:
+        """How the cite is told apart from other items cited here with the same short form
+        (their subsequent cite without a locator): (given names written in full, CSL's
+        ``disambiguate`` test true).  Given names first, when the style asks for them
+        (``disambiguate-add-givenname``) and they tell every other item apart."""
         renderer = self._renderer(fmt)
-        if not renderer.disambiguates:
-            return False
+        if not (renderer.disambiguates or renderer.adds_givenname):
+            return False, False
         mine = self._short_form(cite_id, renderer)
-        return any(other != cite_id and self._short_form(other, renderer) == mine for other in self._history.known)
+        others = [o for o in self._history.known if o != cite_id and self._short_form(o, renderer) == mine]
+        if not others:
+            return False, False
+        if renderer.adds_givenname:
+            mine = self._short_form(cite_id, renderer, True)
+            if all(self._short_form(o, renderer, True) != mine for o in others):
+                return True, False
+        return False, True
 
-    def _short_form(self, cite_id: str, renderer: CiteRenderer) -> str:
-        return renderer.render(self.items[cite_id], position="subsequent", fingerprint=self._fingerprint(cite_id))
+    def _short_form(self, cite_id: str, renderer: CiteRenderer, add_givenname: bool = False) -> str:
+        return renderer.render(self.items[cite_id], position="subsequent", fingerprint=self._fingerprint(cite_id),
+                               add_givenname=add_givenname)
 
     # -- bibliography ------------------------------------------------------
     def bibliography(self, fmt: str = "text", ids: Iterable[str] | None = None) -> list[str]:

@@ -24,7 +24,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 
 from . import postprocess
-from .engine import DISAMBIGUATE_KEY, NEAR_NOTE_KEY, POSITION_KEY
+from .engine import DISAMBIGUATE_KEY, GIVENNAME_KEY, NEAR_NOTE_KEY, POSITION_KEY
 from .styles import find_style, load_style
 
 __all__ = ["CiteRenderer", "LOCATOR_STAND_IN", "fingerprint"]
@@ -55,13 +55,13 @@ class CiteRenderer:
 
     def render(self, item: Mapping[str, Any], *, position: str, near_note: bool = False,
                locator: str | None = None, label: str = "page", fingerprint: str | None = None,
-               disambiguate: bool = False) -> str:
+               disambiguate: bool = False, add_givenname: bool = False) -> str:
         """The text of one cite of *item* at *position* (the layout's affixes taken off);
         *fingerprint* is :func:`fingerprint` of the item, if the caller keeps it."""
         fingerprint = fingerprint or globals()["fingerprint"](item)
         stand_in = locator is not None and locator.isdigit()
         shown = LOCATOR_STAND_IN if stand_in else locator
-        state = (position, near_note, disambiguate)
+        state = (position, near_note, disambiguate, add_givenname)
         key = (fingerprint, state, label if locator is not None else None, shown)
         text = self._kept.get(key)
         if text is None:
@@ -83,6 +83,11 @@ class CiteRenderer:
                                                               namespaces=self.style.root.nsmap))
         return self._disambiguates
 
+    @property
+    def adds_givenname(self) -> bool:
+        """The citation element asks for given names to tell ambiguous cites apart."""
+        return self.style.root.citation.get("disambiguate-add-givenname") == "true"
+
     def citation_order(self, items: list[tuple[Mapping[str, Any], str]]) -> list[int]:
         """Indexes of a note's items, (item, fingerprint) pairs, in the order of the style's
         citation ``<sort>``; without one, the order given (as citeproc-js keeps it)."""
@@ -97,10 +102,11 @@ class CiteRenderer:
         position = {id(cite): index for index, cite in enumerate(cites)}
         return [position[id(cite)] for cite in ordered]
 
-    def _render(self, item: Mapping[str, Any], fingerprint: str, state: tuple[str, bool, bool],
+    def _render(self, item: Mapping[str, Any], fingerprint: str, state: tuple[str, bool, bool, bool],
                 locator: str | None, label: str) -> str:
-        position, near_note, disambiguate = state
-        args: dict[str, Any] = {POSITION_KEY: position, NEAR_NOTE_KEY: near_note, DISAMBIGUATE_KEY: disambiguate}
+        position, near_note, disambiguate, add_givenname = state
+        args: dict[str, Any] = {POSITION_KEY: position, NEAR_NOTE_KEY: near_note, DISAMBIGUATE_KEY: disambiguate,
+                                GIVENNAME_KEY: add_givenname}
         if locator is not None:
             args["locator"] = Locator(label.replace("-", " "), locator)
         with warnings.catch_warnings():
