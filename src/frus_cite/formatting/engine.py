@@ -436,6 +436,21 @@ class _Initials:
                                 hyphen=self.get_option("initialize-with-hyphen", context))
 
 
+class _MacroSortOptions:
+    """A ``<text macro>`` inside a sort key's macro renders with the sort key's options
+    (names in sort order, no labels); citeproc-py dropped them one macro down."""
+
+    def process(self, item, context=None, **kwargs):
+        if "macro" not in self.attrib or kwargs.get("sort_options") is None:
+            return super().process(item, context=context, **kwargs)
+        try:  # the item's language, as citeproc-py's own process finds it
+            language = item.reference.language[:2]
+        except VariableError:
+            language = self.get_root().get("default-locale", "en")[:2]
+        macro = self.get_macro(self.get("macro"))
+        return macro.render(item, context=context if context is not None else self, sort_options=kwargs["sort_options"]), language
+
+
 class _TextCase:
     """``text-case`` as citeproc-js applies it (see :mod:`.textcase`)."""
 
@@ -452,7 +467,7 @@ _EXTRAS: dict[str, tuple[type, ...]] = {
     "sort": (_CslSort,),
     "key": (_CslSortKey,),
     "substitute": (_Substitution,),
-    "text": (_RangeFormats, _TextCase),
+    "text": (_MacroSortOptions, _RangeFormats, _TextCase),
     "number": (_RangeFormats, _TextCase),
     "label": (_LabelNeedsItsVariable, _TextCase),
     "date-part": (_TextCase,),
