@@ -141,8 +141,6 @@ class _SubstitutedOnce:
         finally:
             self.set("variable", " ".join(roles))
         if text:
-            if getattr(layout, "first_names", "") is None:
-                layout.first_names = str(text)  # for subsequent-author-substitute
             _note_printed(layout, self.tag, [role for role in left if role in item.reference])
         return text
 
@@ -259,6 +257,8 @@ class _Substitution:
             if text:
                 for tag, variable in printed:
                     layout.repressed.setdefault(tag, []).append(variable)
+                if kwargs.get("sort_options") is None and getattr(layout, "first_names", "") is None:
+                    layout.first_names = str(text)  # a title standing in for the author is substituted too
                 return text
         return None
 
@@ -283,11 +283,15 @@ _TAG_TEXT = re.compile(r"<[^>]*>")
 
 
 def sort_text(text: str) -> str:
-    """A sort key's text compared as citeproc-js compares it: without markup, case, accents
-    and punctuation."""
-    text = unicodedata.normalize("NFKD", html_lib.unescape(_TAG_TEXT.sub("", str(text))))
-    kept = "".join(c if c.isalnum() or c.isspace() else "" for c in text if not unicodedata.combining(c))
+    """A sort key's text compared as citeproc-js compares it: without markup, case, accents,
+    brackets and quotation marks ("[F]linders" sorts as Flinders); other punctuation counts,
+    before letters and digits ("Papers, 1945" before "Papers. Vol. 1")."""
+    text = unicodedata.normalize("NFKD", html_lib.unescape(_TAG_TEXT.sub("", str(text))).translate(_IGNORED_IN_SORT))
+    kept = "".join(c for c in text if not unicodedata.combining(c) and unicodedata.category(c)[0] != "C")
     return " ".join(kept.casefold().split())
+
+
+_IGNORED_IN_SORT = str.maketrans("", "", "[](){}“”‘’\"'«»„‚‹›")
 
 
 class _CslSort:
@@ -414,6 +418,13 @@ class _Initials:
     ``initialize="false"``, which citeproc-py ignores (given names were always initialized)."""
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        text = self._names(item, variable, context, sort_options, **kwargs)
+        layout = (context if context is not None else self).get_layout()
+        if text and sort_options is None and getattr(layout, "first_names", "") is None:
+            layout.first_names = str(text)  # the names alone, without their label: subsequent-author-substitute
+        return text
+
+    def _names(self, item, variable, context, sort_options, **kwargs):
         # disambiguate-add-givenname: a short name of an ambiguous cite is written in full.
         if not item.get(GIVENNAME_KEY) or self.get_option("form", context, sort_options) != "short":
             return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
