@@ -283,15 +283,15 @@ _TAG_TEXT = re.compile(r"<[^>]*>")
 
 
 def sort_text(text: str) -> str:
-    """A sort key's text compared as citeproc-js compares it: without markup, case, accents,
-    brackets and quotation marks ("[F]linders" sorts as Flinders); other punctuation counts,
-    before letters and digits ("Papers, 1945" before "Papers. Vol. 1")."""
-    text = unicodedata.normalize("NFKD", html_lib.unescape(_TAG_TEXT.sub("", str(text))).translate(_IGNORED_IN_SORT))
-    kept = "".join(c for c in text if not unicodedata.combining(c) and unicodedata.category(c)[0] != "C")
-    return " ".join(kept.casefold().split())
+    """A sort key's text compared as citeproc-js compares it: without markup, case, accents and
+    punctuation ("[F]linders" sorts as Flinders)."""
+    text = unicodedata.normalize("NFKD", html_lib.unescape(_TAG_TEXT.sub("", str(text))))
+    # Spaces and punctuation do not count ("Papers, 1945" before "Papers, ed."), except between
+    # the parts of a name, marked NAME_PART_BREAK, which sorts first ("Dale" before "Dalebout").
+    return "".join(c for c in text if (c.isalnum() or c == NAME_PART_BREAK) and not unicodedata.combining(c)).casefold()
 
 
-_IGNORED_IN_SORT = str.maketrans("", "", "[](){}“”‘’\"'«»„‚‹›")
+NAME_PART_BREAK = "\x00"
 
 
 class _CslSort:
@@ -331,7 +331,7 @@ class _CslSortKey:
         if value is None or (isinstance(value, str) and not value):
             return None
         if name in NAMES:
-            return (1, 0, sort_text(" ".join(_name_sort_text(n) for n in value)))
+            return (1, 0, sort_text(NAME_PART_BREAK.join(_name_sort_text(n) for n in value)))
         if name in DATES:
             return (1, 0, value.sort_key()) if hasattr(value, "sort_key") else (1, 0, str(value))
         if name in NUMBERS:
@@ -357,7 +357,7 @@ class _CslSortKey:
 
 def _name_sort_text(name) -> str:
     given, family, dropping, non_dropping, suffix = name.parts()
-    return " ".join(part for part in (non_dropping, family, given, dropping, suffix) if part)
+    return NAME_PART_BREAK.join(part.replace(" ", NAME_PART_BREAK) for part in (non_dropping, family, given, dropping, suffix) if part)
 
 
 class _AuthorSubstitute:
@@ -419,6 +419,8 @@ class _Initials:
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
         text = self._names(item, variable, context, sort_options, **kwargs)
+        if text and sort_options is not None:  # in a sort key, the breaks between name parts count
+            return re.sub(r"[\s,]+", NAME_PART_BREAK, str(text))
         layout = (context if context is not None else self).get_layout()
         if text and sort_options is None and getattr(layout, "first_names", "") is None:
             layout.first_names = str(text)  # the names alone, without their label: subsequent-author-substitute
