@@ -27,7 +27,7 @@ from citeproc import DATES, LANGUAGE_NAMES, LOCALES_PATH, NAMES, NUMBERS, PRIMAR
 from citeproc import model
 from citeproc.frontend import CitationStylesStyle
 from citeproc.source import VariableError
-from citeproc.string import String
+from citeproc.string import String, normalize_seam
 from lxml import etree
 
 from .textcase import apply_text_case
@@ -464,6 +464,19 @@ class _MacroSortOptions:
         return macro.render(item, context=context if context is not None else self, sort_options=kwargs["sort_options"]), language
 
 
+class _EscapedAffixes:
+    """Affixes are text: in HTML a ``prefix="<"`` prints ``&#60;`` (citeproc-py copied it as
+    markup, so "<https://…>" around a URL vanished in a browser)."""
+
+    def wrap(self, string):
+        prefix, suffix = self.get("prefix", ""), self.get("suffix", "")
+        if string is None or not any(c in "<>&" for c in prefix + suffix):
+            return super().wrap(string)
+        prefix, suffix = self.preformat(prefix), self.preformat(suffix)
+        text = prefix + normalize_seam(prefix, string)
+        return text + normalize_seam(text, suffix)
+
+
 class _TextCase:
     """``text-case`` as citeproc-js applies it (see :mod:`.textcase`)."""
 
@@ -475,19 +488,22 @@ class _TextCase:
 
 
 _EXTRAS: dict[str, tuple[type, ...]] = {
-    "name": (_Initials,),
+    "name": (_Initials, _EscapedAffixes),
     "layout": (_AuthorSubstitute,),
     "sort": (_CslSort,),
     "key": (_CslSortKey,),
     "substitute": (_Substitution,),
-    "text": (_MacroSortOptions, _RangeFormats, _TextCase),
-    "number": (_RangeFormats, _TextCase),
-    "label": (_LabelNeedsItsVariable, _TextCase),
-    "date-part": (_TextCase,),
-    "name-part": (_TextCase,),
+    "text": (_MacroSortOptions, _RangeFormats, _TextCase, _EscapedAffixes),
+    "number": (_RangeFormats, _TextCase, _EscapedAffixes),
+    "label": (_LabelNeedsItsVariable, _TextCase, _EscapedAffixes),
+    "date-part": (_TextCase, _EscapedAffixes),
+    "name-part": (_TextCase, _EscapedAffixes),
+    "group": (_EscapedAffixes,),
+    "date": (_EscapedAffixes,),
+    "et-al": (_EscapedAffixes,),
     "if": (_PositionFromEngine,),
     "else-if": (_PositionFromEngine,),
-    "names": (_SubstitutedOnce,),
+    "names": (_SubstitutedOnce, _EscapedAffixes),
 }
 
 

@@ -54,6 +54,7 @@ def punctuation_in_quote(style) -> bool:
 NOTE_LAYOUT = Layout()
 
 
+_HTML_TAG = re.compile(r"</?[a-z]+(?:\s[^<>]*)?>")
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+")
 
 
@@ -64,8 +65,8 @@ def curly_quotes(text: str) -> str:
     and prints ‘Betrayal’; citeproc-py leaves the straight quotes.  URLs are left
     as they are: an apostrophe in ``?title=Harriman's`` is part of the address.
     """
-    in_url = bytearray(len(text))
-    for url in _URL.finditer(text):
+    in_url = bytearray(len(text))  # URLs and HTML tags (style="…" of small caps) keep their quotes
+    for url in (*_URL.finditer(text), *_HTML_TAG.finditer(text)):
         in_url[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
     out: list[str] = []
     stack: list[tuple[str, str]] = []  # open quotes: (kind "double"/"single", the character that opened it)
@@ -139,7 +140,8 @@ def drop_doubled_punctuation(text: str) -> str:
 def escape_ampersands(text: str) -> str:
     """HTML: a bare ``&`` becomes ``&#38;`` (citeproc-js's form); entities are left alone,
     except citeproc-py's own ``&amp;`` (an ``and="symbol"``, a term), written ``&#38;`` too."""
-    return re.sub(r"&(?!#?\w+;)", "&#38;", text).replace("&amp;", "&#38;")
+    text = re.sub(r"&(?!#?\w+;)", "&#38;", text)
+    return text.replace("&amp;", "&#38;").replace("&lt;", "&#60;").replace("&gt;", "&#62;")
 
 
 def _strip_affixes(text: str, layout: Layout) -> str:
