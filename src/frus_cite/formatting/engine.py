@@ -413,6 +413,25 @@ def initialize_given(given: str, mark: str, *, initialize: bool = True, hyphen: 
     return "".join(pieces).strip()
 
 
+class _attributes:
+    """Attributes of *element* set for the time of a citeproc-py call that reads them, then restored."""
+
+    def __init__(self, element, values: dict[str, str]):
+        self.element, self.values = element, values
+        self.saved = {name: element.get(name) for name in values}
+
+    def __enter__(self):
+        for name, value in self.values.items():
+            self.element.set(name, value)
+
+    def __exit__(self, *exc):
+        for name, value in self.saved.items():
+            if value is None:
+                del self.element.attrib[name]
+            else:
+                self.element.set(name, value)
+
+
 class _Initials:
     """``initialize-with`` as CSL means it (existing initials kept: "Ph.", "ME."), and
     ``initialize="false"``, which citeproc-py ignores (given names were always initialized)."""
@@ -427,18 +446,23 @@ class _Initials:
         return text
 
     def _names(self, item, variable, context, sort_options, **kwargs):
+        option = lambda name: self.get_option(name, context, sort_options)  # noqa: E731
+        overrides = {}
         # disambiguate-add-givenname: a short name of an ambiguous cite is written in full.
-        if not item.get(GIVENNAME_KEY) or self.get_option("form", context, sort_options) != "short":
+        if item.get(GIVENNAME_KEY) and option("form") == "short":
+            overrides["form"] = "long"
+        # "after-inverted-name" (CSL 1.0.1), unknown to citeproc-py: the delimiter goes before
+        # "et al." or "and" when the name before it is inverted ("Zhang, Shu Guang, et al.").
+        names = item.reference.get(variable) or []
+        truncated = option("et-al-min") and len(names) >= option("et-al-min") > 1
+        before = {"delimiter-precedes-et-al": option("et-al-use-first") - 1, "delimiter-precedes-last": len(names) - 2}
+        order = option("name-as-sort-order")
+        for name, index in before.items():
+            if option(name) == "after-inverted-name":
+                inverted = order == "all" or (order == "first" and index == 0 and (truncated or name.endswith("last")))
+                overrides[name] = "always" if inverted else "never"
+        with _attributes(self, overrides):
             return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
-        own = self.get("form")
-        self.set("form", "long")
-        try:
-            return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
-        finally:
-            if own is None:
-                del self.attrib["form"]
-            else:
-                self.set("form", own)
 
     def initialize(self, given, mark, context):
         anchor = context if context is not None else self
