@@ -135,11 +135,9 @@ class _SubstitutedOnce:
         left = [role for role in roles if role not in used]
         if not left:
             raise VariableError(self.get("variable"))
-        self.set("variable", " ".join(left))  # citeproc-py's process reads the attribute
-        try:
+        # citeproc-py's process reads the attribute: the used roles are taken out for the call
+        with _attributes(self, {"variable": " ".join(left)} if len(left) < len(roles) else {}):
             text = super().process(item, names_context=names_context, context=context, **kwargs)
-        finally:
-            self.set("variable", " ".join(roles))
         if text:
             _note_printed(layout, self.tag, [role for role in left if role in item.reference])
         return text
@@ -453,12 +451,12 @@ class _Initials:
             overrides["form"] = "long"
         # "after-inverted-name" (CSL 1.0.1), unknown to citeproc-py: the delimiter goes before
         # "et al." or "and" when the name before it is inverted ("Zhang, Shu Guang, et al.").
-        names = item.reference.get(variable) or []
-        truncated = option("et-al-min") and len(names) >= option("et-al-min") > 1
-        before = {"delimiter-precedes-et-al": option("et-al-use-first") - 1, "delimiter-precedes-last": len(names) - 2}
-        order = option("name-as-sort-order")
-        for name, index in before.items():
+        for name in ("delimiter-precedes-et-al", "delimiter-precedes-last"):
             if option(name) == "after-inverted-name":
+                names = item.reference.get(variable) or []
+                truncated = option("et-al-min") and len(names) >= option("et-al-min") > 1
+                index = option("et-al-use-first") - 1 if name.endswith("et-al") else len(names) - 2
+                order = option("name-as-sort-order")
                 inverted = order == "all" or (order == "first" and index == 0 and (truncated or name.endswith("last")))
                 overrides[name] = "always" if inverted else "never"
         with _attributes(self, overrides):
@@ -575,6 +573,11 @@ class FrusStyle(CitationStylesStyle):
         self.root = self.xml.getroot()
         self.kept_answers: dict[tuple[int, str], tuple[Any, list[Any]]] = {}
         self.root.kept_answers = self.kept_answers
+        # Attributes the engine layer keeps on layouts, set here: an unset one would be looked
+        # up as a child element on every read.  The proxies are kept so that they live on.
+        self._layouts = self.root.xpath("./cs:citation/cs:layout | ./cs:bibliography/cs:layout", namespaces=model.CitationStylesElement.nsmap)
+        for layout in self._layouts:
+            layout.repressed, layout.printed, layout.first_names = {}, None, ""
         self.root.locales = self._locales(locale or self.root.get("default-locale", "en-US"))
         for locale_root in self.root.locales:
             locale_root.style = self.root

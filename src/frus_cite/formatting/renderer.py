@@ -46,6 +46,11 @@ class CiteRenderer:
             source = CiteProcJSON([])
         self._bibliography = CitationStylesBibliography(self.style, source, formatter.html if fmt == "html" else formatter.plain)
         self._kept: dict[tuple[Any, ...], str] = {}
+        citation = self.style.root.citation
+        self._citation_sort = citation.find("cs:sort", citation.nsmap)
+        self._adds_givenname = citation.get("disambiguate-add-givenname") == "true"
+        self._disambiguates = bool(self.style.root.xpath(".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]",
+                                                          namespaces=citation.nsmap))
 
     @staticmethod
     def shared(style: str | None, fmt: str) -> "CiteRenderer":
@@ -78,20 +83,17 @@ class CiteRenderer:
     @property
     def disambiguates(self) -> bool:
         """The style has ``disambiguate`` conditions (worth finding ambiguous cites for)."""
-        if not hasattr(self, "_disambiguates"):
-            self._disambiguates = bool(self.style.root.xpath(".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]",
-                                                              namespaces=self.style.root.nsmap))
         return self._disambiguates
 
     @property
     def adds_givenname(self) -> bool:
         """The citation element asks for given names to tell ambiguous cites apart."""
-        return self.style.root.citation.get("disambiguate-add-givenname") == "true"
+        return self._adds_givenname
 
     def citation_order(self, items: list[tuple[Mapping[str, Any], str]]) -> list[int]:
         """Indexes of a note's items, (item, fingerprint) pairs, in the order of the style's
         citation ``<sort>``; without one, the order given (as citeproc-js keeps it)."""
-        sort = self.style.root.citation.sort
+        sort = self._citation_sort
         if sort is None or len(items) < 2:
             return list(range(len(items)))
         with warnings.catch_warnings():
