@@ -25,9 +25,11 @@ CHAPTER1_NOTES = {
          "https://history.state.gov/historicaldocuments/frus1945v07.",
     "2": "Ibid.",
     "3": "Ibid., 927–28.",
-    "4": "Compare the Chinese record of the same meeting in the next chapter.",
-    "5": "Herbert Feis, The China Tangle: The American Effort in China from Pearl Harbor to the Marshall Mission "
-         "(Princeton, NJ: Princeton University Press, 1953), 301.",
+    # The author's note, with a citation set inline in it as a note of its own (full, then "Ibid.").
+    "4": "Compare the Chinese record of the same meeting in the next chapter. Feis, who had the State Department files, "
+         "reads the week the same way. Herbert Feis, The China Tangle: The American Effort in China from Pearl Harbor "
+         "to the Marshall Mission (Princeton, NJ: Princeton University Press, 1953), 298–300.",
+    "5": "Ibid., 301.",
     "6": f"Harriman to Truman and the Secretary of State, telegram, Moscow Embassy Files—710 Sino-Soviet Relations, "
          f"n.d., {V7}, 913, https://history.state.gov/historicaldocuments/frus1945v07.",
     "7": "Ibid.",
