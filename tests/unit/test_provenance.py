@@ -223,3 +223,15 @@ def test_heading_and_opener_readers_take_any_line(line):
     marking = classification_of(line)
     assert marking is None or marking == marking.lower()
     editorial_words(line)
+
+
+def test_numerical_file_case_is_not_a_decimal_number():
+    source = read_provenance(Evidence(lines_above=(("File No. 3767/5.", 0),), year=1907))
+    assert (source.file.scheme, source.file.collection, source.file.text, source.file.decimal) == ("other", "Numerical File", "3767/5", None)
+
+
+def test_a_source_note_printed_above_the_heading_without_source():
+    source = read_provenance(Evidence(lines_above=(("Department of State, Conference Files: Lot 64 D 199, CF 100. Secret.", 0),)))
+    assert (source.reader, source.repository, source.file.lot, source.folder, source.classification) == (
+        "inline-source", "Department of State", "64D199", "CF 100", "secret"
+    )
