@@ -176,3 +176,27 @@ def test_central_files_name_the_collection_of_every_central_file():
     assert parse_source_note("Source: Department of State, Central Files, 611.93/9–1955. Secret.").collection == "Central Files"
     later = parse_source_note("Source: Department of State, Central Foreign Policy File, D770012–0456. Confidential; Immediate.")
     assert (later.collection, later.file.text, later.handling) == ("Central Foreign Policy File", "D770012–0456", ("immediate",))
+
+
+def test_record_group_spelled_out_and_years_as_their_own_part():
+    source = parse_source_note(
+        "Source: National Archives, Record Group 59, Central Foreign Policy File, 1964-66, POL 7 USSR. Confidential."
+    )
+    assert (source.record_group, source.file.text, source.file.subject_numeric.years) == ("RG 59", "POL 7 USSR", "1964-66")
+
+
+def test_withheld_document_note_in_brackets():
+    source = parse_source_note("[Source: Johnson Library, National Security File, Country File, Vietnam. Top Secret. 1 page not declassified.]")
+    assert (source.repository, source.collection, source.folder, source.classification) == (
+        "Lyndon B. Johnson Library", "National Security File", "Country File, Vietnam", "top secret"
+    )
+
+
+def test_a_file_named_in_a_later_sentence_is_not_the_document_s():
+    source = parse_source_note(
+        "Source: Johnson Library, National Security File, Country File, Vietnam, Sunflower & Sunflower Plus. Secret. "
+        "Received at the White House at 9:54 a.m. (National Archives and Records Administration, RG 59, Central Files "
+        "1967–69, POL 27–14 VIET/SUNFLOWER)"
+    )
+    assert source.repository == "Lyndon B. Johnson Library" and source.file is None and source.record_group is None
+    assert source.received == "at the White House at 9:54 a.m."

@@ -54,7 +54,7 @@ def footnote_block(lines: Lines, first: int) -> tuple[list[tuple[str, str]], int
         end_index = probe
         probe -= 1
     if notes and not indented:
-        region = MarkIndex("\n".join(line.text for line in lines[:end_index]))
+        region = _mark_finder("\n".join(line.text for line in lines[:end_index]), len(notes))
         cursor = 0
         for mark, _ in notes:
             found = region.find(mark, cursor)
@@ -98,6 +98,27 @@ def find_mark(text: str, mark: str, start: int, *, glued_to_digit: bool = True) 
 _PARTICLES = frozenset("de du del della van von der den y da di le la bin al".split())
 
 
+class _Searcher:
+    """Marks found by searching the text (a few C-speed scans per mark)."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def find(self, mark: str, start: int = 0) -> int | None:
+        return find_mark(self._text, mark, start)
+
+
+_FEW_MARKS = 12
+
+
+def _mark_finder(text: str, marks: int) -> MarkIndex | _Searcher:
+    """A document of a few notes searches for each mark; one of many indexes the text once,
+    so that thousands of notes cost one pass, not one pass each (both answer alike)."""
+    return _Searcher(text) if marks <= _FEW_MARKS else MarkIndex(text)
+
+
 def is_signature(line: str) -> bool:
     """A short name-like line: "Harriman", "[Harriman]", "FRED’K T. FRELINGHUYSEN."."""
     text = line.strip()
@@ -132,7 +153,7 @@ def clean_body(
     removals: list[tuple[int, int]] = []
     mark_positions: dict[int, int] = {}
     cursor = 0
-    body_marks = MarkIndex(raw_body)  # one pass over the body, not one per mark
+    body_marks = _mark_finder(raw_body, len(footnote_lines))
     for number, (mark, note_text) in enumerate(footnote_lines):
         see = _see_documents(note_text)
         if number in placed:
