@@ -417,7 +417,7 @@ def _check_page_numbers(text: str, start: int, end: int, path: str | None) -> No
             )
 
 
-_OWN_URL = re.compile(r"<?(https?://(?:www\.)?history\.state\.gov/historicaldocuments/\S+?)>?[.,)]*")
+_OWN_URL = re.compile(r"<?(https?://(?:www\.)?history\.state\.gov/historicaldocuments/\S+)")
 
 
 def _own_url(text: str) -> str | None:
@@ -426,7 +426,7 @@ def _own_url(text: str) -> str | None:
     for line in (text.lstrip().split("\n", 1)[0], text.rstrip().rsplit("\n", 1)[-1]):
         found = _OWN_URL.fullmatch(line.strip())
         if found:
-            return found.group(1)
+            return found.group(1).rstrip(".,)>")
     return None
 
 

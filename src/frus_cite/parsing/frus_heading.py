@@ -186,8 +186,8 @@ def _without_place_and_date(text: str) -> str:
     return ", ".join(parts) if parts else text
 
 
-_RECIPIENT_START = re.compile(
-    r"\s+to\s+(?=(?:the\s+)?(?:Department|Secretary|Acting|Under|Deputy|Assistant|President|Embassy|Legation|Mission|"
+_RECIPIENT_START = re.compile(  # (?<!\s): from a run of spaces' start only, not from each space (#16)
+    r"(?<!\s)\s+to\s+(?=(?:the\s+)?(?:Department|Secretary|Acting|Under|Deputy|Assistant|President|Embassy|Legation|Mission|"
     r"Consulate|Delegation|White House|Ambassador|Minister|Prime|Chairman|Director|Commander|Chief|Special|Executive|"
     r"Counselor|Chargé|Office|Posts?|All|Certain|Vice|Attorney|General|Admiral|Senator|Governor|Mr\.|Mrs\.|Dr\.|King|Queen))"
 )

@@ -29,7 +29,7 @@ from .repositories import match_repository
 __all__ = ["read", "parse_source_note", "is_source_note", "split_sentences"]
 
 NAME = "source-note"
-_PREFIX = re.compile(r"\s*Source:\s*")
+_PREFIX = re.compile(r"(?:(?<!\s)\s*|(?<=\s))Source:\s*")  # a run of spaces from its start only (#16)
 # A full stop ends a sentence unless it ends an initial or a usual abbreviation.
 _STOP = re.compile(r"\.\s+(?=[A-Z0-9(“\"\[])")
 _ABBREVIATIONS = frozenset("Jr Sr Mr Mrs Ms Dr St No Nos Gen Lt Col Adm Amb Capt Maj Sen Rep Gov Vol vol pp p ca Doc Msg Tel".split())
@@ -60,7 +60,7 @@ def _starts_marking(text: str, start: int) -> bool:
 
 def _trim(value: str) -> str:
     """Drop a sentence's full stop but keep an abbreviation's ("Stimpson, Jr.")."""
-    word = re.search(r"([\w’']+)\.$", value)
+    word = re.search(r"(?<![\w’'])([\w’']+)\.$", value)  # from a word's start only: linear (#16)
     if word and (word.group(1) in _ABBREVIATIONS or len(word.group(1)) == 1):
         return value
     return value.rstrip(".")
@@ -70,7 +70,7 @@ def split_sentences(text: str) -> list[str]:
     """Sentences of a note; "Harry F. Stimpson, Jr." and "Major William Y. Smith" stay whole."""
     sentences, start = [], 0
     for stop in _STOP.finditer(text):
-        word = re.search(r"([\w’'/]+)$", text[start : stop.start()])
+        word = re.search(r"(?<![\w’'/])([\w’'/]+)$", text[start : stop.start()])
         before = word.group(1) if word else ""
         initial = len(before) == 1 and before.isupper() and not _starts_marking(text, stop.end())
         if initial or before in _ABBREVIATIONS:
