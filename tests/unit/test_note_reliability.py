@@ -73,7 +73,7 @@ def test_cli_notes_with_a_notes_only_style_prints_notes_and_warns(tmp_path, caps
     items, cites = tmp_path / "items.json", tmp_path / "cites.json"
     items.write_text(json.dumps([RECORD]), encoding="utf-8")
     cites.write_text(json.dumps([{"citationItems": [{"id": "w"}], "properties": {"noteIndex": 1}}]), encoding="utf-8")
-    code = main(["notes", "--items", str(items), "--cites", str(cites), "--style", "the-historical-journal"])
+    code = main(["notes", "--items", str(items), "--cites", str(cites), "--style", "the-historical-journal", "--format", "json"])
     out, err = capsys.readouterr()
     assert code == 0
     result = json.loads(out)
