@@ -50,6 +50,8 @@ KINDS = (
     "Message", "Report", "Statement", "Draft", "Paper", "Editorial Note", "Telegram", "Airgram", "Despatch",
     "Dispatch", "Instruction", "Circular Telegram", "Circular Airgram", "Transcript", "Summary", "Conversation",
     "Study", "Briefing Paper", "Position Paper", "Talking Points", "Press Briefing",
+    # public statements printed in the 1969– volumes
+    "Radio and Television Address", "Address", "Remarks", "Speech", "News Conference", "Interview",
 )
 _KIND = re.compile(
     r"(?P<kind>" + "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True)) + r")\b(?P<rest>.*)$", re.DOTALL
@@ -112,7 +114,7 @@ def parse_party(text: str) -> Party:
     match = re.fullmatch(r"(?P<role>.+?)\s*\((?P<name>[^()]+)\)", bare)
     if match:
         return Party(name=match["name"].strip(), role=match["role"].strip(), text=phrase)
-    honorific = re.match(r"(?:Mr\.|Mrs\.|Miss|Dr\.|Sir)\s+(?P<rest>[A-Z].*)$", bare)
+    honorific = re.match(r"(?:Mr\.|Mrs\.|Miss|Dr\.|Sir)\s+(?P<rest>(?:(?:von|van|de|du|del|da|di|le|la)\s+)?[A-Z].*)$", bare)
     if honorific:
         # "Mr. Max W. Bishop of the Division of Far Eastern Affairs": a name, then an office.
         of = re.match(r"(?P<name>.+?)\s+of\s+(?:the\s+)?(?P<office>.+)$", honorific["rest"])
@@ -257,4 +259,13 @@ def parse_heading(heading: str, *, numbered: bool = False) -> tuple[str | None, 
         return kind, (), _parties(who)
     if word.startswith("prepared") and not word.endswith("by"):
         return kind, (), ()
+    if word == "by":
+        # "Address by President Carter Before a Joint Session of Congress": the audience, or the
+        # venue of a speech ("Remarks by … at the Pilgrims Society Dinner"), is not a party.
+        who = (_VENUE if kind in _PUBLIC_STATEMENTS else _AUDIENCE).split(who, maxsplit=1)[0]
     return (kind, *_split_to(who))
+
+
+_PUBLIC_STATEMENTS = frozenset({"address", "radio and television address", "remarks", "speech", "news conference", "interview"})
+_AUDIENCE = re.compile(r"\s[Bb]efore\s(?=(?:the|a|an|[A-Z])\b)")
+_VENUE = re.compile(r"\s(?:[Bb]efore|at)\s(?=(?:the|a|an|[A-Z])\b)")
