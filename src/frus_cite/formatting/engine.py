@@ -220,7 +220,9 @@ class _RangeFormats:
             delimiter = str(self.get_single_term(name="page-range-delimiter")) or "\u2013"
         else:
             form, delimiter = None, "\u2013"
-        return format_ranges(str(value), form, self.preformat(delimiter))
+        # "\-" is a hyphen that joins no range ("327\-30"): kept out of the range reading
+        text = format_ranges(str(value).strip().replace("\\-", "\ue0ff"), form, self.preformat(delimiter))
+        return text.replace("\ue0ff", "-")
 
     def _variable(self, item, context):
         if self.get("variable") != "locator" or not item.has_locator:
@@ -274,7 +276,23 @@ class _LabelNeedsItsVariable:
             raise VariableError(own)
         if kwargs.get("sort_options") is not None:  # a sort key is the names, not their "ed."
             return None
+        if variable is None and plural is None and own is not None:
+            plural = self._plural_value(item, own)
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
+
+    def _plural_value(self, item, own: str) -> bool | None:
+        """Plural for a count above one ("volumes 2"; citeproc-py failed on number-of-*) or for
+        several numbers, an escaped hyphen ("327\\-30") joining nothing; None: citeproc-py decides."""
+        if own == "locator":
+            value = item.locator.identifier if item.has_locator else None
+        else:
+            value = item.reference.get(own.replace("-", "_"))
+        if value is None or self.get("plural", "contextual") != "contextual":
+            return None
+        if own.startswith("number-of"):
+            number = re.match(r"\s*(\d+)", str(value))
+            return bool(number) and int(number[1]) > 1
+        return bool(re.search(r"\d+[^\d.]+\d+", str(value).replace("\\-", "")))
 
 
 _TAG_TEXT = re.compile(r"<[^>]*>")
