@@ -104,7 +104,7 @@ def best(runs: int, work) -> float:
 
 def measure(path: Path, runs: int) -> dict:
     from frus_cite.parsing import parse_file
-    from frus_cite.parsing import tei as tei_module
+    from frus_cite.parsing.tei import files as tei_module
 
     index = best(runs, lambda: tei_module.read_tei(path))
     volume = tei_module.read_tei(path)

@@ -115,8 +115,7 @@ def render(div: ET.Element) -> Rendered:
                         lines.append(_clean(piece))
                 lines.append("")
         elif tag == "closer":
-            lines += [_clean(piece) for piece in r.inline(child).split(LINE_BREAK) if piece.strip()]
-            lines.append("")
+            lines += closer_lines(child, r) + [""]
         elif tag == "pb":
             lines += [f"[Page {child.get('n')}]", ""]
         elif tag in {"p", "quote", "list", "table", "attachment", "frus:attachment"} or tag.endswith("attachment"):
@@ -132,13 +131,30 @@ def render(div: ET.Element) -> Rendered:
     return Rendered(body, r.footnotes)
 
 
+def closer_lines(closer: ET.Element, r: _Renderer) -> list[str]:
+    """A closer as the website sets it: salute, signature and the signer's office each on a
+    line of their own; a footnote mark stays on the line it follows."""
+    segments = [closer.text or ""]
+    for child in closer:
+        tag = child.tag.replace(TEI, "")
+        if tag == "note" and child.get("n"):
+            r.footnotes.append((child.get("n"), _clean("".join(r.inline(child)))))
+            segments[-1] += child.get("n")
+        else:
+            segments.append(r.inline(child))
+        segments[-1] += child.tail or ""
+    return [_clean(piece) for segment in segments for piece in segment.split(LINE_BREAK) if piece.strip()]
+
+
 def render_children(element: ET.Element, r: _Renderer) -> list[str]:
     lines: list[str] = []
     for child in element:
         tag = child.tag.replace(TEI, "")
         if tag == "pb":
             lines += [f"[Page {child.get('n')}]", ""]
-        elif tag in {"head", "p", "quote", "list", "table", "closer", "opener", "dateline"}:
+        elif tag == "closer":
+            lines += closer_lines(child, r) + [""]
+        elif tag in {"head", "p", "quote", "list", "table", "opener", "dateline"}:
             lines += [r.block(child), ""]
         else:
             lines += render_children(child, r)

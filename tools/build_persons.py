@@ -25,7 +25,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from frus_cite.people.data import FIELD, FORMAT, ROW, fold  # one folding and layout for builder and reader
+from frus_cite.people.data import FIELD, FORMAT, ROW, fold, split_sorted_name  # one folding and layout for builder and reader
 
 OUT = Path(__file__).resolve().parents[1] / "src/frus_cite/data/persons.json.gz"
 PERSON_FIELDS = ("pocom", "people", "given", "family", "suffix", "birth", "death")
@@ -145,21 +145,6 @@ def date_of(event: ET.Element | None) -> str | None:
     """An ISO date (or year, year-month) from a POCOM event element, or None."""
     value = text(event.find("date")) if event is not None else ""
     return value if re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", value) else None
-
-
-def split_sorted_name(sorted_name: str) -> tuple[str | None, str, str | None]:
-    """"Bundy, William Putnam" → (given, family, suffix); "Lodge, Henry Cabot, Jr." keeps "Jr.";
-    a name without a comma ("Chiang Kai-shek") is a family name alone."""
-    parts = [p.strip() for p in sorted_name.split(",")]
-    if len(parts) == 1:
-        return None, parts[0], None
-    suffix = parts[2] if len(parts) > 2 and parts[2] else None
-    return parts[1] or None, parts[0], suffix
-
-
-def display(given: str | None, family: str, suffix: str | None) -> str:
-    """Name order for a note (CMOS 17 sets "Jr." without a comma)."""
-    return " ".join(p for p in (given, family, suffix) if p)
 
 
 def given_from_altname(altname: str, surname: str) -> tuple[str | None, str | None]:
@@ -292,9 +277,30 @@ class Builder:
         person = self.by_pocom.get(element.findtext("person-id") or "")
         if person is None:
             return
-        start = date_of(element.find("started")) or date_of(element.find("appointed"))
-        end = date_of(element.find("ended"))
-        rows.append([person, kind, where, element.findtext("role-title-id") or "", start, end, element.findtext("id") or ""])
+        started, ended = date_of(element.find("started")), date_of(element.find("ended"))
+        if started is None and ended is None:
+            return  # appointed only: "took oath of office, but did not proceed to post"
+        start = started or date_of(element.find("appointed"))
+        rows.append([person, kind, where, element.findtext("role-title-id") or "", start, ended, element.findtext("id") or ""])
+
+    def close_open_posts(self, rows: list[list]) -> None:
+        """A post with no recorded end: a chief of mission served until the next chief of that
+        country took up the post; any post ends at the latest with its holder's death year.
+        (Offices the Department fills with several people at once, such as Assistant
+        Secretary, have no successor to go by.)"""
+        by_country: dict[str, list[list]] = defaultdict(list)
+        for row in rows:
+            if row[1] == "chief" and row[4]:
+                by_country[row[2].split("/")[0]].append(row)
+        for chiefs in by_country.values():
+            chiefs.sort(key=lambda row: row[4])
+            for row, following in zip(chiefs, chiefs[1:]):
+                if row[5] is None and following[4] > row[4]:
+                    row[5] = following[4]
+        for row in rows:
+            death = self.persons[row[0]][6]
+            if row[5] is None and death:
+                row[5] = str(death)
 
     @staticmethod
     def _office_names(root: ET.Element, kind: str) -> list[str]:
@@ -321,6 +327,7 @@ class Builder:
         presidents = self.read_people()
         self.keep_needed_remarks()
         rows, offices = self.positions()
+        self.close_open_posts(rows)
         terms = []
         for key, (start, end) in PRESIDENT_TERMS.items():
             person = presidents.get(key.split("#")[0])

@@ -258,9 +258,12 @@ class Catalog:
     objects when first asked for, so that parsing one document does not pay for 546 volumes.
     """
 
-    def __init__(self, volumes: Mapping[str, Volume | Mapping[str, Any]], persons: Mapping[str, str] | None = None):
+    def __init__(self, volumes: Mapping[str, Volume | Mapping[str, Any]], persons: Mapping[str, str] | None = None, names: str = "full"):
         self._volumes: dict[str, Volume | Mapping[str, Any]] = dict(volumes)
         self._persons = dict(persons or {})
+        self.names = names
+        """How notes name correspondents: "full" (from the people data, see
+        :mod:`frus_cite.people`) or "as-printed"; the author's persons win either way."""
 
     def __contains__(self, vid: object) -> bool:
         return vid in self._volumes
@@ -330,7 +333,13 @@ class Catalog:
                 volumes[vid] = data if isinstance(data, Volume) else _volume_from_json(vid, data)
             except CatalogError as error:
                 raise CatalogError(f"{where}{error}") from None
-        return Catalog(volumes, {**self._persons, **persons})
+        return Catalog(volumes, {**self._persons, **persons}, self.names)
+
+    def with_names(self, names: str) -> "Catalog":
+        """A new catalog whose notes name correspondents *names*: "full" or "as-printed"."""
+        if names not in ("full", "as-printed"):
+            raise CatalogError(f"names: expected 'full' or 'as-printed', got {names!r}")
+        return Catalog(self._volumes, self._persons, names)
 
     def with_persons(self, persons: Mapping[str, str] | str | Path) -> "Catalog":
         """A new catalog that also knows these full names ({name as printed: full name},
@@ -339,7 +348,7 @@ class Catalog:
             persons = _persons_from_json(_read_json(persons, "list of persons"), f"list of persons {persons}")
         else:
             persons = _persons_from_json(persons, "persons")
-        return Catalog(self._volumes, {**self._persons, **persons})
+        return Catalog(self._volumes, {**self._persons, **persons}, self.names)
 
     def full_name(self, name: str, volume: str | None = None) -> str | None:
         """The full name of a person a heading of *volume* names as *name* ("Harriman")."""

@@ -28,6 +28,8 @@ def _add_volume_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--url", metavar="URL", help="history.state.gov URL of the document (names volume and number)")
     parser.add_argument("--catalog", metavar="JSON", help="extra FRUS volumes, in the shape of data/volumes.json")
     parser.add_argument("--persons", metavar="JSON", help='full names for first notes: {"Harriman": "W. Averell Harriman", …}')
+    parser.add_argument("--names", choices=["full", "as-printed"], default="full",
+                        help="first notes name correspondents in full from the Office of the Historian's data (default), or as printed")
 
 
 def _catalog(args: argparse.Namespace):
@@ -38,6 +40,8 @@ def _catalog(args: argparse.Namespace):
         catalog = catalog.extended(args.catalog)
     if getattr(args, "persons", None):
         catalog = catalog.with_persons(args.persons)
+    if getattr(args, "names", None):
+        catalog = catalog.with_names(args.names)
     return catalog
 
 
@@ -75,10 +79,12 @@ def _catalog_for(args: argparse.Namespace, records) -> Any:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     records, failures = _parse_sources(args)
-    if args.format == "json":
+    if args.explain_names:
+        _explain_names(records, _catalog(args))
+    elif args.format == "json":
         from .serialize import to_json
 
-        _print_json([to_json(r) for r in records])
+        _print_json([to_json(r, catalog=_catalog(args)) for r in records])
     elif args.format == "csl-json":
         from .formatting.csl_json import to_csl_json
 
@@ -89,6 +95,19 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
         sys.stdout.write(to_bibtex(records, catalog=_catalog_for(args, records)))
     return 1 if failures else 0
+
+
+def _explain_names(records, catalog) -> None:
+    """One line a correspondent: the name a first note gives, and the record that decided it."""
+    from .people.naming import name_party
+
+    for ref in records:
+        sys.stdout.write(f"{ref.path or ref.key}: {ref.title}\n")
+        for side, parties in (("from", ref.authors), ("to", ref.recipients)):
+            for party in parties:
+                name = name_party(party, ref, catalog)
+                record = f"; {name.record}" if name.record else ""
+                sys.stdout.write(f"  {side} {party.text or party.display()} → {name.name or '(as printed)'} [{name.rule}{record}]\n      {name.reason}\n")
 
 
 def cmd_notes(args: argparse.Namespace) -> int:
@@ -217,6 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_volume_options(parse)
     parse.add_argument("--doc", metavar="ID", help="the document of a TEI file to parse (d58); all of them without it")
     parse.add_argument("--format", choices=["json", "csl-json", "bibtex"], default="json")
+    parse.add_argument("--explain-names", action="store_true", help="print each correspondent's full name and the record that decided it")
     parse.set_defaults(run=cmd_parse)
 
     notes = commands.add_parser("notes", help="format footnotes for citation clusters (citeproc-js input shape)")

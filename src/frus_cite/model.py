@@ -51,6 +51,9 @@ class Party:
     person_id: str | None = None
     """The id of the person in the volume's list of persons ("p_KHA1"), when the
     TEI master file tags the name with ``persName/@corresp``."""
+    listed: ListedPerson | None = None
+    """The entry of the volume's list of persons that ``person_id`` points at, when the
+    TEI file holds the list (its full name decides a first note's name)."""
 
     def display(self) -> str:
         """Short form for notes: the name if there is one, else the role."""

@@ -27,11 +27,11 @@ _TRANSLATE = {
     ord("–"): "-", ord("—"): "-", ord("‑"): "-", ord("‐"): "-", ord("−"): "-", ord("―"): "-",
 }
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
-_ELLIPSIS = re.compile(r"\s*(?:…|\.\s?\.\s?\.)\s*")
-_BRACKET = re.compile(r"\s*\[[^\[\]]*\]\s*")
-_LONG_SPACE = re.compile(r"(\s\s)\s+")
-"""Runs of white space longer than two: the patterns above try each of their characters as a
-start (quadratic), and two are as many as they tell apart (``. . .`` against ``.  .  .``)."""
+# White space before an ellipsis or a bracket is taken from the start of its run (or not at all
+# when a match before took the run): starting from each space of a long run was quadratic.
+_RUN_START = r"(?:(?<!\s)\s*|(?<=\s))"
+_ELLIPSIS = re.compile(_RUN_START + r"(?:…|\.\s?\.\s?\.)\s*")
+_BRACKET = re.compile(_RUN_START + r"\[[^\[\]]*\]\s*")
 BRACKET_GAP = 60
 """Most characters an author's bracketed insertion may stand for."""
 
@@ -271,7 +271,6 @@ def _difference(quote: str, at: int, source: str, source_at: int) -> tuple[str, 
 def check_quote(ref: Reference, passage: str) -> QuoteResult:
     """Look for *passage* in *ref*'s body text."""
     source = _normalised_source(ref.text)
-    passage = _LONG_SPACE.sub(r"\1", passage)
     if not _ELLIPSIS.sub("", passage).strip(" .…"):
         return QuoteResult(False, problem="the quotation is empty" if not passage.strip() else "the quotation is only an ellipsis")
     for brackets in (False, True):
@@ -359,6 +358,25 @@ _GLUED_MARK = re.compile(r"(?<=[^\s\d])(\d{1,3}[a-z]?)(?=[\s.,;:!?)\]”’\"']|
 mark reads in text copied from history.state.gov."""
 
 
+def glued_marks(text: str) -> list[str]:
+    """Numbers glued to the word or punctuation before them: possible footnote marks."""
+    return [match.group(1) for match in _GLUED_MARK.finditer(text)]
+
+
+def drop_marks(text: str, marks: set[str]) -> tuple[str, list[str]]:
+    """*text* without the footnote marks in *marks* glued to the word before them, and the
+    marks dropped, in order."""
+    removed: list[str] = []
+
+    def drop(match: re.Match) -> str:
+        if match.group(1) in marks:
+            removed.append(match.group(1))
+            return ""
+        return match.group(0)
+
+    return _GLUED_MARK.sub(drop, text), removed
+
+
 def check_quote_with_marks(ref: Reference, passage: str) -> tuple[QuoteResult, str]:
     """:func:`check_quote`, also recognising the source's own footnote marks pasted with the
     passage: ("Boeing,3 which" is found when the source has mark 3 there). Returns the
@@ -367,15 +385,7 @@ def check_quote_with_marks(ref: Reference, passage: str) -> tuple[QuoteResult, s
     if result.found or result.problem:
         return result, passage
     offsets = {note.mark: note.offset for note in ref.footnotes if note.offset is not None}
-    removed: list[str] = []
-
-    def drop(match: re.Match) -> str:
-        if match.group(1) in offsets:
-            removed.append(match.group(1))
-            return ""
-        return match.group(0)
-
-    stripped = _GLUED_MARK.sub(drop, passage)
+    stripped, removed = drop_marks(passage, set(offsets))
     if not removed:
         return result, passage
     again = check_quote(ref, stripped)

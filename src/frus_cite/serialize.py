@@ -4,16 +4,40 @@ from __future__ import annotations
 
 from typing import Any
 
+from .catalog import Catalog
 from .model import ArchivalLocation, ArchivalSource, FileDesignation, Party, Reference
+from .people.naming import name_party
+from .people.resolver import ResolvedName
 
-__all__ = ["to_json", "SCHEMA_VERSION"]
+__all__ = ["to_json", "full_name_json", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = 2
 """The ``version`` of data/schema/reference.schema.json this module writes."""
 
 
-def _party(party: Party | None) -> dict[str, Any] | None:
-    return None if party is None else {"name": party.name, "role": party.role}
+def _party(party: Party | None, ref: Reference, catalog: Catalog | None) -> dict[str, Any] | None:
+    if party is None:
+        return None
+    found = {"name": party.name, "role": party.role, "full_name": full_name_json(name_party(party, ref, catalog))}
+    if party.person_id is not None:  # documents read from TEI files
+        found["person_id"] = party.person_id
+    return found
+
+
+def full_name_json(name: ResolvedName) -> dict[str, Any]:
+    """A resolved name as the schema's ``full_name`` object."""
+    return {
+        "name": name.name,
+        "given": name.given,
+        "family": name.family,
+        "suffix": name.suffix,
+        "rule": name.rule,
+        "record": name.record,
+        "position": name.position,
+        "start": name.start,
+        "end": name.end,
+        "reason": name.reason,
+    }
 
 
 def _archive(location: ArchivalLocation | None) -> dict[str, Any] | None:
@@ -85,8 +109,9 @@ def _source(source: ArchivalSource | None) -> dict[str, Any] | None:
     return {name: getattr(source, name) for name in fields} | {"file": _file(source.file), "handling": list(source.handling)}
 
 
-def to_json(ref: Reference) -> dict[str, Any]:
-    """The reference as a JSON-ready dict (public contract, documented in the schema)."""
+def to_json(ref: Reference, *, catalog: Catalog | None = None) -> dict[str, Any]:
+    """The reference as a JSON-ready dict (public contract, documented in the schema).  Each
+    party's ``full_name`` is resolved with *catalog*'s persons and names setting."""
     pages = ref.pages.whole() if ref.pages else None
     return {
         "kind": ref.kind,
@@ -102,9 +127,9 @@ def to_json(ref: Reference) -> dict[str, Any]:
         "document_code": ref.document_code,
         "participants": list(ref.participants),
         "enclosures": list(ref.enclosures),
-        "author": _party(ref.author),
-        "authors": [_party(p) for p in ref.authors],
-        "recipients": [_party(p) for p in ref.recipients],
+        "author": _party(ref.author, ref, catalog),
+        "authors": [_party(p, ref, catalog) for p in ref.authors],
+        "recipients": [_party(p, ref, catalog) for p in ref.recipients],
         "classification": ref.classification,
         "telegram_number": ref.telegram_number,
         "place": ref.place,

@@ -21,7 +21,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run
 V7 = ("in Foreign Relations of the United States: Diplomatic Papers, 1945, vol. 7, The Far East, China, ed. Ralph R. "
       "Goodwin et al. (Washington, DC: Government Printing Office, 1969)")
 CHAPTER1_NOTES = {
-    "1": f"Harriman to Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945, {V7}, 927, "
+    "1": f"W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145, July 11, 1945, {V7}, 927, "
          "https://history.state.gov/historicaldocuments/frus1945v07.",
     "2": "Ibid.",
     "3": "Ibid., 927–28.",
@@ -30,7 +30,7 @@ CHAPTER1_NOTES = {
          "reads the week the same way. Herbert Feis, The China Tangle: The American Effort in China from Pearl Harbor "
          "to the Marshall Mission (Princeton, NJ: Princeton University Press, 1953), 298–300.",
     "5": "Ibid., 301.",
-    "6": f"Harriman to Truman and the Secretary of State, telegram, Moscow Embassy Files—710 Sino-Soviet Relations, "
+    "6": f"W. Averell Harriman to Harry S. Truman and the Secretary of State, telegram, Moscow Embassy Files—710 Sino-Soviet Relations, "
          f"n.d., {V7}, 913, https://history.state.gov/historicaldocuments/frus1945v07.",
     "7": "Ibid.",
 }

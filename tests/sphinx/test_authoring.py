@@ -9,15 +9,9 @@ from pathlib import Path
 
 import pytest
 
-
-def copy_root(rootdir, tmp_path, name):
-    target = tmp_path / name
-    shutil.copytree(rootdir / f"test-{name}", target, symlinks=True)
-    return target
+from .helpers import copy_root, notes
 
 
-def notes(text: str) -> list[str]:
-    return [" ".join(m.group(2).split()).replace("*", "") for m in re.finditer(r"^\[(\d+)\] (.+?)(?=\n\n|\n\[\d+\]|\Z)", text, re.M | re.S)]
 
 
 def body(text: str) -> str:
@@ -37,7 +31,7 @@ def test_sources_in_a_shared_research_folder(make_app, rootdir, tmp_path):
     app.build()
     assert frus_warnings(app) == []
     found = notes((app.outdir / "index.txt").read_text())
-    assert found[0].startswith("Harriman to Truman and the Secretary of State, telegram 761.93/7–1145")
+    assert found[0].startswith("W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145")
     assert found[1].startswith("“Record of a Meeting Between T.V. Soong and Stalin,”")
 
 
@@ -76,7 +70,7 @@ def test_check_quotes_off_is_honoured_for_sources_declared_later(make_app, rootd
     app.build()
     assert frus_warnings(app) == []
     found = notes((app.outdir / "a_chapter.txt").read_text())
-    assert found[0].startswith("Harriman to Truman") and found[0].endswith("926–28, https://history.state.gov/historicaldocuments/frus1945v07.")
+    assert found[0].startswith("W. Averell Harriman to Harry S. Truman") and found[0].endswith("926–28, https://history.state.gov/historicaldocuments/frus1945v07.")
 
 
 # 2. Chicago punctuation of inline quotations ---------------------------------
@@ -112,6 +106,7 @@ def test_footnote_marks_pasted_with_a_quotation_are_recognised_and_dropped(make_
     assert frus_warnings(app) == []
     chapter = (app.outdir / "a_chapter.txt").read_text()  # its source is declared in a later document
     assert "“claiming the entire Kwantung Peninsula, Under such circumstances”[1]" in body(chapter)
+    assert "the entire Kwantung Peninsula, Under such circumstances the Port of Dairen" in body(chapter)  # the block quote
     assert "Office, 1969), 927, https:" in notes(chapter)[0]
     sources = (app.outdir / "b_sources.txt").read_text()
     assert "Kwantung Peninsula, Under such circumstances the Port of Dairen" in body(sources)
@@ -121,7 +116,7 @@ def test_footnote_marks_pasted_with_a_quotation_are_recognised_and_dropped(make_
 def test_a_number_that_is_not_the_sources_mark_is_still_a_misquote(make_app, rootdir, tmp_path):
     source = copy_root(rootdir, tmp_path, "quote-marks")
     chapter = source / "a_chapter.rst"
-    chapter.write_text(chapter.read_text().replace("Peninsula,1 Under", "Peninsula,2 Under"))
+    chapter.write_text(chapter.read_text().replace("Peninsula,1 Under", "Peninsula,2 Under", 1))  # the inline quotation
     app = make_app("text", srcdir=source)
     app.build()
     found = frus_warnings(app)
@@ -131,7 +126,7 @@ def test_a_number_that_is_not_the_sources_mark_is_still_a_misquote(make_app, roo
 # 1. Citations inside the author's own footnotes --------------------------------
 
 AUTHORS_NOTE = ("On the Potsdam context see Feis. Herbert Feis, The China Tangle (Princeton, NJ: Princeton University Press, 1953), 301. "
-                "Harriman wrote the same day. Harriman to Truman and the Secretary of State, July 11, 1945, 928.")
+                "Harriman wrote the same day. Harriman to Truman and Byrnes, July 11, 1945, 928.")
 
 
 @pytest.mark.parametrize("page", ["chapter", "markdown"])
@@ -143,9 +138,9 @@ def test_a_citation_in_the_authors_note_is_set_inline_in_the_note_sequence(make_
     text = (app.outdir / f"{page}.txt").read_text()
     found = notes(text)
     assert len(found) == 4  # no footnote to a footnote
-    assert found[0].startswith("Harriman to Truman and the Secretary of State, telegram 761.93/7–1145")
+    assert found[0].startswith("W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145")
     assert found[1] == AUTHORS_NOTE  # full note for Feis (first), short for Harriman (cited in note 1)
-    assert found[2] == "Harriman to Truman and the Secretary of State, July 11, 1945, 927."
+    assert found[2] == "Harriman to Truman and Byrnes, July 11, 1945, 927."
     assert found[3] == "Feis, The China Tangle, 302."  # short: Feis was cited in note 2
     assert "After the note, [4]." in " ".join(text.split())
 
@@ -178,11 +173,11 @@ def test_one_note_for_a_quotation_and_other_citations(make_app, rootdir, tmp_pat
     assert "Stalin said “we might see after 2 years.”[1] Again [2]." in body(text)  # one mark for the quotation and Feis
     found = notes(text)
     assert len(found) == 4
-    assert found[0].startswith("Harriman to Truman") and found[0].endswith(
+    assert found[0].startswith("W. Averell Harriman to Harry S. Truman") and found[0].endswith(
         "frus1945v07; see also Herbert Feis, The China Tangle (Princeton, NJ: Princeton University Press, 1953), 301.")
-    assert found[1] == "Harriman to Truman and the Secretary of State, July 11, 1945, 927."  # never Ibid. after a note of several
+    assert found[1] == "Harriman to Truman and Byrnes, July 11, 1945, 927."  # never Ibid. after a note of several
     assert found[2] == "Ibid., 927–28; Feis, The China Tangle, 302."  # the directive's :cite:, in the order written
-    assert found[3] == "Harriman to Truman and the Secretary of State, July 11, 1945, 928."
+    assert found[3] == "Harriman to Truman and Byrnes, July 11, 1945, 928."
 
 
 def test_no_ibid_after_an_authors_note_citing_several_sources(make_app, rootdir, tmp_path):
@@ -191,4 +186,4 @@ def test_no_ibid_after_an_authors_note_citing_several_sources(make_app, rootdir,
     app.build()
     found = notes((app.outdir / "chapter.txt").read_text())
     assert found[1] == AUTHORS_NOTE  # Feis stands between note 1 and the Harriman citation: no Ibid.
-    assert found[2] == "Harriman to Truman and the Secretary of State, July 11, 1945, 927."
+    assert found[2] == "Harriman to Truman and Byrnes, July 11, 1945, 927."

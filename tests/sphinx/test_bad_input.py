@@ -28,6 +28,8 @@ CASES = [
      "unknown key 'smith2001': no source declares it (frus:source, frus_cite_sources) and it is not in refs.bib"),
     ("page-outside", "bad_locator", "index.rst:8", "harriman: p. 999 is not in the source, which runs pp. 926–28"),
     ("malformed-pages", "bad_locator", "index.rst:8", "cannot read the pages 'x-y' in 'pp. x-y'"),
+    ("style-outside", "bad_style", "index.rst:4", "frus:bibliography: :style: ../../../../../../../../etc/passwd is outside the project directory"),
+    ("style-not-csl", "bad_style", "index.rst:4", "frus:bibliography: :style: notes.csl is not a CSL style"),
     ("bad-date", "bad_option", "index.rst:4", "frus:source: :date: 'July 1945': expected an ISO date"),
     ("misquote", "quote_not_found", "index.rst:8",
      'quote not found in harriman: closest text on p. 927 differs at "40 to 35" (quote) ≠ "40 to 30" (source)'),
@@ -132,3 +134,15 @@ def test_unreadable_file(make_app, rootdir, tmp_path, monkeypatch):
     warnings = app.warning.getvalue()
     assert "[frus.parse_error]" in warnings and "cannot read file: Permission denied" in warnings
     assert "index.rst:4" in warnings and "Traceback" not in warnings
+
+
+def test_a_csl_file_in_the_project_serves_as_style(make_app, rootdir, tmp_path):
+    """The counterpart of style-not-csl: a real CSL file, named relative to the document."""
+    from frus_cite.formatting.styles import find_style
+
+    source = _copy(rootdir, tmp_path, "style-not-csl")
+    shutil.copy(find_style(None).path, source / "notes.csl")
+    app = make_app("html", srcdir=source)
+    app.build()
+    assert "[frus." not in app.warning.getvalue()
+    assert "frus-bibliography" in (app.outdir / "index.html").read_text()

@@ -6,21 +6,21 @@ import re
 
 import pytest
 
-V7 = ("Harriman to Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945, in Foreign Relations of "
+V7 = ("W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145, July 11, 1945, in Foreign Relations of "
       "the United States: Diplomatic Papers, 1945, vol. 7, The Far East, China, ed. Ralph R. Goodwin et al. "
       "(Washington, DC: Government Printing Office, 1969), 927, https://history.state.gov/historicaldocuments/frus1945v07.")
 
 EXPECTED_NOTES = [
     ("1", V7),
-    ("2", "Harriman to Truman and the Secretary of State, July 11, 1945, 927."),  # ibid is off by default: short note
+    ("2", "Harriman to Truman and Byrnes, July 11, 1945, 927."),  # ibid is off by default: short note
     ("3", "An ordinary footnote of the author's."),
-    ("4", "Harriman to Truman and the Secretary of State, July 11, 1945, 927."),
-    ("5", "Harriman to Truman and the Secretary of State, July 11, 1945, 926–27."),
+    ("4", "Harriman to Truman and Byrnes, July 11, 1945, 927."),
+    ("5", "Harriman to Truman and Byrnes, July 11, 1945, 926–27."),
     ("6", "“Record of a Meeting Between T.V. Soong and Stalin,” July 12, 1945, box 6, folder 9, Victor Hoo Collection, "
           "Hoover Institution Archives, Stanford, CA, Wilson Center Digital Archive, "
           "https://digitalarchive.wilsoncenter.org/document/134351."),
     ("7", "Herbert Feis, The China Tangle (Princeton, NJ: Princeton University Press, 1953), 12."),
-    ("8", "Harriman to the President and the Secretary of State, telegram 761.93/7–1345, July 13, 1945, in Foreign "
+    ("8", "W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1345, July 13, 1945, in Foreign "
           "Relations of the United States: Diplomatic Papers, vol. 1, The Conference of Berlin (The Potsdam Conference), "
           "1945, ed. Richardson Dougall (Washington, DC: Government Printing Office, 1960), doc. 578, "
           "https://history.state.gov/historicaldocuments/frus1945Berlinv01/d578; See Feis, The China Tangle, 14–15 for context."),

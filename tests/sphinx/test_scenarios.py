@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import re
-import shutil
-
 import pytest
 
 from frus_cite.sphinxext.domain import scratch
 
-FULL_0711 = "Harriman to Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945, in"
+from .helpers import copy_root, notes
 
-
-def copy_root(rootdir, tmp_path, name):
-    target = tmp_path / name
-    shutil.copytree(rootdir / f"test-{name}", target)
-    return target
+FULL_0711 = "W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145, July 11, 1945, in"
 
 
 def clean_build(make_app, source, builder: str = "text"):
@@ -26,9 +19,6 @@ def clean_build(make_app, source, builder: str = "text"):
     return app
 
 
-def notes(text: str) -> list[str]:
-    return [" ".join(m.group(2).split()).replace("*", "") for m in re.finditer(r"^\[(\d+)\] (.+?)(?=\n\n|\n\[\d+\]|\Z)", text, re.M | re.S)]
-
 
 def test_project_scope_gives_full_note_once(make_app, rootdir, tmp_path):
     app = make_app("text", srcdir=copy_root(rootdir, tmp_path, "project-scope"))
@@ -37,9 +27,9 @@ def test_project_scope_gives_full_note_once(make_app, rootdir, tmp_path):
     one = notes((app.outdir / "one.txt").read_text())
     two = notes((app.outdir / "two.txt").read_text())
     assert one[0].startswith(FULL_0711) and one[0].replace(" ", "").endswith("926–27,https://history.state.gov/historicaldocuments/frus1945v07.")
-    assert two == ["Harriman to Truman and the Secretary of State, July 11, 1945, 927."]  # short: cited in chapter one
+    assert two == ["Harriman to Truman and Byrnes, July 11, 1945, 927."]  # short: cited in chapter one
     bib = (app.outdir / "bib.txt").read_text()
-    assert "Harriman to Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945. In" in " ".join(bib.split()).replace("*", "")
+    assert "W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145, July 11, 1945. In" in " ".join(bib.split()).replace("*", "")
 
 
 def test_document_scope_repeats_full_note_per_chapter(make_app, rootdir, tmp_path):
@@ -237,8 +227,25 @@ def test_titles_with_markup_from_a_bib_file(make_app, rootdir, tmp_path, builder
 def test_persons_list_gives_full_names_in_first_notes(make_app, rootdir, tmp_path):
     app = clean_build(make_app, copy_root(rootdir, tmp_path, "persons"))
     found = notes((app.outdir / "index.txt").read_text())
-    assert found[0].startswith("W. Averell Harriman to Harry S. Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945, in")
+    assert found[0].startswith("W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145, July 11, 1945, in")
+    assert found[1] == "Harriman to Truman and Byrnes, July 11, 1945, 928."
+
+
+def test_names_as_printed_keeps_the_headings_names_but_the_authors_list_wins(make_app, rootdir, tmp_path):
+    app = make_app("text", srcdir=copy_root(rootdir, tmp_path, "persons"), freshenv=True, confoverrides={"frus_cite_names": "as-printed"})
+    app.build()
+    assert "frus." not in app.warning.getvalue()
+    found = notes((app.outdir / "index.txt").read_text())
+    # Harriman and Truman from the author's persons.json; the office alone as printed.
+    assert found[0].startswith("W. Averell Harriman to Harry S. Truman and the Secretary of State, telegram 761.93/7–1145")
     assert found[1] == "Harriman to Truman and the Secretary of State, July 11, 1945, 928."
+
+
+def test_a_bad_names_setting_warns_and_names_in_full(make_app, rootdir, tmp_path):
+    app = make_app("text", srcdir=copy_root(rootdir, tmp_path, "persons"), freshenv=True, confoverrides={"frus_cite_names": "initials"})
+    app.build()
+    assert "frus_cite_names = 'initials' is not valid; expected 'full' or 'as-printed'; using 'full' [frus.config]" in app.warning.getvalue()
+    assert notes((app.outdir / "index.txt").read_text())[0].startswith("W. Averell Harriman to Harry S. Truman and James F. Byrnes")
 
 
 def test_editing_the_persons_list_rewrites_pages_with_notes(make_app, rootdir, tmp_path):

@@ -9,9 +9,10 @@ import shutil
 
 import pytest
 
-from frus_cite.parsing import tei as tei_module
+from frus_cite.parsing.tei import files as tei_module
 
-FULL_57 = ("Sample to Tester, telegram, Washington, September 18, 2098, in Foreign Relations of the United States, "
+# First notes name the correspondents as the volume's own list of persons does (p_SA1, p_TC1).
+FULL_57 = ("Alice B. Sample to Carl Tester, telegram, Geneva Talks Files: Lot 99 D 1, Washington, September 18, 2098, in Foreign Relations of the United States, "
            "2097–2099, vol. 1, Test Matters, ed. Ada Example (Washington, DC: Government Publishing Office, 2101), ")
 
 
@@ -47,7 +48,7 @@ def test_documents_cited_by_volume_and_id_without_declaration(make_app, tei_root
     index = notes((app.outdir / "index.txt").read_text())
     # A block quotation from d57, pages from the page breaks; the volume prints document numbers.
     assert index[0] == FULL_57 + "doc. 57, https://history.state.gov/historicaldocuments/frus2099v01/d57."
-    assert index[1].startswith("Tester to the Department of State, telegram, Geneva, September 19, 2098, in ")
+    assert index[1].startswith("Carl Tester to the Department of State, telegram, Geneva Talks Files: Lot 99 D 1, Geneva, September 19, 2098, in ")
     # The editors' footnote 2 of d58: found in the note, cited by page and note.
     assert index[2] == "Tester to the Department of State, September 19, 2098, 102n2."
     # The conf.py entry naming the TEI file and d58 (its own key, so a full note of its own).
@@ -120,3 +121,19 @@ def test_a_parallel_build_gives_the_same_notes(make_app, rootdir, tmp_path):
         assert "frus." not in app.warning.getvalue()
         outputs.append([(app.outdir / f"{name}.txt").read_text() for name in ("index", "second")])
     assert outputs[0] == outputs[1]
+
+
+def test_editing_the_volume_file_rebuilds_the_chapters_citing_it(make_app, tei_root):
+    app = make_app("text", srcdir=tei_root, freshenv=True)
+    app.build()
+    assert "frus." not in app.warning.getvalue()
+    volume = tei_root / "tei" / "frus2099v01.xml"
+    volume.write_text(volume.read_text(encoding="utf-8").replace("The talk lasted two hours.", "The talk lasted an hour."), encoding="utf-8")
+    again = make_app("text", srcdir=tei_root)  # the same environment: an incremental build
+    again.build()
+    warnings = [line for line in again.warning.getvalue().splitlines() if "frus." in line]
+    assert len(warnings) == 1 and "index.rst:12" in warnings[0] and "quote not found in frus2099v01/d58" in warnings[0]
+    # Nothing changed since: nothing is read again (a fresh build would warn again).
+    third = make_app("text", srcdir=tei_root)
+    third.build()
+    assert "frus." not in third.warning.getvalue()

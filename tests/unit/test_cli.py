@@ -30,7 +30,31 @@ def test_parse_json_array_validates_against_schema(capsys):
         jsonschema.validate(record, schema)
     first = records[0]
     assert first["file"]["decimal"]["date"] == "1945-07-11" and first["pages"] == {"first": "926", "last": "928"}
-    assert first["author"] == {"name": "Harriman", "role": "Ambassador in the Soviet Union"}
+    assert {k: first["author"][k] for k in ("name", "role")} == {"name": "Harriman", "role": "Ambassador in the Soviet Union"}
+    full = first["author"]["full_name"]
+    assert (full["name"], full["given"], full["family"], full["rule"]) == ("W. Averell Harriman", "W. Averell", "Harriman", "office")
+    assert (full["record"], full["start"], full["end"]) == ("pocom:harriman-william-averell", "1943-10-23", "1946-01-24")
+    secretary = first["recipients"][1]["full_name"]
+    assert (secretary["name"], secretary["record"], secretary["start"]) == ("James F. Byrnes", "pocom:byrnes-james-francis", "1945-07-03")
+
+
+def test_explain_names_says_which_record_decided(capsys):
+    code, out, err = run(capsys, "parse", str(seed(0)), "--volume", "frus1945v07", "--explain-names")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[1] == "  from The Ambassador in the Soviet Union (Harriman) → W. Averell Harriman [office; pocom:harriman-william-averell]"
+    assert "1943-10-23 to 1946-01-24 (POCOM ru-1943-harr-01)" in lines[2]
+    assert lines[5] == "  to the Secretary of State → James F. Byrnes [office; pocom:byrnes-james-francis]"
+    code, out, _ = run(capsys, "parse", str(seed(0)), "--volume", "frus1945v07", "--explain-names", "--names", "as-printed")
+    assert "→ (as printed) [as printed]" in out and "Byrnes" not in out
+
+
+def test_names_as_printed_in_exports(capsys):
+    code, out, _ = run(capsys, "parse", str(seed(0)), "--volume", "frus1945v07", "--format", "csl-json", "--names", "as-printed")
+    item = json.loads(out)[0]
+    assert item["author"] == [{"family": "Harriman"}] and item["recipient"][1] == {"literal": "the Secretary of State"}
+    code, out, _ = run(capsys, "parse", str(seed(0)), "--volume", "frus1945v07", "--format", "bibtex")
+    assert "Harriman, W. Averell" in out and "Byrnes, James F." in out
 
 
 def test_parse_reports_bad_file_and_continues(capsys, tmp_path):
@@ -84,14 +108,14 @@ def test_bib_collapses_to_volume_and_collection(capsys):
         "Victor Hoo Collection. Hoover Institution Archives, Stanford, CA.",
     ]
     code, out, _ = run(capsys, "bib", str(seed(0)), "--volume", "frus1945v07", "--each-document")
-    assert out.startswith("Harriman to Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945. In ")
+    assert out.startswith("W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145, July 11, 1945. In ")
 
 
 def test_quote_found_and_not_found(capsys):
     code, out, _ = run(capsys, "quote", str(seed(0)), "Substantial progress was made.", "--volume", "frus1945v07")
     result = json.loads(out)
     assert code == 0 and result["found"] and result["pages"] == {"first": "926", "last": "927"} and result["locator"] == "926–27"
-    assert result["note"].startswith("Harriman to Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945, in ")
+    assert result["note"].startswith("W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145, July 11, 1945, in ")
     assert ", 926–27, https://" in result["note"]
     code, out, err = run(capsys, "quote", str(seed(0)), "reduced from 40 to 35 years", "--volume", "frus1945v07")
     result = json.loads(out)
@@ -140,10 +164,11 @@ def test_volumes_lists_the_catalog(capsys):
 
 def test_persons_file_gives_full_names(capsys, tmp_path):
     persons = tmp_path / "persons.json"
-    persons.write_text('{"Harriman": "W. Averell Harriman", "Truman": "Harry S. Truman"}', encoding="utf-8")
+    persons.write_text('{"Harriman": "Averell Harriman", "the Secretary of State": "James Francis Byrnes"}', encoding="utf-8")
     code, out, err = run(capsys, "quote", str(seed(0)), "Substantial progress was made.", "--volume", "frus1945v07", "--persons", str(persons))
     assert code == 0, err
-    assert json.loads(out)["note"].startswith("W. Averell Harriman to Harry S. Truman and the Secretary of State, telegram")
+    # The author's names win over the people data's ("W. Averell Harriman", "James F. Byrnes").
+    assert json.loads(out)["note"].startswith("Averell Harriman to Harry S. Truman and James Francis Byrnes, telegram")
     persons.write_text('["not", "a", "mapping"]', encoding="utf-8")
     code, out, err = run(capsys, "quote", str(seed(0)), "Substantial progress was made.", "--volume", "frus1945v07", "--persons", str(persons))
     assert code != 0 and "persons.json: expected {name as printed: full name}" in err and "Traceback" not in err
@@ -164,7 +189,8 @@ def test_parse_json_gives_the_archival_source_of_a_1969_memorandum(capsys):
     jsonschema.validate(record, schema)
     assert (record["document_number"], record["document_type"], record["classification"]) == (46, "memorandum", "confidential")
     assert record["title"].startswith("Memorandum From the Under Secretary of State (Richardson)")
-    assert record["author"] == {"name": "Richardson", "role": "Under Secretary of State"}
+    assert {k: record["author"][k] for k in ("name", "role")} == {"name": "Richardson", "role": "Under Secretary of State"}
+    assert record["author"]["full_name"]["name"] == "Elliot L. Richardson"  # Under Secretary from January 23, 1969
     source = record["source"]
     assert (source["reader"], source["repository"], source["collection"], source["box"], source["folder"]) == (
         "source-note", "Library of Congress, Manuscript Division", "Richardson Papers", "CL 2", "Chronological File"

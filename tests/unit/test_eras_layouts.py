@@ -100,3 +100,35 @@ def test_backchannel_with_zulu_time():
     )
     assert (ref.document_type, ref.author.name, ref.recipients[0].name) == ("backchannel message", "Bunker", "Kissinger")
     assert (ref.time, ref.telegram_number) == ("0945Z", None)
+
+
+def test_recipients_after_an_office_that_itself_says_to():
+    mission = frus_cite.parse_text(
+        "12. Telegram From the Mission to the United Nations to the Department of State\n\nNew York, May 1, 1970, 2 p.m.\n\nText.\n"
+    )
+    assert [p.role for p in mission.authors] == ["Mission to the United Nations"]
+    assert [p.role for p in mission.recipients] == ["Department of State"]
+    staff = frus_cite.parse_text(
+        "13. Memorandum From Harold H. Saunders of the National Security Council Staff to the President’s Assistant "
+        "for National Security Affairs (Kissinger)\n\nWashington, May 2, 1970.\n\nText.\n"
+    )
+    assert (staff.author.name, staff.author.role, staff.recipients[0].name) == (
+        "Harold H. Saunders", "National Security Council Staff", "Kissinger"
+    )
+
+
+def test_conversation_among_several_names_no_recipient():
+    ref = frus_cite.parse_text(
+        "14. Conversation Among President Nixon, the President’s Assistant for National Security Affairs (Kissinger), "
+        "and Secretary of State Rogers\n\nWashington, June 1, 1971, 10:03–10:34 a.m.\n\nText.\n"
+    )
+    assert [p.name for p in ref.authors] == ["Nixon", "Kissinger", "Rogers"] and ref.recipients == ()
+    assert (ref.document_type, ref.time) == ("conversation", "10:03–10:34 a.m.")
+
+
+def test_closing_salute_and_signer_office_leave_the_name_as_signature():
+    ref = frus_cite.parse_text(
+        "15. Letter From Secretary of State Rusk to Senator Fulbright\n\nWashington, May 3, 1965.\n\nDear Bill: Text.\n\n"
+        "Sincerely,\n\nDean Rusk\nSecretary of State\n"
+    )
+    assert (ref.author.name, ref.recipients[0].name, ref.signature) == ("Rusk", "Fulbright", "Dean Rusk")

@@ -112,7 +112,7 @@ def test_user_bib_books_cited_beside_frus(tmp_path):
     items.append(to_csl_json(frus_cite.parse_file(seed(0), volume="frus1945v07"), key="harriman"))
     engine = NoteEngine(items)
     assert engine.cite(Cluster((Cite("feis1953", "12"),), 1)) == "Herbert Feis, The China Tangle (Princeton, NJ: Princeton University Press, 1953), 12."
-    assert engine.cite(Cluster((Cite("harriman", "927"),), 2)).startswith("Harriman to Truman")
+    assert engine.cite(Cluster((Cite("harriman", "927"),), 2)).startswith("W. Averell Harriman to Harry S. Truman")
     assert engine.cite(Cluster((Cite("westad1997", "107"),), 3)) == "Odd Arne Westad, “Losses, Chances, and Myths,” Diplomatic History 21, no. 1 (1997): 107."
 
 
@@ -147,7 +147,8 @@ def test_user_volume_from_the_docs_example(tmp_path):
     item = to_csl_json(ref, catalog=catalog)
     assert (item["volume"], item["number"], item["URL"]) == ("21", "190", "https://history.state.gov/historicaldocuments/frus1969-76v21/d190")
     note = NoteEngine([item]).cite(Cluster((Cite(item["id"]),), 1))
-    assert note.startswith("Kissinger to Nixon, memorandum, Washington, December 18, 1970, in Foreign Relations of the United States, 1969–1976, vol. 21, Chile, 1969–1973, ed. James McElveen and James Siekmeier (Washington, DC: Government Printing Office, 2014), doc. 190")
+    # Kissinger by the persons list of frus1969-76v21, Nixon by the presidents' terms.
+    assert note.startswith("Henry A. Kissinger to Richard M. Nixon, memorandum, Washington, December 18, 1970, in Foreign Relations of the United States, 1969–1976, vol. 21, Chile, 1969–1973, ed. James McElveen and James Siekmeier (Washington, DC: Government Printing Office, 2014), doc. 190")
     catalog_file = tmp_path / "volumes.json"
     catalog_file.write_text(json_module.dumps({"volumes": {"frus1969-76v21": volume}}))
     from frus_cite.cli import main

@@ -18,7 +18,7 @@ from frus_cite.parsing.frus_body import find_mark as _find_mark
 from frus_cite.parsing.frus_opener import classification_of
 from frus_cite.parsing.provenance.marking import HANDLING, LEVELS
 from frus_cite.parsing.marks import MarkIndex
-from frus_cite.quoting import _ELLIPSIS, _LONG_SPACE, BRACKET_GAP, _find, _segments, check_quote, normalise
+from frus_cite.quoting import _BRACKET, _ELLIPSIS, _find, check_quote
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HEADING = "The Ambassador in the Soviet Union (Harriman) to the Secretary of State\n\n"
@@ -114,26 +114,30 @@ def test_credits_read_as_before(text):
 
 @FAST
 @given(_words("…", "...", ". . .", "[t]", "[", "]", "word", extra=" \n.\t"))
-def test_passages_split_as_before(passage):
-    """Runs of white space are cut to two characters before the passage is split."""
+def test_ellipses_and_brackets_match_as_before(passage):
+    for new, old in ((_ELLIPSIS, OLD_ELLIPSIS), (_BRACKET, OLD_BRACKET)):
+        assert [m.span() for m in new.finditer(passage)] == [m.span() for m in old.finditer(passage)]
+        assert new.sub("", passage) == old.sub("", passage)
+    splitter = re.compile(f"({_ELLIPSIS.pattern}|{_BRACKET.pattern})")
+    assert splitter.split(passage) == re.split(f"({OLD_ELLIPSIS.pattern}|{OLD_BRACKET.pattern})", passage)
 
-    def old_segments(passage, brackets):
-        pieces, gap_before = [], 0
-        splitter = re.compile(f"({OLD_ELLIPSIS.pattern}|{OLD_BRACKET.pattern})" if brackets else f"({OLD_ELLIPSIS.pattern})")
-        for part in splitter.split(passage):
-            if part and OLD_ELLIPSIS.fullmatch(part):
-                gap_before = -1
-            elif part and brackets and OLD_BRACKET.fullmatch(part):
-                gap_before = gap_before if gap_before == -1 else BRACKET_GAP
-            elif part and (text := normalise(part).text.strip()):
-                pieces.append((text, gap_before))
-                gap_before = 0
-        return pieces
 
-    shortened = _LONG_SPACE.sub(r"\1", passage)
-    assert not OLD_ELLIPSIS.sub("", passage).strip(" .…") == (not _ELLIPSIS.sub("", shortened).strip(" .…"))
-    for brackets in (False, True):
-        assert _segments(shortened, brackets=brackets) == old_segments(passage, brackets)
+OLD_REWRITES = {  # pattern in #16's first landing or before → what replaced it, as used
+    r"\b(?:[Bb]ox|[Cc]ontainer\s*#?)\s*(?P<v>\w+)": archival._BOX,
+    r";\s*(?:and\s+)?|\s+and\s+(?=[A-Z][\w ]{1,12}[,:]?\s*(?:f\.|F\.|[Ff]ond)\s*\d)": archival._ARCHIVE_SEPARATOR,
+    r",\s*and\s+|\s+and\s+|,\s*": re.compile(r",\s*and\s+|(?<!\s)\s+and\s+|,\s*"),
+    r"[,:]?\s*\b(?:f|F|fond|Fond)\.?\s*[0-9]": re.compile(r"(?:[,:]|(?<![\s,:]))\s*\b(?:f|F|fond|Fond)\.?\s*[0-9]"),
+    rf"\s*,?\s*(?P<date>{wilson._DATE})?\s*,\s*(?P<archive>{wilson._ARCHIVE_NAME})\s*(?:,\s*|\.\s*|$)": wilson._AFTER_TITLE,
+}
+
+
+@FAST
+@given(_words("box", "Container", "#", "and", "APRF", "f.", "F. 3", "Fond", "1", "July 1, 1945", "X Digital Archive", extra=" ,;:\n"))
+def test_rewritten_archival_patterns_match_as_before(text):
+    for old, new in OLD_REWRITES.items():
+        assert [m.span() for m in re.finditer(old, text)] == [m.span() for m in new.finditer(text)], old
+        assert re.split(old, text, maxsplit=1) == new.split(text, maxsplit=1), old
+        assert bool(re.fullmatch(old, text)) == bool(new.fullmatch(text)), old
 
 
 @FAST
@@ -305,3 +309,27 @@ def test_url_alone_on_the_last_line_is_the_documents_own():
     own = "https://history.state.gov/historicaldocuments/frus1945v07/d580"
     ref = frus_cite.parse_text(HEADING + f"Moscow, July 11, 1945.\n\nThe term was reduced.\n\n<{own}>.\n")
     assert (ref.volume, ref.document_number, ref.url) == ("frus1945v07", 580, own)
+
+
+LATER_REWRITES = {  # before → after, for patterns of other layers made linear by the audit
+    r"([^\s,&\-–]+)\s*[-–]\s*([^\s,&\-–]+)": r"(?<![^\s,&\-–])([^\s,&\-–]+)\s*[-–]\s*([^\s,&\-–]+)",
+    r"\s*Source:\s*": r"(?:(?<!\s)\s*|(?<=\s))Source:\s*",
+    r"([\w’']+)\.$": r"(?<![\w’'])([\w’']+)\.$",
+    r"([\w’'/]+)$": r"(?<![\w’'/])([\w’'/]+)$",
+    r"\s*[-–—]\s*": r"(?:(?<!\s)\s*|(?<=\s))[-–—]\s*",
+    r"(\S*)[-‐‑]$": r"(?<!\S)(\S*)[-‐‑]$",
+}
+
+
+@FAST
+@given(_words("12", "a", "Source:", "pp.", "’", "/", "x", extra=" \n-–—,&."))
+def test_later_rewrites_match_as_before(text):
+    for old, new in LATER_REWRITES.items():
+        assert [(m.span(), m.groups()) for m in re.finditer(old, text)] == [(m.span(), m.groups()) for m in re.finditer(new, text)]
+        assert re.sub(old, "–", text) == re.sub(new, "–", text)
+    old = re.fullmatch(r"(.*?)(\d+)", text)
+    new = re.fullmatch(r"(.*[^\d\n]|)(\d+)", text)
+    assert (old and old.groups()) == (new and new.groups())
+    old = re.fullmatch(r"(?P<label>[^\W\d]+\.?|¶|§)?\s*(?P<value>[\w\-–—,\s]*\w)", text)
+    new = re.fullmatch(r"(?P<label>[^\W\d]+\.?|¶|§)?\s*(?P<value>(?:[\w\-–—,][\w\-–—,\s]*)?\w)", text)
+    assert (old and old.groupdict()) == (new and new.groupdict())

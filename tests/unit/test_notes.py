@@ -24,22 +24,26 @@ V7_BIB = (
 )
 
 GOLDEN = {
+    # First notes name the correspondents in full (CMOS 14.111: "Henry James to Grace Norton"),
+    # the office alone by its holder on the day (Byrnes from July 3, 1945); short notes the surnames.
     0: ("927", "928",
-        "Harriman to Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945, " + FRUS_1945_V7
+        "W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145, July 11, 1945, " + FRUS_1945_V7
         + ", 927, https://history.state.gov/historicaldocuments/frus1945v07.",
-        "Harriman to Truman and the Secretary of State, July 11, 1945, 928.",
+        "Harriman to Truman and Byrnes, July 11, 1945, 928.",
         V7_BIB),
     1: (None, None,
-        "Harriman to the President and the Secretary of State, telegram 761.93/7–1345, July 13, 1945, in Foreign "
+        "W. Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1345, July 13, 1945, in Foreign "
         "Relations of the United States: Diplomatic Papers, vol. 1, The Conference of Berlin (The Potsdam Conference), "
         "1945, ed. Richardson Dougall (Washington, DC: Government Printing Office, 1960), doc. 578, "
         "https://history.state.gov/historicaldocuments/frus1945Berlinv01/d578.",
-        "Harriman to the President and the Secretary of State, July 13, 1945, doc. 578.",
+        "Harriman to Truman and Byrnes, July 13, 1945, doc. 578.",
         "U.S. Department of State. Foreign Relations of the United States: Diplomatic Papers. Vol. 1, The Conference of "
         "Berlin (The Potsdam Conference), 1945. Edited by Richardson Dougall. Washington, DC: Government Printing "
         "Office, 1960. https://history.state.gov/historicaldocuments/frus1945Berlinv01."),
+    # Undated: surnames with an office are named over the volume's year (1945); the Secretary
+    # of State changed that year (Stettinius, Byrnes), so the office alone stays as printed.
     2: ("913", "914",
-        "Harriman to Truman and the Secretary of State, telegram, Moscow Embassy Files—710 Sino-Soviet Relations, n.d., "
+        "W. Averell Harriman to Harry S. Truman and the Secretary of State, telegram, Moscow Embassy Files—710 Sino-Soviet Relations, n.d., "
         + FRUS_1945_V7 + ", 913, https://history.state.gov/historicaldocuments/frus1945v07.",
         "Harriman to Truman and the Secretary of State, n.d., 914.",
         V7_BIB),
@@ -210,20 +214,24 @@ PERSONS = {"Harriman": "W. Averell Harriman", "Truman": "Harry S. Truman", "Chia
 
 
 def test_full_names_from_a_persons_list_in_first_notes_surnames_later():
-    """CMOS gives full names in a first note; FRUS headings print surnames only."""
+    """CMOS gives full names in a first note; FRUS headings print surnames only.  The author's
+    list wins over the people data; "as-printed" keeps the heading's names."""
     from frus_cite.catalog import default_catalog
 
-    catalog = default_catalog().with_persons(PERSONS)
+    catalog = default_catalog().with_persons({**PERSONS, "Harriman": "Averell Harriman"})
     ref = frus_cite.parse_file(seed(0), volume="frus1945v07")
     item = to_csl_json(ref, key="harriman", catalog=catalog)
-    assert item["author"] == [{"family": "Harriman", "given": "W. Averell"}]
-    assert item["recipient"][0] == {"family": "Truman", "given": "Harry S."}
+    assert item["author"] == [{"family": "Harriman", "given": "Averell"}]  # the author's, not POCOM's "W. Averell"
+    assert item["recipient"] == [{"family": "Truman", "given": "Harry S."}, {"family": "Byrnes", "given": "James F."}]
     engine = NoteEngine([item], ibid=False)
     first = engine.cite(Cluster((Cite("harriman", "927"),), 1))
-    assert first.startswith("W. Averell Harriman to Harry S. Truman and the Secretary of State, telegram 761.93/7–1145, July 11, 1945, in ")
-    assert engine.cite(Cluster((Cite("harriman", "928"),), 2)) == "Harriman to Truman and the Secretary of State, July 11, 1945, 928."
-    # Without the list the names stay as printed.
-    assert to_csl_json(ref, key="harriman")["author"] == [{"family": "Harriman"}]
+    assert first.startswith("Averell Harriman to Harry S. Truman and James F. Byrnes, telegram 761.93/7–1145, July 11, 1945, in ")
+    assert engine.cite(Cluster((Cite("harriman", "928"),), 2)) == "Harriman to Truman and Byrnes, July 11, 1945, 928."
+    # Names as printed: the setting, or the author's list naming an office.
+    printed = to_csl_json(ref, key="harriman", catalog=default_catalog().with_names("as-printed"))
+    assert printed["author"] == [{"family": "Harriman"}] and printed["recipient"][1] == {"literal": "the Secretary of State"}
+    office = default_catalog().with_names("as-printed").with_persons({"the Secretary of State": "James Francis Byrnes"})
+    assert to_csl_json(ref, catalog=office)["recipient"][1] == {"family": "Byrnes", "given": "James Francis"}
 
 
 def test_persons_of_a_volume_win_and_names_not_ending_with_the_surname_stay_whole(tmp_path):
@@ -238,7 +246,9 @@ def test_persons_of_a_volume_win_and_names_not_ending_with_the_surname_stay_whol
     catalog = default_catalog().extended(str(extra)).with_persons({"Truman": "Harry S. Truman"})
     assert catalog.full_name("Harriman", "frus1945v07") == "Averell Harriman"
     assert catalog.full_name("Truman") == "Harry S. Truman"
-    assert _party(Party(name="Chiang", role="Generalissimo", text="Generalissimo Chiang"), "Chiang Kai-shek") == {"family": "Chiang Kai-shek"}
+    chiang = Party(name="Chiang", role="Generalissimo", text="Generalissimo Chiang")
+    ref = frus_cite.parse_file(seed(0), volume="frus1945v07")
+    assert _party(chiang, ref, catalog.with_persons({"Chiang": "Chiang Kai-shek"})) == {"family": "Chiang Kai-shek"}
     volume = {"frus1945v07x": {"title": "T", "series": "S", "volume_title": "V", "persons": {"Harriman": "W. A. Harriman"}}}
     with_volume = catalog.extended(volume)
     assert with_volume.full_name("Harriman", "frus1945v07x") == "W. A. Harriman"  # the volume's own list

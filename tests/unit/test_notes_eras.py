@@ -1,6 +1,9 @@
 """Golden notes for documents of several eras (#11): volumes since 1955–57 cite the
 document number, earlier ones the page; the URL is the document's; the note names the
-document type and never the classification."""
+document type and never the classification; the first note names the correspondents in full
+(#13: Richardson, Under Secretary from January 1969, and Kissinger from the volume's list of persons;
+Frelinghuysen, Secretary of State in 1882, and Trescot, the one Trescot of the data then living),
+the short note by surname."""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ HSG = "https://history.state.gov/historicaldocuments/"
 GOLDEN = {
     "frus1969-76v01-d46-richardson.txt": (
         "frus1969-76v01",
-        "Richardson to Kissinger, memorandum, Washington, December 5, 1969, in Foreign Relations of the United "
+        "Elliot L. Richardson to Henry A. Kissinger, memorandum, Washington, December 5, 1969, in Foreign Relations of the United "
         "States, 1969–1976, vol. 1, Foundations of Foreign Policy, 1969–1972, ed. Louis J. Smith and David H. "
         f"Herschler (Washington, DC: Government Printing Office, 2003), doc. 46, {HSG}frus1969-76v01/d46.",
         "Richardson to Kissinger, December 5, 1969, doc. 46.",
@@ -38,7 +41,7 @@ GOLDEN = {
     ),
     "frus1882-d51-trescot.txt": (
         "frus1882",
-        "Trescot to Frelinghuysen, despatch, Viña del Mar, Chili, February 24, 1882, in Papers Relating to the "
+        "William H. Trescot to Frederick T. Frelinghuysen, despatch, Viña del Mar, Chili, February 24, 1882, in Papers Relating to the "
         "Foreign Relations of the United States, 1882 (Washington, DC: Government Printing Office, 1883), 78–79, "
         f"{HSG}frus1882/d51.",
         "Trescot to Frelinghuysen, February 24, 1882, 78–79.",

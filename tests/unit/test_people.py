@@ -7,10 +7,12 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from frus_cite.model import Party
+from frus_cite.model import ListedPerson, Party
 from frus_cite.parsing.frus import parse_party
-from frus_cite.people import ListedPerson, load_persons_data, resolve_party
+from frus_cite.people import load_persons_data, resolve_party
 from frus_cite.people.roles import read_role
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,13 +105,13 @@ def test_a_surname_alone_in_the_volumes_persons_list():
 
 
 def test_a_tei_persons_list_comes_first_and_is_cited_by_its_id():
-    tei = [ListedPerson("p_SJ1", "Smith", "John Q."), ListedPerson("p_DJ1", "Doe", "Jane")]
+    tei = [ListedPerson("p_SJ1", "Smith, John Q.", "Consul at Geneva"), ListedPerson("p_DJ1", "Doe, Jane")]
     name = resolve("The Consul at Geneva (Smith)", "1934-02-26", "frus1934v04", persons=tei)
     assert (name.name, name.record, name.rule) == ("John Q. Smith", "tei:p_SJ1", "persons list")
 
 
 def test_two_namesakes_the_role_cannot_tell_apart_stay_as_printed():
-    tei = [ListedPerson("p_B1", "Bundy", "McGeorge", description="adviser"), ListedPerson("p_B2", "Bundy", "William P.", description="adviser")]
+    tei = {"p_B1": ListedPerson("p_B1", "Bundy, McGeorge", "adviser"), "p_B2": ListedPerson("p_B2", "Bundy, William P.", "adviser")}
     name = resolve("Mr. Bundy", "1970-01-01", persons=tei)
     assert name.name is None and "names 2 persons Bundy" in name.reason
 
@@ -130,6 +132,12 @@ def test_a_surname_alone_is_the_one_official_of_that_name_in_office(printed, dat
     assert (name.name, name.rule) == (full, "in office")
     if position:
         assert name.position == position
+
+
+def test_the_full_stop_ending_a_heading_is_not_part_of_the_name():
+    # "Mr. Frelinghuysen to Mr. Trescot."
+    assert resolve("Mr. Trescot.", "1882-02-04").name == "William H. Trescot"
+    assert resolve("Mr. Frelinghuysen.", "1882-02-24").name == "Frederick T. Frelinghuysen"
 
 
 def test_a_surname_alone_may_be_the_only_official_then_living():
@@ -219,3 +227,65 @@ def test_the_tool_rebuilds_the_shipped_file_from_the_shared_corpus(corpus, tmp_p
     tool.OUT = tmp_path / "persons.json.gz"
     tool.main(str(corpus))
     assert tool.OUT.read_bytes() == (ROOT / "src/frus_cite/data/persons.json.gz").read_bytes()
+
+
+def test_a_broken_data_file_keeps_every_printed_form(monkeypatch):
+    from frus_cite.people import DataError, PersonsData, resolver
+
+    with pytest.raises(DataError, match="format 99"):
+        PersonsData({"format": 99})
+
+    def broken():
+        raise DataError("cannot read the people data frus_cite/data/persons.json.gz: truncated")
+
+    monkeypatch.setattr(resolver, "load_persons_data", broken)
+    name = resolve("The Ambassador in the Soviet Union (Harriman)", "1945-07-11")
+    assert name.name is None and "cannot read the people data" in name.reason
+
+
+def test_a_printed_role_must_match_the_post_of_the_one_official_in_office():
+    # 1918: Lansing's private secretary was Richard Crane; POCOM's Crane then in office (Charles
+    # R.) held no post of that kind.  A post no one took up ("did not proceed") counts for nothing.
+    name = resolve("the Private Secretary to the Secretary of State (Crane)", "1918-11-23", "frus1919Parisv01")
+    assert name.name is None
+    assert resolve("Acting Secretary of State Dillon", "1959-04-11").name == "C. Douglas Dillon"  # Under Secretary
+
+
+def test_a_chief_of_mission_without_a_recorded_end_served_until_the_next_chief():
+    data = load_persons_data()
+    crane = [t for t in data.tenures if t.record == "cn-1909-cran-01"]
+    assert crane == []  # appointed 1909, took the oath, never went to Peking
+    open_ended = [t for t in data.tenures if t.kind == "chief" and t.end is None]
+    assert all(t.start >= "1990" for t in open_ended), open_ended[:3]  # only posts held to this day
+
+
+def test_a_1901_despatch_from_the_legation_in_peking_names_both_in_full():
+    import frus_cite
+    from frus_cite.formatting.csl_json import to_csl_json
+    from frus_cite.formatting.notes import Cite, Cluster, NoteEngine
+
+    despatch = ("No. 512.\nMr. Conger to Mr. Hay.\n\nLegation of the United States,\nPeking, March 1, 1901.\n\n"
+                "Sir: I have the honor to report that the ministers met again to-day.\n\nE. H. Conger.\n")
+    ref = frus_cite.parse_text(despatch, volume="frus1901", url=None)
+    item = to_csl_json(ref, key="conger")
+    assert item["author"] == [{"family": "Conger", "given": "Edwin H."}]  # Minister to China, 1898–1905
+    assert item["recipient"] == [{"family": "Hay", "given": "John"}]  # Secretary of State, 1898–1905
+    engine = NoteEngine([item], ibid=False)
+    assert engine.cite(Cluster((Cite("conger"),), 1)).startswith("Edwin H. Conger to John Hay, Peking, March 1, 1901, in ")
+    assert engine.cite(Cluster((Cite("conger"),), 2)).startswith("Conger to Hay, March 1, 1901")
+
+
+ROLE_PIECES = ["The ", "Ambassador ", "in ", "to ", "the Soviet Union", "Secretary of State", "Acting ", "President", "(",
+               ")", "Harriman", "Mr. ", "Chargé ", "’s ", "Special Assistant", "Embassy", ".", ",", "Jr.", " "]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(ROLE_PIECES) | st.text(max_size=6), max_size=8).map("".join),
+    st.one_of(st.none(), st.text(max_size=12), st.dates().map(str), st.from_regex(r"\d{4}(-\d\d){0,2}(/\d{4})?", fullmatch=True)),
+    st.one_of(st.none(), st.sampled_from(["frus1964-68v02", "frus1945v07", "nonsense", ""])),
+)
+def test_any_party_date_and_volume_give_a_name_or_the_printed_form_with_a_reason(printed, date, volume):
+    name = resolve(printed, date, volume)
+    assert name.reason
+    assert name.name is None or name.family

@@ -67,10 +67,21 @@ def test_footnotes_have_marks_offsets_and_document_references(volume):
     ref = volume.reference("d57")
     source, note = ref.footnotes
     assert (source.mark, source.in_heading, source.offset) == ("1", True, None)
-    assert source.text.startswith("Source: Department of State, Central Files, 611.93/9–1898.")
+    assert source.text.startswith("Source: Department of State, Geneva Talks Files: Lot 99 D 1, Box 7.")
     assert note.mark == "2" and not note.in_heading
     assert ref.text[: note.offset].endswith("agreed yesterday")
     assert note.see_documents == (58,)
+
+
+def test_the_source_note_is_read_by_the_provenance_readers(volume):
+    ref = volume.reference("d57")
+    source = ref.source
+    assert (source.reader, source.repository, source.collection, source.box) == (
+        "source-note", "Department of State", "Geneva Talks Files", "7"
+    )
+    assert (ref.file.scheme, ref.file.lot, source.drafted_by) == ("lot", "99D1", "Smith")
+    # The marking the note states, as no opener prints one.
+    assert ref.classification == "secret niact"
 
 
 def test_dateline_received_line(volume):
@@ -223,3 +234,20 @@ def test_tei_files_are_parsed_beside_text_sources(tmp_path):
     assert frus_cite.parse_file(VOLUME, document="d58").document_number == 58
     with pytest.raises(frus_cite.SourceError, match="this TEI file holds 2 documents; expected one, or a document id"):
         frus_cite.parse_file(VOLUME)
+
+
+def test_a_bad_file_number_in_a_source_note_is_located_in_the_file():
+    data = WRAP.format(
+        '\n<div type="document" xml:id="d9" n="9">\n<head>9. Telegram From A to B<note n="1" type="source">'
+        "Source: Department of State, Central Files, 611.93/13–4555. Secret.</note></head>\n<p>Text.</p></div>"
+    )
+    volume = read_tei_bytes(data.encode(), path="v.xml")
+    with pytest.raises(TeiError) as caught:
+        volume.reference("d9")
+    assert str(caught.value).startswith("v.xml:3: document d9: cannot read its source line or note: expected a month–day–year date")
+
+
+def test_a_volume_file_cut_short_names_the_element_left_open():
+    data = '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text>\n<body>\n<div type="document" xml:id="d1">\n<p>…'
+    error = error_of(data)
+    assert str(error).startswith("bad.xml:6: <p> opened at line 6 is not closed; expected its end tag before the end of the file")

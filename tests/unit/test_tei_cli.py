@@ -22,7 +22,11 @@ def test_parse_one_document_by_id(capsys):
     assert (code, err) == (0, "")
     [record] = json.loads(out)
     assert record["document_number"] == 58 and record["key"] == "frus2099v01-d58"
-    assert record["author"] == {"name": "Tester", "role": "Ambassador at Geneva"}
+    assert {k: record["author"][k] for k in ("name", "role")} == {"name": "Tester", "role": "Ambassador at Geneva"}
+    # Named by the volume's own list of persons, which the heading's persName points at.
+    assert (record["author"]["full_name"]["name"], record["author"]["full_name"]["rule"]) == ("Carl Tester", "persons list")
+    assert record["author"]["full_name"]["record"].startswith("tei:p_")
+    assert record["author"]["person_id"] == "p_TC1"
 
 
 def test_parse_every_document_without_doc(capsys):
@@ -70,3 +74,18 @@ def test_an_unsafe_tei_file_is_reported_not_parsed(capsys, tmp_path):
     bomb.write_text('<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY a "aaaa">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"/>\n')
     code, _, err = run(capsys, "parse", bomb)
     assert code == 1 and err.startswith(f"frus-cite: error: {bomb}:2: expected no DOCTYPE")
+
+
+def test_parse_json_gives_persons_list_ids_and_validates(capsys):
+    import jsonschema
+    from importlib import resources
+
+    code, out, _ = run(capsys, "parse", VOLUME)
+    records = json.loads(out)
+    schema = json.loads(resources.files("frus_cite").joinpath("data/schema/reference.schema.json").read_text())
+    for record in records:
+        jsonschema.validate(record, schema)
+    assert {k: records[0]["author"][k] for k in ("name", "role", "person_id")} == {
+        "name": "Sample", "role": "Secretary of State", "person_id": "p_SA1"
+    }
+    assert "person_id" not in records[1]["recipients"][0]  # "the Department of State": no person

@@ -60,7 +60,7 @@ def _names(csl_names: list[dict[str, str]]) -> list[Person]:
         if "literal" in name:
             people.append(Person(f"{{{latex_escape(name['literal'])}}}"))
         else:
-            people.append(Person(first=latex_escape(name.get("given", "")), last=latex_escape(name["family"])))
+            people.append(Person(first=latex_escape(name.get("given", "")), last=latex_escape(name["family"]), lineage=latex_escape(name.get("suffix", ""))))
     return people
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..catalog import Catalog, Volume, default_catalog
 from ..model import ArchivalLocation, Party, Reference
+from ..people.naming import name_party
 
 __all__ = ["to_csl_json", "csl_date", "person", "archive_location_text", "volume_variables"]
 
@@ -45,29 +46,25 @@ def person(name: str) -> dict[str, str]:
     return {"family": words[-1], "given": " ".join(words[:-1])}
 
 
-def _party(party: Party, full_name: str | None = None) -> dict[str, str]:
+def _party(party: Party, ref: Reference, catalog: Catalog | None) -> dict[str, str]:
+    # A resolved name carries given and family apart (CMOS: "W. Averell Harriman" in a first
+    # note, "Harriman" in later ones); a name written family first ("Chiang Kai-shek") is
+    # a family name alone.  Unresolved, the name is kept as printed, whole.
+    resolved = name_party(party, ref, catalog)
+    if resolved.name and resolved.family:
+        name = {"family": resolved.family}
+        if resolved.given:
+            name["given"] = resolved.given
+        if resolved.suffix:
+            name["suffix"] = resolved.suffix
+        return name
     if party.name:
-        # FRUS headings print the name as it is used ("Harriman", "Chiang Kai-shek"):
-        # keep it whole rather than guess given and family names. A full name from
-        # the catalog's persons that ends with it gives the given names (CMOS:
-        # "W. Averell Harriman" in a first note, "Harriman" in later ones); one that
-        # does not ("Chiang" → "Chiang Kai-shek", family name first) is kept whole.
-        if full_name and full_name != party.name:
-            if full_name.endswith(" " + party.name):
-                return {"family": party.name, "given": full_name[: -len(party.name)].strip()}
-            return {"family": full_name}
         return {"family": party.name}
     phrase = party.text or party.role or ""
     phrase = re.sub(r"^The\b", "the", phrase)
     if party.role and not phrase.lower().startswith("the "):
         phrase = "the " + party.role
     return {"literal": phrase}
-
-
-def _full_name(party: Party, ref: Reference, catalog: Catalog | None) -> str | None:
-    if not party.name:
-        return None
-    return (catalog or default_catalog()).full_name(party.name, ref.volume)
 
 
 def archive_location_text(location: ArchivalLocation) -> str | None:
@@ -120,13 +117,13 @@ def to_csl_json(ref: Reference, *, catalog: Catalog | None = None, key: str | No
     if ref.kind == "frus":
         item["type"] = "document"
         if ref.authors:
-            item["author"] = [_party(p, _full_name(p, ref, catalog)) for p in ref.authors]
+            item["author"] = [_party(p, ref, catalog) for p in ref.authors]
             first = item["author"][0]
             if first.get("literal", "").startswith("the "):
                 # A note begins with the sender: "The Embassy in Israel to the Department of State".
                 first["literal"] = "T" + first["literal"][1:]
         if ref.recipients:
-            item["recipient"] = [_party(p, _full_name(p, ref, catalog)) for p in ref.recipients]
+            item["recipient"] = [_party(p, ref, catalog) for p in ref.recipients]
         if ref.document_type:
             item["genre"] = ref.document_type
         if ref.date:

@@ -183,8 +183,10 @@ def shorten_range_end(first: str, last: str, form: str | None) -> str:
     return minimal_two
 
 
-_RANGE = re.compile(r"([^\s,&\-–]+)\s*[-–]\s*([^\s,&\-–]+)")
-_PREFIXED_NUMBER = re.compile(r"(.*?)(\d+)")
+# Linear (#16): a range starts where a word starts, not inside it; the number is the last run
+# of digits, found without trying every shorter prefix.
+_RANGE = re.compile(r"(?<![^\s,&\-–])([^\s,&\-–]+)\s*[-–]\s*([^\s,&\-–]+)")
+_PREFIXED_NUMBER = re.compile(r"(.*[^\d\n]|)(\d+)")
 
 
 def format_ranges(text: str, form: str | None, delimiter: str) -> str:

@@ -92,7 +92,7 @@ def apply_text_case(text: str, case: str | None, *, english: bool = True) -> str
 
 def _after_number(text: str, start: int) -> bool:
     """The word is joined by a hyphen to a number before it ("07-x"): a code, not a compound."""
-    before = re.search(r"(\S*)[-‐‑]$", text[:start])
+    before = re.search(r"(?<!\S)(\S*)[-‐‑]$", text[:start])  # from a word's start only: linear (#16)
     return bool(before) and not any(c.isalpha() for c in before.group(1))
 
 

@@ -49,7 +49,7 @@ _OPIS = re.compile(r"\b(?:op|Op|opis|Opis)\.?\s*(?P<v>[0-9][\w]*)")
 _DELO = re.compile(r"\b(?:d|D|delo|Delo)\.?\s*(?P<v>[0-9][\w]*)")
 _PAPKA = re.compile(r"\b(?:p|P|papka|Papka)\.?\s*(?P<v>[0-9][\w]*)")
 _LEAVES = re.compile(r"\b(?:ll|Ll|l|L|listy|Listy|list|List)\.?\s*(?P<v>[0-9][\w\-–ob]*)")
-_BOX = re.compile(r"\b(?:[Bb]ox|[Cc]ontainer\s*#?)\s*(?P<v>\w+)")
+_BOX = re.compile(r"\b(?:[Bb]ox|[Cc]ontainer(?:\s*#)?)\s*(?P<v>\w+)")
 _FOLDER = re.compile(r"\b[Ff]older\s+(?P<v>[\w-]+)")
 _PRC = re.compile(r"(?P<name>PRC FMA)\s*(?P<ref>\d{3}-\d{5}-\d{2})?\s*,?\s*(?P<pages>[\d\-–]+)?")
 _COLLECTION_WORDS = re.compile(r"\b(Collection|Papers|Records|Files|Archive Collection)\b")
@@ -76,7 +76,7 @@ _CLAUSE_END = re.compile(
 # "and" starts only at the beginning of a run of spaces (from each space of it: quadratic).
 _NAME_END = re.compile(rf"(?<=[a-z\u00e0-\u024f]{{2}})\.(?=\s|$)|;|(?<!\s)\s+and\s+(?={_VERB}\b)|$", re.IGNORECASE)
 _ROLE = {"translation": "translated"}
-_ARCHIVE_SEPARATOR = re.compile(r";\s*(?:and\s+)?|\s+and\s+(?=[A-Z][\w ]{1,12}[,:]?\s*(?:f\.|F\.|[Ff]ond)\s*\d)")
+_ARCHIVE_SEPARATOR = re.compile(r";\s*(?:and\s+)?|(?<!\s)\s+and\s+(?=[A-Z][\w ]{1,12}[,:]?\s*(?:f\.|F\.|[Ff]ond)\s*\d)")
 
 
 def split_credits(text: str) -> tuple[str, str]:
@@ -103,7 +103,7 @@ def parse_credits(text: str) -> tuple[Contributor, ...]:
         stop = end.start() if end else len(text)
         names_text = text[match.end() : stop].strip().rstrip(",")
         verbs = re.findall(_VERB, verbs_match.group(0), re.IGNORECASE)
-        names = [n.strip() for n in re.split(r",\s*and\s+|\s+and\s+|,\s*", names_text) if n.strip()]
+        names = [n.strip() for n in re.split(r",\s*and\s+|(?<!\s)\s+and\s+|,\s*", names_text) if n.strip()]
         for name in names:
             for verb in verbs:
                 role = _ROLE.get(verb.lower(), verb.lower())
@@ -132,7 +132,7 @@ def _russian(text: str) -> ArchivalLocation | None:
     fond = _FOND.search(text)
     if not fond:
         return None
-    name = re.split(r"[,:]?\s*\b(?:f|F|fond|Fond)\.?\s*[0-9]", text, maxsplit=1)[0].strip(" ,:") or None
+    name = re.split(r"(?:[,:]|(?<![\s,:]))\s*\b(?:f|F|fond|Fond)\.?\s*[0-9]", text, maxsplit=1)[0].strip(" ,:") or None
     after = text[fond.end() :]
     repository, place = _repository(name)
     leaves = None

@@ -85,7 +85,7 @@ _NUMBER = re.compile(
     (?P<class>\d)
     (?P<country>\d\d[A-Za-z]?)
     (?P<personnel>[A-Za-z]?\d*)          # 123G231: officer code after a class-1 number
-    (?:\.(?P<suffix>[0-9A-Za-z]+))?
+    (?:\.(?P<suffix>[0-9A-Za-z]+(?:[–-][A-Za-z]{1,6}\d*)?))?   # .00, .5–MSP, .1–GE (1950s subject codes)
     (?:\s+(?P<subfile>[^/:]*?[^\s/:]))?  # Pacific War, European War 1939, Chiang Kai-shek
     (?:\s*/\s*(?P<designator>[^\s:]+))?
     \s*$
@@ -93,7 +93,7 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 _DATE_CODE = re.compile(r"(?P<month>\d{1,2})\s*[-–—‑]\s*(?P<rest>\d{3,4})")
-_LOOKS_DECIMAL = re.compile(r"\d{3}[A-Za-z0-9]*(?:\.[0-9A-Za-z]+)?(?:\s[^/:]*)?(?:\s*/\s*\S+)?\s*$")
+_LOOKS_DECIMAL = re.compile(r"\d{3}[A-Za-z0-9]*(?:\.[0-9A-Za-z]+(?:[–-][A-Za-z]{1,6}\d*)?)?(?:\s[^/:]*)?(?:\s*/\s*\S+)?\s*$")
 
 
 def looks_decimal(text: str) -> bool:

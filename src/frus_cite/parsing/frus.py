@@ -23,11 +23,22 @@ from functools import lru_cache
 
 from ..catalog import Catalog, default_catalog, parse_frus_url
 from ..errors import HeaderSyntaxError, UnrecognisedSourceError
-from ..model import ArchivalSource, Footnote, Reference
+from ..model import ArchivalSource, Footnote, Party, Reference
 from .dates import DATE_PATTERN, MONTHS, iso_from_match
 from .frus_body import PAGE_MARKER, clean_body, enclosures, find_mark, footnote_block, is_signature, page_map
 from .frus_heading import is_heading, is_letter_heading, parse_heading, parse_party, split_number
-from .frus_opener import DOC_NUMBER_LINE, DOCUMENT_CODE, RECEIVED, Openers, classification_of, editorial_words, parse_dateline, received_text
+from .frus_opener import (
+    DOC_NUMBER_LINE,
+    DOCUMENT_CODE,
+    PARTICIPANTS_LABEL,
+    RECEIVED,
+    SUBJECT_LABEL,
+    Openers,
+    classification_of,
+    editorial_words,
+    parse_dateline,
+    received_text,
+)
 from .provenance import Evidence, claims_line, read_provenance
 from .provenance.header_line import parse_header_line
 from .text import Lines, next_nonblank, split_lines
@@ -46,7 +57,6 @@ _OFFICE_LINE = re.compile(
     r"(?:[A-Z][\w’'-]*\s){0,3}(?:Secretary|Ambassador|Minister|Chargé|Counselor|Consul|Director|Attaché|Adviser|"
     r"Assistant|Officer|Chief|Commissioner|Representative|President|Chairman)\b.{0,80}$"
 )
-_LIST_LABEL = re.compile(r"(?:SUBJECT|Subject|SUBJ|PARTICIPANTS|Participants|PRESENT|Present)(?::|\s*$)")
 _MEETING_CODE = re.compile(r"[A-Z]{1,5}[–-]\d{1,4}[A-Z]?(?:\s?\([^()]{1,40}\))?")
 _TOP_LINES = 6  # provenance and number lines above a heading, at most
 
@@ -68,23 +78,35 @@ class _Top:
     number: int | None
     heading: str
     heading_index: int
+    page: str | None = None
+    """A "[Page N]" printed above the heading: the page the document starts on."""
+    editorial: tuple[str, ...] = ()
+    """Words of a bracketed opener above the heading ("[Translation.]" → "translation")."""
 
 
 def _read_top(lines: Lines, text: str, path: str | None) -> _Top:
     """Stage 1: provenance lines, "No. N." line and the heading (which may carry the number)."""
     above: list[tuple[str, int]] = []
     number: int | None = None
+    page: str | None = None
+    editorial: list[str] = []
     index = next_nonblank(lines, 0)
     for _ in range(_TOP_LINES):
         if index >= len(lines):
             break
         line = lines[index].stripped
         printed = DOC_NUMBER_LINE.fullmatch(line)
+        marker = PAGE_MARKER.fullmatch(line)
+        words = editorial_words(line)
         if printed and number is None:
             number = int(printed.group(1))
+        elif marker and page is None and not above and number is None:
+            page = marker.group(1)  # the page break falls between the previous document and this one
+        elif words is not None:
+            editorial.extend(words)  # "[Translation.]" printed between "No. 182." and the heading
         elif is_heading(line, after_number=number is not None):
             prefix, _ = split_number(line)
-            return _Top(tuple(above), number if number is not None else prefix, line, index)
+            return _Top(tuple(above), number if number is not None else prefix, line, index, page, tuple(editorial))
         elif claims_line(line) and number is None:
             above.append((lines[index].text, lines[index].start))
         elif _MEETING_CODE.fullmatch(line):
@@ -144,7 +166,7 @@ def _read_openers(
         mark_at = find_mark(line, marks[pending], 0, glued_to_digit=False) if pending < len(marks) else None
         if mark_at is not None:
             line = line[:mark_at] + line[mark_at + len(marks[pending]) :]
-        listed = bool(_LIST_LABEL.match(line))
+        listed = bool(SUBJECT_LABEL.fullmatch(line) or PARTICIPANTS_LABEL.fullmatch(line))
         consumed = _opener_line(found, line, lines, probe, end_index)
         if consumed == 0:
             break
@@ -190,8 +212,8 @@ def _dateline(found: Openers, line: str, taken: int) -> int:
 
 def _list_opener(found: Openers, line: str, lines: Lines, probe: int, end_index: int) -> int:
     """SUBJECT and PARTICIPANTS / Present: blocks (label line, then lines up to a blank one)."""
-    subject = re.fullmatch(r"(?:SUBJECT|Subject|SUBJ)(?::\s*|\s*$)(?P<text>.*)", line)
-    people = re.fullmatch(r"(?:PARTICIPANTS|Participants|PRESENT|Present)(?::\s*|\s*$)(?P<text>.*)", line)
+    subject = SUBJECT_LABEL.fullmatch(line)
+    people = PARTICIPANTS_LABEL.fullmatch(line)
     if not (subject and found.subject is None) and not (people and not found.participants):
         return 0
     block = [line_text for line_text in [(subject or people)["text"].strip()] if line_text]  # type: ignore[index]
@@ -250,21 +272,13 @@ def parse_frus(
     top = _read_top(lines, text, path)
     footnote_lines, end_index = footnote_block(lines, top.heading_index + 1)
     marks = [mark for mark, _ in footnote_lines]
-    heading = top.heading
-    _, unnumbered = split_number(heading)
-    title, marked = _strip_heading_mark(unnumbered, marks)
+    title, kind, authors, recipients, marked = _read_heading(top.heading, marks)
     placed: set[int] = {0} if marked else set()
-    kind, authors, recipients = parse_heading(title, numbered=unnumbered != heading)
-    if is_letter_heading(title):
-        title = title[:-1]  # "Mr. Frelinghuysen to Mr. Trescot." prints a full stop the title does not keep
-
     openers, index = _read_openers(lines, top.heading_index + 1, end_index, marks, placed)
-    first_body = next_nonblank(lines, index)
-    body_start = lines[first_body].start if first_body < len(lines) else len(text)
-    signature, body_end_index = _signature(lines, first_body, end_index, marks, placed)
-    body_end = lines[body_end_index].start if body_end_index < len(lines) else len(text)
-    _check_page_numbers(text, body_start, body_end, path)
-    body, footnotes, labels = clean_body(text[body_start : max(body_end, body_start)], footnote_lines, placed)
+    openers.editorial[:0] = top.editorial
+    signature, body, footnotes, labels = _read_body(text, lines, index, end_index, footnote_lines, placed, path)
+    if top.page is not None and not (labels and labels[0][0] == 0):
+        labels.insert(0, (0, top.page))
 
     source = read_provenance(
         Evidence(lines_above=top.lines_above, footnotes=tuple(n for _, n in footnote_lines), year=year_hint, source=text)
@@ -274,7 +288,7 @@ def parse_frus(
         url = catalog.get(volume).document_url(document_number)
     file = source.file if source else None
     file_date = file.decimal.date if file and file.decimal else None
-    document_type = _document_type(source, kind, openers)
+    document_type = document_type_of(source, kind, openers)
     return Reference(
         kind="frus",
         title=title,
@@ -290,25 +304,56 @@ def parse_frus(
         enclosures=enclosures(body),
         authors=authors,
         recipients=recipients,
-        classification=openers.classification or _source_classification(source),
-        telegram_number=_telegram_number(openers.despatch, document_type, body),
+        classification=openers.classification or source_marking(source),
+        telegram_number=telegram_number_of(openers.despatch, document_type, body),
         place=openers.place,
         dateline=openers.dateline,
         dateline_date=openers.date,
         file_date=file_date,
         time=openers.time,
         received=openers.received or (source.received if source else None),
-        pages=page_map(labels, len(body)),
+        pages=page_map(labels, len(body), heading_page=top.page),
         footnotes=tuple(footnotes),
         signature=signature,
         volume=volume,
         url=url,
-        heading=heading,
+        heading=top.heading,
         path=path,
     )
 
 
-def _document_type(source: ArchivalSource | None, kind: str | None, openers: Openers) -> str | None:
+def _read_heading(heading: str, marks: list[str]) -> tuple[str, str | None, tuple[Party, ...], tuple[Party, ...], bool]:
+    """Stage 2: title (no printed number, no mark), document type, senders, recipients, and
+    whether the first footnote's mark stands after the heading."""
+    _, unnumbered = split_number(heading)
+    title, marked = _strip_heading_mark(unnumbered, marks)
+    kind, authors, recipients = parse_heading(title, numbered=unnumbered != heading)
+    if is_letter_heading(title):
+        title = title[:-1]  # "Mr. Frelinghuysen to Mr. Trescot." prints a full stop the title does not keep
+    return title, kind, authors, recipients, marked
+
+
+def _read_body(
+    text: str,
+    lines: Lines,
+    index: int,
+    end_index: int,
+    footnote_lines: list[tuple[str, str]],
+    placed: set[int],
+    path: str | None,
+) -> tuple[str | None, str, list[Footnote], list[tuple[int, str]]]:
+    """Stages 4–5: signature, then the body without page markers and marks, its footnotes and pages."""
+    marks = [mark for mark, _ in footnote_lines]
+    first_body = next_nonblank(lines, index)
+    body_start = lines[first_body].start if first_body < len(lines) else len(text)
+    signature, body_end_index = _signature(lines, first_body, end_index, marks, placed)
+    body_end = lines[body_end_index].start if body_end_index < len(lines) else len(text)
+    _check_page_numbers(text, body_start, body_end, path)
+    body, footnotes, labels = clean_body(text[body_start : max(body_end, body_start)], footnote_lines, placed)
+    return signature, body, footnotes, labels
+
+
+def document_type_of(source: ArchivalSource | None, kind: str | None, openers: Openers) -> str | None:
     """Header line's type, else the heading's, else "[Telegram.]", else "despatch" for a numbered despatch."""
     if source and source.document_type:
         return source.document_type
@@ -319,7 +364,7 @@ def _document_type(source: ArchivalSource | None, kind: str | None, openers: Ope
     return "despatch" if openers.despatch else None
 
 
-def _telegram_number(despatch: str | None, document_type: str | None, body: str) -> str | None:
+def telegram_number_of(despatch: str | None, document_type: str | None, body: str) -> str | None:
     """The despatch number, or a telegram's leading number ("745. Your 1023…")."""
     if despatch is not None:
         return despatch
@@ -330,7 +375,7 @@ def _telegram_number(despatch: str | None, document_type: str | None, body: str)
     return series.group(1) if series else None
 
 
-def _source_classification(source: ArchivalSource | None) -> str | None:
+def source_marking(source: ArchivalSource | None) -> str | None:
     """The marking a source note states, lower case, when the openers print none."""
     if source is None or (source.classification is None and not source.handling):
         return None
@@ -341,10 +386,14 @@ def _body_subject(body: str) -> str | None:
     """A "SUBJECT:" line among the first lines of the body (1969–76 memoranda print it there)."""
     if "SUBJ" not in body[:3000] and "Subject:" not in body[:3000]:
         return None
-    for line in body.split("\n", 12)[:12]:
-        found = re.match(r"(?:SUBJECT|Subject|SUBJ):\s+(?P<text>\S.{0,300})$", line.strip())
+    lines = [line.strip() for line in body.split("\n", 12)[:12]]
+    for index, line in enumerate(lines):
+        found = re.match(r"(?:SUBJECT|Subject|SUBJ):\s+(?P<text>\S.{0,300})$", line)
         if found:
             return found["text"].strip()
+        if re.fullmatch(r"(?:SUBJECT|Subject|SUBJ):?", line):  # the label on a line of its own, the subject below
+            following = next((rest for rest in lines[index + 1 :] if rest), None)
+            return following if following and len(following) <= 300 else None
     return None
 
 
@@ -368,7 +417,7 @@ def _check_page_numbers(text: str, start: int, end: int, path: str | None) -> No
             )
 
 
-_OWN_URL = re.compile(r"<?(https?://(?:www\.)?history\.state\.gov/historicaldocuments/\S+?)>?[.,)]*")
+_OWN_URL = re.compile(r"<?(https?://(?:www\.)?history\.state\.gov/historicaldocuments/\S+)")
 
 
 def _own_url(text: str) -> str | None:
@@ -377,7 +426,7 @@ def _own_url(text: str) -> str | None:
     for line in (text.lstrip().split("\n", 1)[0], text.rstrip().rsplit("\n", 1)[-1]):
         found = _OWN_URL.fullmatch(line.strip())
         if found:
-            return found.group(1)
+            return found.group(1).rstrip(".,)>")
     return None
 
 

@@ -47,12 +47,14 @@ def footnote_block(lines: Lines, first: int) -> tuple[list[tuple[str, str]], int
         match = _FOOTNOTE_LINE.fullmatch(lines[probe].text)
         if not match:
             break
+        if notes and indented and not match["indent"]:
+            break  # an unindented "1. …" above copied (indented) notes is a numbered paragraph of the body
         notes.insert(0, (match["mark"], match["text"].strip()))
         indented = indented and bool(match["indent"])
         end_index = probe
         probe -= 1
     if notes and not indented:
-        region = MarkIndex("\n".join(line.text for line in lines[:end_index]))
+        region = _mark_finder("\n".join(line.text for line in lines[:end_index]), len(notes))
         cursor = 0
         for mark, _ in notes:
             found = region.find(mark, cursor)
@@ -96,6 +98,27 @@ def find_mark(text: str, mark: str, start: int, *, glued_to_digit: bool = True) 
 _PARTICLES = frozenset("de du del della van von der den y da di le la bin al".split())
 
 
+class _Searcher:
+    """Marks found by searching the text (a few C-speed scans per mark)."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def find(self, mark: str, start: int = 0) -> int | None:
+        return find_mark(self._text, mark, start)
+
+
+_FEW_MARKS = 12
+
+
+def _mark_finder(text: str, marks: int) -> MarkIndex | _Searcher:
+    """A document of a few notes searches for each mark; one of many indexes the text once,
+    so that thousands of notes cost one pass, not one pass each (both answer alike)."""
+    return _Searcher(text) if marks <= _FEW_MARKS else MarkIndex(text)
+
+
 def is_signature(line: str) -> bool:
     """A short name-like line: "Harriman", "[Harriman]", "FRED’K T. FRELINGHUYSEN."."""
     text = line.strip()
@@ -105,6 +128,8 @@ def is_signature(line: str) -> bool:
         return bool(re.fullmatch(r"\[[A-Z][\w.’' -]*\]", text))
     if re.fullmatch(r"[A-Z][A-Z’'. -]*[A-Z]\.", text):
         return True  # 19th-century signatures in capitals end with a full stop
+    if re.fullmatch(r"(?:[A-Z][\w’'-]*\.?\s){1,3}[A-Z][\w’'-]+\.", text) and not re.search(r"\b(?:The|This|It|We|He|She|They|I)\b", text):
+        return True  # "John Hay.", "Wu Ting-fang.": small capitals as the TEI spells them
     if text.endswith((".", ":", ";", ",", "?", "!")) and not re.search(r"\b[A-Z]\.$", text):
         return False
     if any(not (word[0].isupper() or word[0] == "[" or word in _PARTICLES) for word in text.split()):
@@ -128,7 +153,7 @@ def clean_body(
     removals: list[tuple[int, int]] = []
     mark_positions: dict[int, int] = {}
     cursor = 0
-    body_marks = MarkIndex(raw_body)  # one pass over the body, not one per mark
+    body_marks = _mark_finder(raw_body, len(footnote_lines))
     for number, (mark, note_text) in enumerate(footnote_lines):
         see = _see_documents(note_text)
         if number in placed:
@@ -169,9 +194,10 @@ def _remove(text: str, removals: list[tuple[int, int]]) -> tuple[str, dict[int, 
     return "".join(pieces), new_position
 
 
-def page_map(labels: list[tuple[int, str]], length: int) -> PageMap | None:
+def page_map(labels: list[tuple[int, str]], length: int, heading_page: str | None = None) -> PageMap | None:
     """Build the page map: text before the first marker is on the page before it, and
-    a marker opening the body puts the heading on the page before it."""
+    a marker opening the body puts the heading on the page before it — unless the
+    marker was printed above the heading (*heading_page*)."""
     if not labels:
         return None
     breaks: list[tuple[int, str]] = []
@@ -184,7 +210,8 @@ def page_map(labels: list[tuple[int, str]], length: int) -> PageMap | None:
             breaks[-1] = (offset, label)
         else:
             breaks.append((offset, label))
-    heading_page = previous if first_offset == 0 and first_label.isdigit() else None
+    if heading_page is None and first_offset == 0 and first_label.isdigit():
+        heading_page = previous
     return PageMap(breaks=tuple(breaks), length=length, heading_page=heading_page)
 
 

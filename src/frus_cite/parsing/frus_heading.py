@@ -122,6 +122,9 @@ def parse_party(text: str) -> Party:
     match = _TITLE_PREFIX.match(bare)
     if match:
         return Party(name=match["name"].strip(), role=match["role"], text=phrase)
+    of = re.fullmatch(r"(?P<name>[A-Z][\w’'-]*\.?(?:\s[A-Z][\w’'-]*\.?){1,3})\s+of\s+(?:the\s+)?(?P<office>[A-Z].+)", bare)
+    if of and not _INSTITUTION_WORDS.search(of["name"]):
+        return Party(name=of["name"], role=of["office"], text=phrase)  # "Harold H. Saunders of the NSC Staff"
     named = re.fullmatch(r"(?P<name>[A-Z][\w’'-]*\.?(?:\s[A-Z][\w’'-]*\.?){1,3}),\s+(?P<role>[A-Za-z].+)", bare)
     if named and not _INSTITUTION_WORDS.search(named["name"]):
         return Party(name=named["name"], role=named["role"], text=phrase)  # "John Foster Dulles, Consultant to …"
@@ -183,11 +186,28 @@ def _without_place_and_date(text: str) -> str:
     return ", ".join(parts) if parts else text
 
 
+_RECIPIENT_START = re.compile(  # (?<!\s): from a run of spaces' start only, not from each space (#16)
+    r"(?<!\s)\s+to\s+(?=(?:the\s+)?(?:Department|Secretary|Acting|Under|Deputy|Assistant|President|Embassy|Legation|Mission|"
+    r"Consulate|Delegation|White House|Ambassador|Minister|Prime|Chairman|Director|Commander|Chief|Special|Executive|"
+    r"Counselor|Chargé|Office|Posts?|All|Certain|Vice|Attorney|General|Admiral|Senator|Governor|Mr\.|Mrs\.|Dr\.|King|Queen))"
+)
+
+
+def _last_recipient_to(body: str) -> re.Match[str] | None:
+    """The last " to " that starts a recipient: "the Mission to the United Nations to the
+    Department of State" is sent to the Department, not to the United Nations."""
+    found = None
+    for found in _RECIPIENT_START.finditer(body):
+        pass
+    return found
+
+
 def _split_to(body: str) -> tuple[tuple[Party, ...], tuple[Party, ...]]:
     """"X (Name) to Y": split at " to " after a closing parenthesis when there is one."""
     split = (
         re.search(r"\)\s+to\s+", body)
         or re.search(r",\s+to\s+", body)  # "Dulles, Consultant to the Secretary of State, to …"
+        or _last_recipient_to(body)
         or re.search(r"\s+to\s+(?=(?:the\s|his\s|His\s|[A-Z]))", body)
     )
     if split is None:
@@ -196,7 +216,9 @@ def _split_to(body: str) -> tuple[tuple[Party, ...], tuple[Party, ...]]:
     return _parties(who), _parties(body[split.end() :])
 
 
-_UNLISTED_KIND = re.compile(r"(?P<kind>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,5})(?P<rest>\s(?:by|By|From|Between)\s.+)$", re.DOTALL)
+_UNLISTED_KIND = re.compile(
+    r"(?P<kind>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,5})(?P<rest>\s(?:by|By|From|Between|Among)\s.+)$", re.DOTALL
+)
 
 
 def parse_heading(heading: str, *, numbered: bool = False) -> tuple[str | None, tuple[Party, ...], tuple[Party, ...]]:
@@ -216,10 +238,16 @@ def parse_heading(heading: str, *, numbered: bool = False) -> tuple[str | None, 
         return (None, *_split_to(_without_place_and_date(body)))
     kind = kind_of(body) or match["kind"].lower()
     rest = match["rest"].strip().lstrip(",").strip()
-    link = re.match(r"(?:\w+\s)?(?P<link>From|from|Between|between|[Pp]repared (?:by|for|in)|[Bb]y|[Tt]o)\s+(?P<who>.+)$", rest, re.DOTALL)
+    link = re.match(
+        r"(?:\w+\s)?(?P<link>From|from|Between|between|Among|among|[Pp]repared (?:by|for|in)|[Bb]y|[Tt]o)\s+(?P<who>.+)$",
+        rest,
+        re.DOTALL,
+    )
     if link is None:
         return kind, (), ()
     word, who = link["link"].lower(), _without_place_and_date(link["who"])
+    if word == "among":
+        return kind, _parties(who), ()  # "Conversation Among President Nixon, …": all take part, none receives
     if word == "between":
         pair = _split_outside_parens(who, re.compile(r"\s+and\s+"))
         if len(pair) >= 2:

@@ -26,8 +26,8 @@ __all__ = ["Openers", "parse_dateline", "classification_of", "DOC_NUMBER_LINE", 
 DOC_NUMBER_LINE = re.compile(r"No\.\s*(\d{1,5})\.?\]?")
 RECEIVED = re.compile(r"[\[(]Received\s*([^\])]*)[\])]\.?")
 _INSTITUTION = re.compile(
-    r"(?:Department|Legation|Embassy|Special Mission|Mission|Consulate|Office|Delegation|Commission|Headquarters|"
-    r"American|United States|White House)\b"
+    r"\b(?:Department|Legation|Embassy|Mission|Consulate|Consulate-General|Office|Delegation|Commission|Headquarters|"
+    r"Ministry|Residence|Palace|Chancery|Agency|White House)\b|^(?:American|United States)\b"
 )
 _EDITORIAL_WORDS = frozenset(
     "telegram cablegram paraphrase extract extracts translation circular confidential personal private "
@@ -42,9 +42,9 @@ _MONTH_YEAR = re.compile(
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<year>1[789]\d\d)"
 )
 _RANGE = re.compile(r"(?P<month>[A-Z][a-z]{2,8})\s+(?P<day>\d{1,2})[–-]\d{1,2},\s+(?P<year>1[789]\d\d)")
-_TIME = re.compile(r"(?:\d{1,2}(?::\d\d)?\s?[ap]\.\s?m\.?|midnight|noon|\d{4}Z?)", re.IGNORECASE)
-_SUBJECT = re.compile(r"(?:SUBJECT|Subject|SUBJ)(?::\s*|\s*$)(?P<text>.*)$")
-_PARTICIPANTS = re.compile(r"(?:PARTICIPANTS|Participants|Present|PRESENT)(?::\s*|\s*$)(?P<text>.*)$")
+_TIME = re.compile(r"(?:\d{1,2}(?::\d\d)?(?:[–-]\d{1,2}(?::\d\d)?)?\s?[ap]\.\s?m\.?|midnight|noon|\d{4}Z?)", re.IGNORECASE)
+SUBJECT_LABEL = re.compile(r"(?:SUBJECTS?|Subjects?|SUBJ)(?::\s*|\s*$)(?P<text>.*)")
+PARTICIPANTS_LABEL = re.compile(r"(?:PARTICIPANTS|Participants|PRESENT|Present)(?::\s*|\s*$)(?P<text>.*)")
 
 
 @dataclass
@@ -108,8 +108,8 @@ def _place(text: str) -> str | None:
     """The place of a dateline without editorial brackets or the sending office."""
     place = re.sub(r"[\[\]?]", "", text).strip(" ,")
     parts = [p.strip() for p in place.split(",")]
-    if len(parts) > 1 and _INSTITUTION.match(parts[0]):
-        parts = parts[1:]
+    while len(parts) > 1 and _INSTITUTION.search(parts[0]):
+        parts = parts[1:]  # "Chinese Legation, Washington", "Foreign Office, London": the sender's office
     place = ", ".join(p for p in parts if p)
     return place or None
 

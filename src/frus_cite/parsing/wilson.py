@@ -56,7 +56,11 @@ _CITATION_LABEL = re.compile(r"(?:#{1,6}\s*)?(?:\*\*\s*)?Citation\s*(?::\s*)?(?:
 _MONTH = "|".join(MONTHS)
 _DATE = rf"(?:(?:{_MONTH})\s+\d{{1,2}},\s+\d{{4}}|(?:{_MONTH})\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|\d{{4}})"
 _ARCHIVE_NAME = r"(?:Wilson Center Digital Archive|History and Public Policy Program Digital Archive|[A-Z][\w ]*Digital Archive)"
-_AFTER_TITLE = re.compile(rf"\s*,?\s*(?P<date>{_DATE})?\s*,\s*(?P<archive>{_ARCHIVE_NAME})\s*(?:,\s*|\.\s*|$)")
+# One way through each run of white space (`\s*,?\s*(?:date)?\s*,` had three), and a search
+# takes a run from its start only (not from each of its spaces); matched where no space precedes.
+_AFTER_TITLE = re.compile(
+    rf"(?:(?<!\s)\s*|(?<=\s))(?:,\s*)?(?:(?P<date>{_DATE})\s*)?,\s*(?P<archive>{_ARCHIVE_NAME})\s*(?:,\s*|\.\s*|$)"
+)
 _URL_START = re.compile(r"https?://[^\s<>]")
 _TRANSCRIPT = re.compile(r"(?:Transcript|Translation|Original)\s*-\s*\w+(?:\s*\w+)?\s*$")
 
@@ -111,7 +115,7 @@ def parse_citation_line(line: str, *, source: str | None = None, offset: int = 0
                 break
     if title is None:
         # Lossy copies drop the quotation marks: "Title, Month D, YYYY, … Digital Archive, …".
-        match = re.search(rf",\s*(?:{_DATE})?\s*,\s*{_ARCHIVE_NAME}\s*(?:,\s*|\.\s*|$)", text)
+        match = re.search(rf",\s*(?:(?:{_DATE})\s*)?,\s*{_ARCHIVE_NAME}\s*(?:,\s*|\.\s*|$)", text)
         if not match:
             raise HeaderSyntaxError(
                 "expected a Wilson Center citation: '\"Title\", Month D, YYYY, Wilson Center Digital Archive, "

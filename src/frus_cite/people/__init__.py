@@ -4,12 +4,12 @@
 document's date; :class:`ResolvedName` says which record decided.  The data is read on first use.
 """
 
-from .data import DataError, ListedPerson, Person, PersonsData, Tenure, load_persons_data
+from .data import DataError, ListEntry, Person, PersonsData, Tenure, load_persons_data
 from .resolver import ResolvedName, resolve_parties, resolve_party
 
 __all__ = [
     "DataError",
-    "ListedPerson",
+    "ListEntry",
     "Person",
     "PersonsData",
     "ResolvedName",

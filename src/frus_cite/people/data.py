@@ -16,7 +16,9 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any, Iterator, Mapping
 
-__all__ = ["Person", "Tenure", "ListedPerson", "PersonsData", "load_persons_data", "fold", "DataError"]
+from .. import model
+
+__all__ = ["Person", "Tenure", "ListEntry", "split_sorted_name", "PersonsData", "load_persons_data", "fold", "DataError"]
 
 FORMAT = 1
 """Bumped whenever the file's layout changes (by tools/build_persons.py); other versions are refused."""
@@ -80,7 +82,9 @@ class Tenure:
     start: str | None
     """ISO date the person took up the post (or was appointed, when that is all the data has)."""
     end: str | None
-    """ISO date the post was left; without one in POCOM, the holder's death year; else ``None``."""
+    """ISO date the post was left.  Where POCOM records none, the build closes the post when the
+    next chief of mission of the country took up the post, or in the holder's death year;
+    ``None`` is left for posts still held."""
     record: str
     """POCOM's id of the appointment ("ru-1943-harr-01")."""
 
@@ -93,8 +97,9 @@ class Tenure:
 
 
 @dataclass(frozen=True, slots=True)
-class ListedPerson:
-    """An entry of a volume's list of persons (from the people data, or a TEI volume's own list)."""
+class ListEntry:
+    """An entry of a volume's list of persons (from the people data, or a TEI volume's own list),
+    its name split for notes."""
 
     id: str
     """The list's id for the entry: "p_HWA1"."""
@@ -111,6 +116,22 @@ class ListedPerson:
     def name(self) -> str:
         return " ".join(p for p in (self.given, self.family, self.suffix) if p)
 
+    @classmethod
+    def from_listed(cls, listed: "model.ListedPerson") -> "ListEntry":
+        """A TEI list's entry ("Kissinger, Henry A.", its identification) split for notes."""
+        given, family, suffix = split_sorted_name(listed.name)
+        return cls(listed.id, family, given, suffix, listed.identification)
+
+
+def split_sorted_name(sorted_name: str) -> tuple[str | None, str, str | None]:
+    """"Bundy, William Putnam" → (given, family, suffix); "Lodge, Henry Cabot, Jr." keeps "Jr.";
+    a name without a comma ("Chiang Kai-shek") is a family name alone."""
+    parts = [p.strip() for p in " ".join(sorted_name.split()).split(",")]
+    if len(parts) == 1 or not parts[0]:
+        return None, sorted_name.strip(), None
+    suffix = parts[2] if len(parts) > 2 and parts[2] else None
+    return parts[1] or None, parts[0], suffix
+
 
 def _low(iso: str) -> str:
     """First day of a possibly partial ISO date: "1945" → "1945-01-01"."""
@@ -124,8 +145,9 @@ def _high(iso: str) -> str:
 
 
 def date_range(iso: str) -> tuple[str, str]:
-    """The first and last day a partial date may mean."""
-    return _low(iso), _high(iso)
+    """The first and last day a partial date ("1945-07") or an interval ("1944/1945") may mean."""
+    first, _, last = iso.partition("/")
+    return _low(first), _high(last or first)
 
 
 class PersonsData:
@@ -171,14 +193,12 @@ class PersonsData:
 
     @cached_property
     def tenures(self) -> tuple[Tenure, ...]:
-        """Every POCOM appointment, then every president's term.  A post with no recorded end
-        ends at the latest with its holder's death year."""
-        col, death = self._positions, self._persons["death"]
-        rows = []
-        for i in range(len(col["person"])):
-            person = int(col["person"][i])
-            end = col["end"][i] or death[person] or None
-            rows.append(Tenure(person, col["kind"][i], col["where"][i], col["title"][i], col["start"][i] or None, end, col["record"][i]))
+        """Every POCOM appointment, then every president's term."""
+        col = self._positions
+        rows = [
+            Tenure(int(col["person"][i]), col["kind"][i], col["where"][i], col["title"][i], col["start"][i] or None, col["end"][i] or None, col["record"][i])
+            for i in range(len(col["person"]))
+        ]
         rows += [Tenure(person, "president", "united-states", "president", start, end, f"president-{n + 1}") for n, (person, start, end) in enumerate(self._presidents)]
         return tuple(rows)
 
@@ -206,7 +226,7 @@ class PersonsData:
             index.setdefault(fold(family), []).append(i)
         return {k: tuple(v) for k, v in index.items()}
 
-    def listing(self, volume: str) -> tuple[ListedPerson, ...]:
+    def listing(self, volume: str) -> tuple[ListEntry, ...]:
         """The persons list of *volume* as the people data records it (empty when it has none)."""
         return _listing(self, volume)
 
@@ -220,11 +240,11 @@ class PersonsData:
 
 
 @lru_cache(maxsize=64)
-def _listing(data: PersonsData, volume: str) -> tuple[ListedPerson, ...]:
+def _listing(data: PersonsData, volume: str) -> tuple[ListEntry, ...]:
     entries = []
     for index, pid, remark in data.listing_rows(volume):
         person = data.person(index)
-        entries.append(ListedPerson(pid, person.family, person.given, person.suffix, remark, index))
+        entries.append(ListEntry(pid, person.family, person.given, person.suffix, remark, index))
     return tuple(entries)
 
 

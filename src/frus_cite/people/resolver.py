@@ -19,17 +19,22 @@ does not reach, two candidates — keeps the printed form, and the result says s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable, Literal, Sequence
+from typing import Iterable, Literal, Mapping, Sequence
 
 from ..model import Party
-from .data import DataError, ListedPerson, Person, PersonsData, Tenure, date_range, fold, load_persons_data
+from ..model import ListedPerson
+from .data import DataError, ListEntry, Person, PersonsData, Tenure, date_range, fold, load_persons_data
 from .roles import Office, is_institution, read_role
 
 __all__ = ["ResolvedName", "Rule", "resolve_party", "resolve_parties"]
 
 Rule = Literal["office", "persons list", "in office", "only official living", "author", "as printed"]
+
+
+_ISO_DATE = re.compile(r"\d{4}(-\d\d(-\d\d)?)?(/\d{4}(-\d\d(-\d\d)?)?)?")
+"""A date, partial date, or interval of them ("1944/1945": a volume's years for an undated document)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,19 +70,26 @@ def resolve_party(
     date: str | None,
     volume: str | None = None,
     *,
-    persons: Sequence[ListedPerson] | None = None,
+    persons: Mapping[str, ListedPerson] | Iterable[ListedPerson] | None = None,
     data: PersonsData | None = None,
 ) -> ResolvedName:
-    """The full name of *party* in a document of *date* (ISO, may be partial) in *volume*.
+    """The full name of *party* in a document of *date* in *volume*.
 
-    *persons* is the volume's own list of persons (a TEI volume's, with its ``p_…`` ids); without
-    it the people data's copy of the volume's list is used.  Never raises on bad input: an
+    *date* is ISO, may be partial ("1945-07"), or an interval ("1945/1946") when only the
+    volume's years are known: then an office alone is named only if one person held it
+    throughout, and a printed surname only if the one holder of that name overlaps it.
+
+    *persons* is the volume's own list of persons (a TEI volume's, with its ``p_…`` ids), and
+    comes first; a party whose ``listed`` entry the TEI reader found is named by it.  Without a
+    list the people data's copy of the volume's list is used.  Never raises on bad input: an
     unknown office, a date outside the data or records that disagree keep the printed form.
     """
     try:
         data = data or load_persons_data()
     except DataError as exc:
         return ResolvedName(party.text or party.display(), None, reason=str(exc))
+    if isinstance(persons, Mapping):
+        persons = persons.values()
     return _resolve(party, date, volume, tuple(persons) if persons is not None else None, data)
 
 
@@ -85,16 +97,22 @@ def resolve_party(
 def _resolve(party: Party, date: str | None, volume: str | None, persons: tuple[ListedPerson, ...] | None, data: PersonsData) -> ResolvedName:
     """:func:`resolve_party`, cached: a book names the same correspondents again and again."""
     printed = party.text or party.display()
+    if party.name and re.search(r"\w{2}\.$", party.name):
+        # "Mr. Frelinghuysen to Mr. Trescot.": the heading's full stop, not an initial.
+        party = replace(party, name=party.name[:-1])
+    tagged = _by_tagged_entry(party, volume, data)
+    if tagged is not None:
+        return tagged
     if not party.name and not party.role:
         return ResolvedName(printed, None, reason="nothing printed to resolve")
-    date = date if date and re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", date) else None
+    date = date if date and _ISO_DATE.fullmatch(date) else None
     office = read_role(party.role, data) if party.role else None
     notes: list[str] = []
     if office is not None:
         found = _by_office(party, office, date, data, notes)
         if found is not None:
             return found
-    if party.name and not any(n.startswith("the records disagree") for n in notes):
+    if party.name:
         for rule in (_by_persons_list, _by_office_on_date, _by_only_official_living):
             found = rule(party, date, volume, persons, data, notes)
             if found is not None:
@@ -114,7 +132,9 @@ def _kept(printed: str, notes: list[str]) -> ResolvedName:
 
 
 def _by_office(party: Party, office: Office, date: str | None, data: PersonsData, notes: list[str]) -> ResolvedName | None:
-    """Rule 1: the holder of the office on the date (of the printed surname, if one is printed)."""
+    """Rule 1: the holder of the office on the date (of the printed surname, if one is printed);
+    the printed form, final, when the office's holder that day bore another name; ``None`` to
+    let the other rules try."""
     if office.acting:
         notes.append(f"who was Acting {office.wording} on a given day is not in the data")
         return None
@@ -127,10 +147,12 @@ def _by_office(party: Party, office: Office, date: str | None, data: PersonsData
         others = {data.person(t.person).name for t in holders if not _name_matches(data.person(t.person), party.name)}
         holders = [t for t in holders if _name_matches(data.person(t.person), party.name)]
         if others and not holders:
-            notes.append(f"the records disagree: the data has {', '.join(sorted(others))} as {office.wording} on {date}, not {party.name}")
-            return None
+            # Conflicting records are final: no other rule may overrule the office's holder.
+            return _kept(party.text or party.display(), [f"the records disagree: the data has {', '.join(sorted(others))} as {office.wording} on {date}, not {party.name}"])
     people = {t.person for t in holders}
-    tenure = _covering(holders, first, last) if len(people) == 1 else None
+    # A printed surname and the office identify the person over any overlap; an office
+    # alone only when one person held it the whole time the date may mean.
+    tenure = _covering(holders, first, last, overlap=bool(party.name)) if len(people) == 1 else None
     if tenure is not None:
         return _from_tenure(party, tenure, data, "office", office)
     if len(people) > 1:
@@ -143,9 +165,10 @@ def _by_office(party: Party, office: Office, date: str | None, data: PersonsData
     return None
 
 
-def _covering(tenures: Sequence[Tenure], first: str, last: str) -> Tenure | None:
-    """The tenure that spans the whole date: one with a recorded end first, then the latest."""
-    covering = [t for t in tenures if t.covers(first, last)]
+def _covering(tenures: Sequence[Tenure], first: str, last: str, *, overlap: bool = False) -> Tenure | None:
+    """The tenure that spans the whole date (or, with *overlap*, meets it): one with a
+    recorded end first, then the latest."""
+    covering = [t for t in tenures if (t.overlaps(first, last) if overlap else t.covers(first, last))]
     covering.sort(key=lambda t: (t.end is not None, t.start or ""), reverse=True)
     return covering[0] if covering else None
 
@@ -155,9 +178,25 @@ def _office_tenures(office: Office, data: PersonsData) -> list[Tenure]:
     return [t for t in tenures if not office.titles or any(title in t.title for title in office.titles)]
 
 
+def _by_tagged_entry(party: Party, volume: str | None, data: PersonsData) -> ResolvedName | None:
+    """Before all rules: the entry of the volume's list of persons the TEI heading's ``persName``
+    points at (``@corresp="#p_KHA1"``) — the TEI list's own entry, else the people data's copy."""
+    if party.listed is not None:
+        entry = ListEntry.from_listed(party.listed)
+        return _from_listing(party, entry, data, volume, tei=True, tagged=True)
+    if party.person_id and volume:
+        for entry in data.listing(volume):
+            if entry.id == party.person_id:
+                return _from_listing(party, entry, data, volume, tei=False, tagged=True)
+    return None
+
+
 def _by_persons_list(party, date, volume, persons, data, notes) -> ResolvedName | None:
     """Rule 2: the person of the printed surname in the volume's list of persons."""
-    listing = tuple(persons) if persons is not None else data.listing(volume) if volume else ()
+    if persons is not None:
+        listing = tuple(ListEntry.from_listed(p) for p in persons)
+    else:
+        listing = data.listing(volume) if volume else ()
     if not listing:
         return None
     source = "the volume's list of persons" if persons is not None else f"the persons list of {volume}"
@@ -178,7 +217,12 @@ def _by_office_on_date(party, date, volume, persons, data, notes) -> ResolvedNam
     first, last = date_range(date)
     holders = [t for p in _namesakes(party.name, data) for t in data.tenures_by_person.get(p.index, ()) if t.overlaps(first, last)]
     people = {t.person for t in holders}
-    tenure = _covering(holders, first, last) if len(people) == 1 else None
+    tenure = _covering(holders, first, last, overlap=True) if len(people) == 1 else None
+    if tenure is not None and party.role and not _words(party.role) & _words(_position(tenure, data)):
+        # "the Private Secretary to the Secretary of State (Crane)" is not the Crane who was then
+        # a minister abroad: a printed role must share a word with the post.
+        notes.append(f"the one official named {party.name} in office was {_position(tenure, data)}, not “{party.role}”")
+        return None
     if tenure is not None:
         return _from_tenure(party, tenure, data, "in office")
     if len(people) > 1:
@@ -193,7 +237,7 @@ def _by_only_official_living(party, date, volume, persons, data, notes) -> Resol
     if date is None:
         return None
     year = int(date[:4])
-    alive = [p for p in _namesakes(party.name, data) if _may_be_alive(p, year)]
+    alive = [p for p in _namesakes(party.name, data) if _may_be_alive(p, year) or _may_be_alive(p, int(date_range(date)[1][:4]))]
     if len(alive) > 1:
         notes.append(f"{len(alive)} persons named {party.name} in the data may have been alive in {year}")
     if len(alive) != 1 or not alive[0].pocom_id:
@@ -205,7 +249,7 @@ def _by_only_official_living(party, date, volume, persons, data, notes) -> Resol
         places = set(office.places) if office else set()
         tenures = [t for t in tenures if office and t.kind == office.kind and t.where.split("/")[0] in places]
     else:
-        tenures = [t for t in tenures if t.start and t.start <= date]
+        tenures = [t for t in tenures if t.start and t.start <= date_range(date)[1]]
     if not tenures:
         return None
     post = _position(tenures[0], data)
@@ -231,14 +275,14 @@ def _may_be_alive(person: Person, year: int) -> bool:
     return (born is None or born + 15 <= year) and (died is None or year <= died)
 
 
-def _best_described(candidates: list[ListedPerson], role: str) -> list[ListedPerson]:
+def _best_described(candidates: list[ListEntry], role: str) -> list[ListEntry]:
     """The candidates whose printed identification best covers the words of the role: "the
     President's Special Assistant for National Security Affairs" ↔ "Special Assistant to the
     President for National Security Affairs".  Among equals, the one whose identification is
     most nearly that role ("British Prime Minister", not "daughter of the British Prime Minister")."""
     wanted = _words(role)
 
-    def score(candidate: ListedPerson) -> tuple[float, float]:
+    def score(candidate: ListEntry) -> tuple[float, float]:
         clause = _words(re.split(r"[;,(]", candidate.description or "")[0])
         recall = len(wanted & _words(candidate.description or "")) / max(len(wanted), 1)
         return recall, len(wanted & clause) / max(len(clause), 1)
@@ -257,7 +301,7 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", fold(text).replace("'s", "")) if w not in _STOP}
 
 
-def _name_matches(person: Person | ListedPerson, printed: str) -> bool:
+def _name_matches(person: Person | ListEntry, printed: str) -> bool:
     """"Harriman" matches W. Averell Harriman; "Max W. Bishop" matches Bishop, Max Waldo;
     "Chiang Kai-shek" matches the family name Chiang Kai-shek; "Alvarez del Vayo" matches whole."""
     wanted = fold(printed)
@@ -299,8 +343,15 @@ def _from_tenure(party: Party, tenure: Tenure, data: PersonsData, rule: Rule, of
     )
 
 
-def _from_listing(party: Party, entry: ListedPerson, data: PersonsData, volume: str | None, *, tei: bool) -> ResolvedName:
+def _from_listing(party: Party, entry: ListEntry, data: PersonsData, volume: str | None, *, tei: bool, tagged: bool = False) -> ResolvedName:
     where = f"the list of persons of {volume or 'the volume'}"
+    if tagged:
+        return ResolvedName(
+            party.text or party.display(), entry.name, entry.given, entry.family, entry.suffix, "persons list",
+            f"tei:{entry.id}" if tei or entry.person is None else data.person(entry.person).record,
+            reason=f"the heading tags {party.name or party.display()} as {entry.id} of {where}: {entry.name}"
+            + (f", “{entry.description}”" if entry.description else ""),
+        )
     described = f": “{entry.description}”" if entry.description else ""
     if tei or entry.person is None:
         record = f"tei:{entry.id}"

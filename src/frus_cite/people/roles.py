@@ -60,7 +60,8 @@ def _key(role: str) -> str:
     "of State" and "of the Department of State" dropped ("Under Secretary of State" = "Under
     Secretary")."""
     text = _LEADING.sub("", fold(role).replace("chargé", "charge").replace("’", "'"))
-    text = re.sub(r"\s+of\s+(?:the\s+)?department\s+of\s+state\b|\s+of\s+state\b|\s+in\s+the\s+department\s+of\s+state\b", "", text)
+    # (?<!\s): from the start of a run of spaces only, not from each of its spaces (quadratic)
+    text = re.sub(r"(?<!\s)(?:\s+of\s+(?:the\s+)?department\s+of\s+state\b|\s+of\s+state\b|\s+in\s+the\s+department\s+of\s+state\b)", "", text)
     return re.sub(r"[.,]", "", text).strip()
 
 

@@ -37,7 +37,8 @@ _LABELS = {
 def parse_locator(text: str) -> tuple[str, str]:
     """"p. 927" → ("927", "page"); "927–28" → ("927–28", "page"); raises ValueError."""
     text = text.strip()
-    match = re.fullmatch(r"(?P<label>[^\W\d]+\.?|¶|§)?\s*(?P<value>[\w\-–—,\s]*\w)", text)
+    # the value starts after the spaces (#16: spaces both could take were quadratic)
+    match = re.fullmatch(r"(?P<label>[^\W\d]+\.?|¶|§)?\s*(?P<value>(?:[\w\-–—,][\w\-–—,\s]*)?\w)", text)
     if not match:
         raise ValueError(f"cannot read locator {text!r}; expected e.g. 'p. 927', 'pp. 926–27' or 'ch. 3'")
     label = (match["label"] or "p.").lower()
@@ -48,7 +49,7 @@ def parse_locator(text: str) -> tuple[str, str]:
         )
     if label not in _LABELS:
         raise ValueError(f"unknown locator label {match['label']!r} in {text!r}; expected one of p., pp., ch., para., n., sec., vol., l., fol.")
-    value = re.sub(r"\s*[-–—]\s*", "–", match["value"])
+    value = re.sub(r"(?:(?<!\s)\s*|(?<=\s))[-–—]\s*", "–", match["value"])
     if _LABELS[label] == "page" and not _PAGES.fullmatch(value):
         raise ValueError(f"cannot read the pages {match['value']!r} in {text!r}; expected page numbers such as '927', "
                          "'926–28', '926, 928' or roman numerals ('xii')")

@@ -78,6 +78,9 @@ OPTIONS: dict[str, Option] = {
                       "a dict {name as printed: full name} or a path to a JSON file of that shape",
                       "Full names of the people FRUS headings name by surname (\"Harriman\": \"W. Averell Harriman\"): first notes give them.",
                       (dict, str)),
+    "names": Option("full", lambda v: v in ("full", "as-printed"), "'full' or 'as-printed'",
+                    "First notes name correspondents in full, resolved by role and date from the Office of the Historian's "
+                    "data, or as the FRUS heading prints them; frus_cite_persons entries win either way.", (str,)),
 }
 
 
@@ -95,6 +98,7 @@ class FrusCiteConfig:
     source_dirs: list[str] = field(default_factory=list)
     check_quotes: bool = True
     persons: Any = field(default_factory=dict)
+    names: str = "full"
     tei: dict[str, str] = field(default_factory=dict)
     tei_dir: str | None = None
 

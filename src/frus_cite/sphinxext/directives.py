@@ -16,7 +16,7 @@ from .domain import get_domain
 from .logging import warn
 from .nodes import frus_bibliography
 from .records import BibliographyRecord, CiteRecord, SourceRecord
-from .sources import OUTSIDE, checked_date, inside_project, load_checked
+from .sources import OUTSIDE, checked_date, inside_project, is_csl_file, load_checked
 
 __all__ = ["SourceDirective", "QuoteDirective", "BibliographyDirective"]
 
@@ -156,6 +156,7 @@ class QuoteDirective(_FrusDirective):
         # The source's footnote marks pasted with the quotation are not printed.
         quote += self.parse_content_to_nodes() if prepared.printed == passage else self.parse_text_to_nodes(prepared.printed)
         reference = make_note(self.env, cites, self.lineno, passage=prepared.pending)
+        quote["frus_note_id"], quote["docname"] = reference["note_id"], self.env.docname
         last = quote.children[-1] if quote.children else None
         if isinstance(last, nodes.paragraph):
             last += reference
@@ -189,13 +190,7 @@ class BibliographyDirective(_FrusDirective):
             self.options["cited"] = "project"
         serial = self.env.new_serialno("frus-bibliography")
         node_id = f"frus-bibliography-{nodes.make_id(self.env.docname)}-{serial}"
-        style = self.options.get("style")
-        if style:
-            try:
-                find_style(style)
-            except StyleError as error:
-                warn("bad_style", str(error), self.get_location())
-                style = None
+        style = self._style(self.options.get("style"))
         if not self._style_has_bibliography(style):
             return []
         cited = "all" if "all" in self.options else self.options.get("cited", "project")
@@ -204,6 +199,28 @@ class BibliographyDirective(_FrusDirective):
         node = frus_bibliography("", node_id=node_id, docname=self.env.docname, ids=[node_id])
         self.set_source_info(node)
         return [node]
+
+    def _style(self, style: str | None) -> str | None:
+        """A style name, or the absolute path of a CSL file in the project (a path is relative to
+        the document); anything else is a ``frus.bad_style`` warning and the default style."""
+        if not style:
+            return None
+        if style.endswith(".csl") or "/" in style or "\\" in style:
+            relative, absolute = self.env.relfn2path(style, self.env.docname)
+            if not inside_project(self.env, Path(absolute)):
+                warn("bad_style", f"{self.name}: :style: {style} {OUTSIDE}", self.get_location())
+                return None
+            if not is_csl_file(Path(absolute)):
+                warn("bad_style", f"{self.name}: :style: {relative} is not a CSL style (a .csl file whose root element is "
+                     "<style> in the CSL namespace)", self.get_location())
+                return None
+            style = absolute
+        try:
+            find_style(style)
+        except StyleError as error:
+            warn("bad_style", str(error), self.get_location())
+            return None
+        return style
 
     def _style_has_bibliography(self, style: str | None) -> bool:
         """A notes-only style (no ``<bibliography>``) prints no bibliography: say so here."""

@@ -73,7 +73,7 @@ class BuildScratch:
     reading: set[str] = field(default_factory=set)
     """Documents read in this build."""
     declared_before: dict[str, tuple] = field(default_factory=dict)
-    """What each ``frus:source`` declared before this build read its documents."""
+    """What each ``frus:source`` declared when the build began (before Sphinx cleared any document)."""
     rendered: dict[str, Any] = field(default_factory=dict)
     """Notes rendered for writing, by note scope; emptied when the state changes."""
 

@@ -28,6 +28,8 @@ _LATEX = Path(__file__).parent / "latex"
 
 def builder_inited(app: Sphinx) -> None:
     start_build(app.env, Path(app.confdir))
+    # Before Sphinx clears the documents it will read again or that were deleted.
+    scratch(app.env).declared_before = _declarations(app.env)
     check_tei_config(app.env)
     _check_config_sources(app.env)
     if app.builder.format == "latex":
@@ -73,7 +75,6 @@ def get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: s
 def before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     state = scratch(env)
     state.reading = set(docnames)
-    state.declared_before = _declarations(env)
     # The documents about to be read declare their sources again; dropping their old
     # declarations first lets a declaration move to a document read earlier.
     domain = get_domain(env)
@@ -91,13 +92,19 @@ def env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     bibliography targets, and name the documents whose output depends on other documents."""
     domain = get_domain(env)
     state = scratch(env)
-    for docname in sorted(state.reading):
+    # A declaration added, changed or removed (its document edited or deleted) changes the
+    # notes of every document citing that source: they are checked again and written again.
+    after = _declarations(env)
+    changed = {key for key in state.declared_before.keys() | after.keys() if state.declared_before.get(key) != after.get(key)}
+    citing_changed = {docname for docname, notes in domain.notes.items()
+                      if any(cite.key in changed for note in notes for cite in note.cites)}
+    for docname in sorted(state.reading | citing_changed):
         _finish_notes(env, docname)
     state.rendered.clear()  # the notes read in this build change what is rendered
     inputs = catalog_inputs(env)
     catalog_changed = domain.data.get("catalog_inputs") not in (None, inputs)
     domain.data["catalog_inputs"] = inputs
-    if state.reading or catalog_changed:
+    if state.reading or changed or catalog_changed:
         domain.data["bib_targets"] = bibliography_targets(env)
     with_notes = {docname for docname, notes in domain.notes.items() if notes}
     with_bibliographies = {docname for docname, records in domain.bibliographies.items() if records}
@@ -105,20 +112,13 @@ def env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     # that were not edited.
     if catalog_changed:
         return sorted(with_notes | with_bibliographies)
-    if not state.reading:
+    if not state.reading and not changed:
         return []
     # Bibliographies list what every document cites; with one note scope for the
     # whole project, any document's notes depend on the documents before it.
-    depends = set(with_bibliographies)
+    depends = set(with_bibliographies) | citing_changed
     if app.config.frus_cite_note_scope == "project":
         depends |= with_notes
-    # A declaration changed in one document (volume, URL, short title) changes the
-    # notes of every document citing that source.
-    after = _declarations(env)
-    changed = {key for key in state.declared_before.keys() | after.keys() if state.declared_before.get(key) != after.get(key)}
-    if changed:
-        depends |= {docname for docname, notes in domain.notes.items()
-                    if any(cite.key in changed for note in notes for cite in note.cites)}
     return sorted(depends - state.reading)
 
 

@@ -57,4 +57,7 @@ def set_quotation_text(node: nodes.inline, passage: str | None = None, closing: 
 
 def _nested(passage: str) -> str:
     """Quotation marks inside a quotation become single ones (CMOS 6.11)."""
-    return re.sub(r"[“\"]([^”\"]*)[”\"]", r"‘\1’", passage)
+    # Nothing after the last closing mark can be a quotation: searching it from each opening
+    # mark there was quadratic (#16).
+    last = max(passage.rfind("”"), passage.rfind('"'))
+    return re.sub(r"[“\"]([^”\"]*)[”\"]", r"‘\1’", passage[: last + 1]) + passage[last + 1 :]

@@ -14,7 +14,9 @@ from .records import CiteRecord
 
 __all__ = ["QuoteRole", "CiteRole"]
 
-_QUOTE = re.compile(r"(?P<key>[^<,]+?)\s*(?:,\s*(?P<locator>[^<]+?))?\s*<(?P<passage>.+)>\s*(?:;(?P<more>[^<>]*))?$", re.S)
+# Key and locator end at their last non-space character, so that each run of spaces has one
+# place to go (lazy groups beside `\s*` were quadratic in a run of spaces, #16).
+_QUOTE = re.compile(r"(?P<key>[^<,]*[^<,\s])\s*(?:,\s*(?P<locator>[^<]*[^<\s])\s*)?<(?P<passage>.+)>\s*(?:;(?P<more>[^<>]*))?$", re.S)
 
 
 class QuoteRole(SphinxRole):

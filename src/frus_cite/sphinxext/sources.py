@@ -26,7 +26,7 @@ from .tei import resolve_tei_key, tei_reference
 
 __all__ = [
     "start_build", "load_reference", "reference_for", "checked_date", "load_checked", "csl_item", "bib_items", "bib_key_file", "catalog_for",
-    "inside_project", "OUTSIDE", "lacks_volume", "file_stamp", "catalog_stamp", "catalog_inputs", "confdir",
+    "inside_project", "is_csl_file", "OUTSIDE", "lacks_volume", "file_stamp", "catalog_stamp", "catalog_inputs", "confdir",
 ]
 
 
@@ -65,9 +65,9 @@ OUTSIDE = "is outside the project directory and the folders of frus_cite_source_
 
 
 def catalog_for(env: BuildEnvironment) -> Catalog:
-    """The volume catalog with ``frus_cite_volumes`` and ``frus_cite_persons`` added (built
-    once per build). A file that cannot be read is one ``frus.config`` warning per build,
-    and the build goes on without it."""
+    """The volume catalog with ``frus_cite_volumes`` and ``frus_cite_persons`` added, naming
+    correspondents as ``frus_cite_names`` says (built once per build). A file that cannot be
+    read is one ``frus.config`` warning per build, and the build goes on without it."""
     state = scratch(env)
     if state.catalog is None:
         state.catalog = _make_catalog(env)
@@ -88,6 +88,8 @@ def _make_catalog(env: BuildEnvironment) -> Catalog:
             catalog = catalog.with_persons(str(confdir(env) / persons) if isinstance(persons, str) else persons)
         except CatalogError as error:
             warn("config", f"conf.py: frus_cite_persons: {error}", None)
+    if config.names != "full":
+        catalog = catalog.with_names(config.names)
     return catalog
 
 
@@ -206,6 +208,23 @@ def load_checked(env: BuildEnvironment, path: str, volume: str | None, url: str 
     return ref
 
 
+_CSL_STYLE = "{http://purl.org/net/xbiblio/csl}style"
+
+
+def is_csl_file(path: Path) -> bool:
+    """Whether *path* is a readable XML file whose root is a CSL ``<style>`` (read without
+    entities or network, as an untrusted file)."""
+    from lxml import etree  # lxml only for a style given as a file
+
+    if not path.is_file():
+        return False
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        return etree.parse(str(path), parser).getroot().tag == _CSL_STYLE
+    except (etree.XMLSyntaxError, OSError, ValueError):
+        return False
+
+
 def lacks_volume(ref: Reference) -> bool:
     """A FRUS document whose notes cannot name its volume (worth a warning)."""
     return ref.kind == "frus" and not ref.volume
@@ -232,10 +251,11 @@ def catalog_stamp(env: BuildEnvironment) -> str:
     return _setting_stamp(env, get_config(env.config).volumes)
 
 
-def catalog_inputs(env: BuildEnvironment) -> tuple[str, str]:
+def catalog_inputs(env: BuildEnvironment) -> tuple[str, ...]:
     """What the catalog of a build is made from (settings and file versions): when it
     changes, every note may read differently."""
-    return catalog_stamp(env), _setting_stamp(env, get_config(env.config).persons)
+    config = get_config(env.config)
+    return catalog_stamp(env), _setting_stamp(env, config.persons), config.names
 
 
 def bib_items(env: BuildEnvironment) -> dict[str, dict[str, Any]]:

@@ -24,6 +24,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..formatting.bibliography import entry_item, render_entry_pairs
 from ..formatting.notes import Cite, Cluster, NoteEngine
+from ..quoting import drop_marks, glued_marks
 from .config import get_config
 from .domain import document_scratch, get_domain, scratch, take_document_scratch
 from .nodes import frus_bibliography, frus_note, frus_note_ref, set_quotation_text
@@ -371,11 +372,11 @@ class FillNotes(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(frus_note)):
             self._fill(node)
-        for quote in list(self.document.findall(nodes.inline)):
+        for quote in list(self.document.findall(lambda n: isinstance(n, (nodes.inline, nodes.block_quote)))):
             if "frus-quote" in quote["classes"] and quote.get("frus_note_id"):
                 note = self._notes(quote["docname"]).get(quote["frus_note_id"])
                 if note is not None and note.printed:  # checked once every document was read
-                    set_quotation_text(quote, passage=note.printed)
+                    self._reprint(quote, note.printed)
         for node in list(self.document.findall(frus_bibliography)):
             self._fill_bibliography(node)
 
@@ -389,6 +390,19 @@ class FillNotes(SphinxPostTransform):
         wrapper = nodes.inline("", "", classes=["frus-note-text"], frus_keys=keys)
         wrapper += note_content(rendered)
         node.replace_self(wrapper)
+
+    @staticmethod
+    def _reprint(quote: nodes.Element, printed: str) -> None:
+        """A quotation checked only once every document was read, printed as checked: without
+        the source's footnote marks pasted with it."""
+        if isinstance(quote, nodes.inline):
+            set_quotation_text(quote, passage=printed)
+            return
+        dropped = set(glued_marks(quote.astext())) - set(glued_marks(printed))
+        for text in list(quote.findall(nodes.Text)):
+            kept, removed = drop_marks(str(text), dropped)
+            if removed:
+                text.parent.replace(text, nodes.Text(kept))
 
     def _notes(self, docname: str) -> dict[str, NoteRecord]:
         return _cached(self.env, "notes-by-id:" + docname, lambda: {n.note_id: n for n in get_domain(self.env).notes.get(docname, [])})

@@ -21,7 +21,7 @@ def read_file_designation(
     designation: str, *, year: int | None = None, offset: int = 0, source: str | None = None, years: str | None = None
 ) -> FileDesignation:
     """Classify and decode one designation ("761.93/7–1145", "POL 27 VIET S", "EUR Files: Lot 61 D 282A")."""
-    text = designation.strip()
+    text = re.sub(r"(?<=\d\.) (?=\d)", "", designation.strip())  # "396. 1–GE/11–855": a line break in the print
     if looks_decimal(text):
         return FileDesignation(text=text, scheme="decimal", decimal=parse_decimal(text, year=year, offset=offset, source=source))
     if looks_subject_numeric(text):

@@ -20,6 +20,9 @@ HANDLING = (
     "priority", "immediate", "niact", "flash", "operational immediate", "routine", "urgent", "personal", "private",
     "personal and confidential", "personal and private", "strictly confidential", "most immediate",
     "triple priority", "plain", "roger channel", "codeword", "umbra", "eyes only for the president",
+    "limit distribution", "limited distribution", "no distribution", "special handling", "presidential handling",
+    "not for foreign dissemination", "noforn", "cherokee", "exclusive distribution", "sensitive handling",
+    "us urgent",  # the 1940s precedence ("SECRET US URGENT")
 )
 _TERMS = frozenset(LEVELS + HANDLING)
 _NONE = re.compile(r"No classification marking", re.IGNORECASE)
@@ -41,11 +44,18 @@ def _term(words: str) -> str | None:
     return None
 
 
+def _caveat(piece: str) -> bool:
+    """A short capitalised handling caveat the lists do not name ("Eyes Only for Dulles")."""
+    words = piece.split()
+    return 0 < len(words) <= 6 and words[0][0].isupper() and not re.search(r"\b(?:by|was|is|were|has|had)\b", piece)
+
+
 def read_marking(sentence: str) -> Marking | None:
     """The marking a sentence states, or ``None`` when the sentence is not a marking.
 
     ``No classification marking`` gives ``(None, ())``; every other term must be
-    a known level or handling word, so prose is never taken for a marking.
+    a known level or handling word — or, after a level, a short capitalised caveat —
+    so prose is never taken for a marking.
     """
     text = sentence.strip().rstrip(".").strip()
     if not text or len(text) > 160:
@@ -58,6 +68,8 @@ def read_marking(sentence: str) -> Marking | None:
         if not piece.strip():
             continue
         term = _term(piece)
+        if term is None and level is not None and _caveat(piece):
+            term = " ".join(piece.lower().split())  # "Secret; Eyes Only for Dulles": a caveat after the level
         if term is None:
             return None
         if term in LEVELS and level is None:

@@ -29,26 +29,27 @@ from .repositories import match_repository
 __all__ = ["read", "parse_source_note", "is_source_note", "split_sentences"]
 
 NAME = "source-note"
-_PREFIX = re.compile(r"\s*Source:\s*")
+_PREFIX = re.compile(r"(?:(?<!\s)\s*|(?<=\s))Source:\s*")  # a run of spaces from its start only (#16)
 # A full stop ends a sentence unless it ends an initial or a usual abbreviation.
-_STOP = re.compile(r"\.\s+(?=[A-Z(“\"])")
+_STOP = re.compile(r"\.\s+(?=[A-Z0-9(“\"\[])")
 _ABBREVIATIONS = frozenset("Jr Sr Mr Mrs Ms Dr St No Nos Gen Lt Col Adm Amb Capt Maj Sen Rep Gov Vol vol pp p ca Doc Msg Tel".split())
 _CENTRAL = re.compile(r"Central (?:Decimal |Foreign Policy )?Files?(?: (?P<years>\d{4}[–-]\d{2,4}))?$")
-_RECORD_GROUP = re.compile(r"RG \d{1,3}\b")
+_RECORD_GROUP = re.compile(r"(?:RG|Record Group) (?P<number>\d{1,3})")
+_YEARS_PART = re.compile(r"(?:19)?\d\d[–-](?:19)?\d\d")
 _BOX = re.compile(r"Box(?:es)? (?P<box>.+)$")
 _PUBLISHED = re.compile(r"Public Papers|Bulletin|Weekly Compilation|Congressional Record|\bpp?\. \d|Documents on|Printed in|Published in")
 _CLAUSES = {
     "drafted_by": re.compile(r"\bDrafted(?: and [a-z]+)?(?: [a-z]+)? (?:by|in) (?P<who>[^;]+?)(?= and (?:approved|cleared|revised|initialed)\b|;|$)"),
     "cleared_by": re.compile(r"\b[Cc]leared (?:by|with|in) (?P<who>[^;]+?)(?= and (?:approved|drafted)\b|;|$)"),
     "approved_by": re.compile(r"\b[Aa]pproved (?:by|in) (?P<who>[^;]+?)(?= and (?:cleared|drafted)\b|;|$)"),
-    "repeated_to": re.compile(r"\b(?:Repeated|repeated|Also sent) to (?P<who>[^;]+?)(?=;|$)"),
+    "repeated_to": re.compile(r"\b(?:Repeated|repeated|Also sent)(?: for information)? to (?P<who>[^;]+?)(?=;|$)"),
     "received": re.compile(r"\bReceived (?P<who>[^;]+?)(?= and (?:passed|relayed|repeated)\b|;|$)"),
 }
 
 
 def is_source_note(text: str) -> bool:
-    """True for a footnote that begins "Source:"."""
-    return bool(_PREFIX.match(text)) and text.lstrip().startswith("Source:")
+    """True for a footnote that begins "Source:" (or "[Source:" for a withheld document)."""
+    return text.lstrip().lstrip("[").startswith("Source:")
 
 
 def _starts_marking(text: str, start: int) -> bool:
@@ -59,7 +60,7 @@ def _starts_marking(text: str, start: int) -> bool:
 
 def _trim(value: str) -> str:
     """Drop a sentence's full stop but keep an abbreviation's ("Stimpson, Jr.")."""
-    word = re.search(r"([\w’']+)\.$", value)
+    word = re.search(r"(?<![\w’'])([\w’']+)\.$", value)  # from a word's start only: linear (#16)
     if word and (word.group(1) in _ABBREVIATIONS or len(word.group(1)) == 1):
         return value
     return value.rstrip(".")
@@ -69,7 +70,7 @@ def split_sentences(text: str) -> list[str]:
     """Sentences of a note; "Harry F. Stimpson, Jr." and "Major William Y. Smith" stay whole."""
     sentences, start = [], 0
     for stop in _STOP.finditer(text):
-        word = re.search(r"([\w’'/]+)$", text[start : stop.start()])
+        word = re.search(r"(?<![\w’'/])([\w’'/]+)$", text[start : stop.start()])
         before = word.group(1) if word else ""
         initial = len(before) == 1 and before.isupper() and not _starts_marking(text, stop.end())
         if initial or before in _ABBREVIATIONS:
@@ -97,21 +98,26 @@ def _parts(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _read_file(parts: list[str], year: int | None) -> tuple[FileDesignation | None, list[str]]:
-    """The file among *parts* (central files, a lot, a bare decimal number) and the parts left."""
+def _read_file(parts: list[str], year: int | None) -> tuple[FileDesignation | None, str | None, list[str]]:
+    """The file among *parts* (central files, a lot, a bare decimal number), the collection
+    that holds it ("Central Files 1967–69", "Conference Files"), and the parts left."""
     for index, part in enumerate(parts):
         central = _CENTRAL.match(part)
         if central and index + 1 < len(parts):
-            designation = read_file_designation(parts[index + 1], year=year, years=central["years"])
-            if designation.scheme in ("decimal", "subject-numeric"):
-                return designation, parts[:index] + parts[index + 2 :]
-            return replace(designation, collection=part), parts[:index] + parts[index + 2 :]
+            years, after = central["years"], index + 1
+            if _YEARS_PART.fullmatch(parts[after]) and after + 1 < len(parts):
+                years, after = parts[after], after + 1  # "Central Foreign Policy File, 1964-66, POL 7 USSR"
+            designation = read_file_designation(parts[after], year=year, years=years)
+            if designation.scheme not in ("decimal", "subject-numeric"):
+                designation = replace(designation, collection=part)
+            return designation, ", ".join(parts[index:after]), parts[:index] + parts[after + 1 :]
         if LOT.search(part):
-            return read_file_designation(part, year=year), parts[:index] + parts[index + 1 :]
+            designation = read_file_designation(part, year=year)
+            return designation, designation.collection, parts[:index] + parts[index + 1 :]
         designation = read_file_designation(part, year=year) if index == 0 else None
         if designation is not None and designation.scheme in ("decimal", "subject-numeric"):
-            return designation, parts[1:]
-    return None, parts
+            return designation, None, parts[1:]
+    return None, None, parts
 
 
 def read_location(sentence: str, note: str, *, year: int | None = None) -> ArchivalSource:
@@ -126,9 +132,10 @@ def read_location(sentence: str, note: str, *, year: int | None = None) -> Archi
         repository, printed, length = found
         text = text[length:].lstrip(" ,")
     parts = _parts(text)
-    record_group = next((p for p in parts if _RECORD_GROUP.fullmatch(p)), None)
-    parts = [p for p in parts if p != record_group]
-    file, parts = _read_file(parts, year)
+    group = next((p for p in parts if _RECORD_GROUP.fullmatch(p)), None)
+    parts = [p for p in parts if p != group]
+    record_group = f"RG {_RECORD_GROUP.fullmatch(group)['number']}" if group else None  # "Record Group 59" → "RG 59"
+    file, collection, parts = _read_file(parts, year)
     box = None
     for index, part in enumerate(parts):
         boxed = _BOX.match(part)
@@ -136,7 +143,6 @@ def read_location(sentence: str, note: str, *, year: int | None = None) -> Archi
             box = boxed["box"]
             parts = parts[:index] + parts[index + 1 :]
             break
-    collection = file.collection if file and file.scheme == "lot" else None
     if collection is None and parts and not (file and file.scheme in ("decimal", "subject-numeric") and len(parts) > 2):
         collection, parts = parts[0], parts[1:]
     return ArchivalSource(
@@ -173,7 +179,8 @@ def parse_source_note(text: str, *, year: int | None = None) -> ArchivalSource:
     if not isinstance(text, str) or not is_source_note(text):
         raise FrusCiteError(f"expected a source note beginning 'Source:', got {str(text)[:60]!r}")
     note = " ".join(text.split())
-    sentences = split_sentences(_PREFIX.sub("", note, count=1))
+    body = _PREFIX.sub("", note.lstrip("["), count=1)
+    sentences = split_sentences(body[:-1] if note.startswith("[") and body.endswith("]") else body)
     if not sentences:
         raise FrusCiteError("expected a repository or file after 'Source:', got nothing")
     location = read_location(sentences[0], note, year=year)

@@ -1,0 +1,1 @@
+extensions = ["frus_cite.sphinxext"]
