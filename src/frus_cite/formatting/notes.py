@@ -134,7 +134,7 @@ class NoteEngine:
 
     def _position(self, cite: Cite, index: int, cluster: Cluster) -> str:
         history = self._history
-        if cite.id not in history.cited:
+        if cite.id not in history.cited and all(earlier.id != cite.id for earlier in cluster.cites[:index]):
             return "first"
         previous: Cite | None = None
         if index > 0:

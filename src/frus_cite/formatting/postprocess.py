@@ -198,6 +198,8 @@ def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str
         return richtext.restore(value, fmt)
 
     if prefix:
+        if re.search(r"[.?!][”’\"']?\s*$", prefix):  # a sentence ends: "… work.” Ibid."
+            body = _capitalise_first(body, fmt)
         body = clean(prefix) + body
     if suffix:
         body = body + clean(suffix)
