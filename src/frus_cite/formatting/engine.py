@@ -477,7 +477,8 @@ class _Initials:
                 truncated = option("et-al-min") and len(names) >= option("et-al-min") > 1
                 index = option("et-al-use-first") - 1 if name.endswith("et-al") else len(names) - 2
                 order = option("name-as-sort-order")
-                inverted = order == "all" or (order == "first" and index == 0 and (truncated or name.endswith("last")))
+                personal = 0 <= index < len(names) and "literal" not in names[index]  # institutions are not inverted
+                inverted = personal and (order == "all" or (order == "first" and index == 0 and (truncated or name.endswith("last"))))
                 overrides[name] = "always" if inverted else "never"
         with _attributes(self, overrides):
             return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
