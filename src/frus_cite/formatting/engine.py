@@ -426,7 +426,7 @@ def initialize_given(given: str, mark: str, *, initialize: bool = True, hyphen: 
             whole(word)
         else:
             parts = [p for p in word.split("-") if p]
-            joined = ("-" if hyphen else "").join(p[0] + mark.rstrip() for p in parts)
+            joined = ("-" if hyphen else "").join(_initial(p) + mark.rstrip() for p in parts)
             pieces.append(joined + mark[len(mark.rstrip()):])
     return "".join(pieces).strip()
 
@@ -450,6 +450,12 @@ class _attributes:
                 self.element.set(name, value)
 
 
+def _initial(word: str) -> str:
+    """A word's initial: its first letter, or a run of capitals before lower case ("TSerendorjiin": Ts)."""
+    run = re.match(r"[A-Z]{2,}(?=[a-z])", word)
+    return word[0] + run.group()[1:].lower() if run else word[0]
+
+
 class _Initials:
     """``initialize-with`` as CSL means it (existing initials kept: "Ph.", "ME."), and
     ``initialize="false"``, which citeproc-py ignores (given names were always initialized)."""
@@ -469,6 +475,9 @@ class _Initials:
         # disambiguate-add-givenname: a short name of an ambiguous cite is written in full.
         if item.get(GIVENNAME_KEY) and option("form") == "short":
             overrides["form"] = "long"
+        people = [n for n in item.reference.get(variable) or [] if "literal" not in n]
+        if people and not any(n.get("family") for n in people):
+            overrides["initialize"] = "false"  # a lone given name ("Banksy") is the whole name
         # "after-inverted-name" (CSL 1.0.1), unknown to citeproc-py: the delimiter goes before
         # "et al." or "and" when the name before it is inverted ("Zhang, Shu Guang, et al.").
         for name in ("delimiter-precedes-et-al", "delimiter-precedes-last"):
