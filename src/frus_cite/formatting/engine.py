@@ -294,7 +294,7 @@ class _LabelNeedsItsVariable:
         if own.startswith("number-of"):
             number = re.match(r"\s*(\d+)", str(value))
             return bool(number) and int(number[1]) > 1
-        return bool(re.search(r"\d+[^\d.]+\d+", str(value).replace("\\-", "")))
+        return bool(re.search(r"\d[^\d.]+\d", str(value).replace("\\-", "")))
 
 
 _TAG_TEXT = re.compile(r"<[^>]*>")
