@@ -121,3 +121,19 @@ def test_a_parallel_build_gives_the_same_notes(make_app, rootdir, tmp_path):
         assert "frus." not in app.warning.getvalue()
         outputs.append([(app.outdir / f"{name}.txt").read_text() for name in ("index", "second")])
     assert outputs[0] == outputs[1]
+
+
+def test_editing_the_volume_file_rebuilds_the_chapters_citing_it(make_app, tei_root):
+    app = make_app("text", srcdir=tei_root, freshenv=True)
+    app.build()
+    assert "frus." not in app.warning.getvalue()
+    volume = tei_root / "tei" / "frus2099v01.xml"
+    volume.write_text(volume.read_text(encoding="utf-8").replace("The talk lasted two hours.", "The talk lasted an hour."), encoding="utf-8")
+    again = make_app("text", srcdir=tei_root)  # the same environment: an incremental build
+    again.build()
+    warnings = [line for line in again.warning.getvalue().splitlines() if "frus." in line]
+    assert len(warnings) == 1 and "index.rst:12" in warnings[0] and "quote not found in frus2099v01/d58" in warnings[0]
+    # Nothing changed since: nothing is read again (a fresh build would warn again).
+    third = make_app("text", srcdir=tei_root)
+    third.build()
+    assert "frus." not in third.warning.getvalue()

@@ -7,6 +7,8 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from frus_cite.model import ListedPerson, Party
 from frus_cite.parsing.frus import parse_party
@@ -255,3 +257,35 @@ def test_a_chief_of_mission_without_a_recorded_end_served_until_the_next_chief()
     assert crane == []  # appointed 1909, took the oath, never went to Peking
     open_ended = [t for t in data.tenures if t.kind == "chief" and t.end is None]
     assert all(t.start >= "1990" for t in open_ended), open_ended[:3]  # only posts held to this day
+
+
+def test_a_1901_despatch_from_the_legation_in_peking_names_both_in_full():
+    import frus_cite
+    from frus_cite.formatting.csl_json import to_csl_json
+    from frus_cite.formatting.notes import Cite, Cluster, NoteEngine
+
+    despatch = ("No. 512.\nMr. Conger to Mr. Hay.\n\nLegation of the United States,\nPeking, March 1, 1901.\n\n"
+                "Sir: I have the honor to report that the ministers met again to-day.\n\nE. H. Conger.\n")
+    ref = frus_cite.parse_text(despatch, volume="frus1901", url=None)
+    item = to_csl_json(ref, key="conger")
+    assert item["author"] == [{"family": "Conger", "given": "Edwin H."}]  # Minister to China, 1898–1905
+    assert item["recipient"] == [{"family": "Hay", "given": "John"}]  # Secretary of State, 1898–1905
+    engine = NoteEngine([item], ibid=False)
+    assert engine.cite(Cluster((Cite("conger"),), 1)).startswith("Edwin H. Conger to John Hay, Peking, March 1, 1901, in ")
+    assert engine.cite(Cluster((Cite("conger"),), 2)).startswith("Conger to Hay, March 1, 1901")
+
+
+ROLE_PIECES = ["The ", "Ambassador ", "in ", "to ", "the Soviet Union", "Secretary of State", "Acting ", "President", "(",
+               ")", "Harriman", "Mr. ", "Chargé ", "’s ", "Special Assistant", "Embassy", ".", ",", "Jr.", " "]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(ROLE_PIECES) | st.text(max_size=6), max_size=8).map("".join),
+    st.one_of(st.none(), st.text(max_size=12), st.dates().map(str), st.from_regex(r"\d{4}(-\d\d){0,2}(/\d{4})?", fullmatch=True)),
+    st.one_of(st.none(), st.sampled_from(["frus1964-68v02", "frus1945v07", "nonsense", ""])),
+)
+def test_any_party_date_and_volume_give_a_name_or_the_printed_form_with_a_reason(printed, date, volume):
+    name = resolve(printed, date, volume)
+    assert name.reason
+    assert name.name is None or name.family

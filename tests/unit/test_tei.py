@@ -245,3 +245,9 @@ def test_a_bad_file_number_in_a_source_note_is_located_in_the_file():
     with pytest.raises(TeiError) as caught:
         volume.reference("d9")
     assert str(caught.value).startswith("v.xml:3: document d9: cannot read its source line or note: expected a month–day–year date")
+
+
+def test_a_volume_file_cut_short_names_the_element_left_open():
+    data = '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text>\n<body>\n<div type="document" xml:id="d1">\n<p>…'
+    error = error_of(data)
+    assert str(error).startswith("bad.xml:6: <p> opened at line 6 is not closed; expected its end tag before the end of the file")

@@ -112,7 +112,7 @@ def _resolve(party: Party, date: str | None, volume: str | None, persons: tuple[
         found = _by_office(party, office, date, data, notes)
         if found is not None:
             return found
-    if party.name and not any(n.startswith("the records disagree") for n in notes):
+    if party.name:
         for rule in (_by_persons_list, _by_office_on_date, _by_only_official_living):
             found = rule(party, date, volume, persons, data, notes)
             if found is not None:
@@ -132,7 +132,9 @@ def _kept(printed: str, notes: list[str]) -> ResolvedName:
 
 
 def _by_office(party: Party, office: Office, date: str | None, data: PersonsData, notes: list[str]) -> ResolvedName | None:
-    """Rule 1: the holder of the office on the date (of the printed surname, if one is printed)."""
+    """Rule 1: the holder of the office on the date (of the printed surname, if one is printed);
+    the printed form, final, when the office's holder that day bore another name; ``None`` to
+    let the other rules try."""
     if office.acting:
         notes.append(f"who was Acting {office.wording} on a given day is not in the data")
         return None
@@ -145,8 +147,8 @@ def _by_office(party: Party, office: Office, date: str | None, data: PersonsData
         others = {data.person(t.person).name for t in holders if not _name_matches(data.person(t.person), party.name)}
         holders = [t for t in holders if _name_matches(data.person(t.person), party.name)]
         if others and not holders:
-            notes.append(f"the records disagree: the data has {', '.join(sorted(others))} as {office.wording} on {date}, not {party.name}")
-            return None
+            # Conflicting records are final: no other rule may overrule the office's holder.
+            return _kept(party.text or party.display(), [f"the records disagree: the data has {', '.join(sorted(others))} as {office.wording} on {date}, not {party.name}"])
     people = {t.person for t in holders}
     # A printed surname and the office identify the person over any overlap; an office
     # alone only when one person held it the whole time the date may mean.

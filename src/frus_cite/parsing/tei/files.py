@@ -115,23 +115,29 @@ def _parse(data: bytes, path: str, fragment: bool) -> etree._Element:
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        message = (exc.msg or str(exc)).split(", line ")[0]
+        raise _syntax_error(exc, path, fragment) from None
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, path: str, fragment: bool) -> TeiError:
+    """libxml2's complaint in the reader's words, at its line."""
+    message = (exc.msg or str(exc)).split(", line ")[0]
+    line = exc.lineno or (exc.position[0] if exc.position else None)
+    # A cut-short file: an element left open at the end (of the file, or of a slice's wrapper).
+    unclosed = re.match(r"Premature end of data in tag (\S+) line (\d+)", message)
+    if unclosed is None and fragment:
         unclosed = re.match(r"Opening and ending tag mismatch: (\S+) line (\d+) and TEI", message)
-        if fragment and unclosed:
-            raise TeiError(
-                f"<{unclosed.group(1)}> opened at line {unclosed.group(2)} is not closed; expected its end tag "
-                "before the end of the file (is the file cut short?)",
-                path=path,
-                line=exc.lineno,
-            ) from None
-        if "amplification" in message or "entity" in message.lower():
-            hint = "; expected a TEI file without entity declarations"
-        elif "Premature end" in message or "EndTag" in message or "end of data" in message:
-            hint = "; the file ends too early (is it cut short?)"
-        else:
-            hint = "; expected well-formed XML"
-        line = exc.lineno or (exc.position[0] if exc.position else None)
-        raise TeiError(f"malformed XML: {message}{hint}", path=path, line=line) from None
+    if unclosed:
+        return TeiError(
+            f"<{unclosed.group(1)}> opened at line {unclosed.group(2)} is not closed; expected its end tag "
+            "before the end of the file (is the file cut short?)",
+            path=path,
+            line=line,
+        )
+    if "amplification" in message or "entity" in message.lower():
+        hint = "; expected a TEI file without entity declarations"
+    else:
+        hint = "; expected well-formed XML"
+    return TeiError(f"malformed XML: {message}{hint}", path=path, line=line)
 
 
 def _line_at(data: bytes, offset: int) -> int:
