@@ -92,8 +92,11 @@ FILE_CONTENT = st.one_of(
 
 # --- the command line --------------------------------------------------------------------------------
 
+COMMANDS = ("parse", "quote", "notes", "bib", "volumes", "styles")
+
+
 @st.composite
-def command_lines(draw) -> tuple[list[str], dict[str, bytes | str | None]]:
+def command_lines(draw, commands=COMMANDS) -> tuple[list[str], dict[str, bytes | str | None]]:
     """(argv with {name} placeholders for files, the files: content, or None for a directory)."""
     files: dict[str, bytes | str | None] = {}
 
@@ -103,7 +106,7 @@ def command_lines(draw) -> tuple[list[str], dict[str, bytes | str | None]]:
         files[name] = draw(content) if kind == "file" else None if kind == "directory" else "<missing>"
         return "{" + name + "}"
 
-    command = draw(st.sampled_from(["parse", "quote", "notes", "bib", "volumes", "styles"]))
+    command = draw(st.sampled_from(commands))
     argv = [command]
     if command in ("parse", "bib"):
         argv += [a_file(mutated_source() | FILE_CONTENT) for _ in range(draw(st.integers(1, 3)))]
