@@ -1,7 +1,7 @@
 """The MyST versions pyproject.toml allows and Jupyter Book 1 build the example books with -W.
 
-The newest myst-parser is the one the test extra installs (the other tests use it); myst-parser 2
-and 3 and Jupyter Book 1 each get a virtual environment of their own, made on first use and kept
+The newest myst-parser is the one the test extra installs (the other tests use it); myst-parser 2,
+3 and 4 and Jupyter Book 1 each get a virtual environment of their own, made on first use and kept
 in ~/.cache/frus-cite/compat (one per Python version, dependency list and target, shared by every
 checkout): frus-cite's dependencies and the target are installed there, and frus-cite itself comes
 from this checkout through PYTHONPATH. myst-parser 2 and 3 warned "No footnote definitions found
@@ -22,7 +22,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = Path(os.environ.get("FRUS_CITE_COMPAT_CACHE", Path.home() / ".cache" / "frus-cite" / "compat"))
-TARGETS = {"myst-parser-2": "myst-parser==2.*", "myst-parser-3": "myst-parser==3.*", "jupyter-book-1": "jupyter-book==1.*"}
+TARGETS = {"myst-parser-2": "myst-parser==2.*", "myst-parser-3": "myst-parser==3.*", "myst-parser-4": "myst-parser==4.*",
+           "jupyter-book-1": "jupyter-book==1.*"}
 
 
 def _dependencies() -> list[str]:
@@ -51,7 +52,7 @@ def run(folder: Path, *command: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(folder / "bin" / command[0]), *command[1:]], capture_output=True, text=True, env=env, timeout=900)
 
 
-@pytest.mark.parametrize("target", ["myst-parser-2", "myst-parser-3"])
+@pytest.mark.parametrize("target", ["myst-parser-2", "myst-parser-3", "myst-parser-4"])
 def test_myst_book_builds_with_older_myst_parser(target, tmp_path):
     folder = environment(target)
     version = run(folder, "python", "-c", "import myst_parser, frus_cite; print(myst_parser.__version__, frus_cite.__file__)").stdout

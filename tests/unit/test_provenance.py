@@ -200,3 +200,38 @@ def test_a_file_named_in_a_later_sentence_is_not_the_document_s():
     )
     assert source.repository == "Lyndon B. Johnson Library" and source.file is None and source.record_group is None
     assert source.received == "at the White House at 9:54 a.m."
+
+
+LINE_PIECES = st.sampled_from(
+    ["No. 46.", "Mr. ", " to ", "The ", "(", ")", "58. ", "Telegram From ", "Between ", " and ", "Washington, ",
+     "February 4, 1882", "—3:45 p.m.", ", 11 a.m.", "[Received ", "]", "undated", "Secret; ", "Nodis", ".", ", ", "\u00a0"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(LINE_PIECES, st.text(max_size=20)), max_size=14).map("".join))
+def test_heading_and_opener_readers_take_any_line(line):
+    from frus_cite.parsing.frus_heading import is_heading, parse_heading
+    from frus_cite.parsing.frus_opener import classification_of, editorial_words, parse_dateline
+
+    for numbered in (False, True):
+        kind, authors, recipients = parse_heading(line, numbered=numbered)
+        assert kind is None or kind == kind.lower()
+    is_heading(line)
+    found = parse_dateline(line)
+    assert found is None or found[1] is None or len(found[1]) in (7, 10)
+    marking = classification_of(line)
+    assert marking is None or marking == marking.lower()
+    editorial_words(line)
+
+
+def test_numerical_file_case_is_not_a_decimal_number():
+    source = read_provenance(Evidence(lines_above=(("File No. 3767/5.", 0),), year=1907))
+    assert (source.file.scheme, source.file.collection, source.file.text, source.file.decimal) == ("other", "Numerical File", "3767/5", None)
+
+
+def test_a_source_note_printed_above_the_heading_without_source():
+    source = read_provenance(Evidence(lines_above=(("Department of State, Conference Files: Lot 64 D 199, CF 100. Secret.", 0),)))
+    assert (source.reader, source.repository, source.file.lot, source.folder, source.classification) == (
+        "inline-source", "Department of State", "64D199", "CF 100", "secret"
+    )

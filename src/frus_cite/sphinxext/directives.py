@@ -55,15 +55,17 @@ class SourceDirective(_FrusDirective):
 
     ``:short-title:`` gives the title later notes use (a Wilson Center record's
     title is otherwise repeated whole); ``:title:``, ``:date:`` (ISO or ``n.d.``)
-    and ``:place:`` replace what was read from the source.
+    and ``:place:`` replace what was read from the source; ``:document: d58`` names a
+    document of a TEI volume file.
     """
 
     required_arguments = 1
     final_argument_whitespace = True
     option_spec = _OptionSpec({"key": directives.unchanged_required, "volume": directives.unchanged_required, "url": directives.uri,
                                "short-title": directives.unchanged_required, "title": directives.unchanged_required,
-                               "date": directives.unchanged_required, "place": directives.unchanged_required})
-    known = ("key", "volume", "url", "short-title", "title", "date", "place")
+                               "date": directives.unchanged_required, "place": directives.unchanged_required,
+                               "document": directives.unchanged_required})
+    known = ("key", "volume", "url", "short-title", "title", "date", "place", "document")
 
     def run(self):
         self.unknown_options()
@@ -86,7 +88,8 @@ class SourceDirective(_FrusDirective):
             warn("bad_option", f"{self.name}: :url: {url!r}: expected a history.state.gov document URL such as "
                  "https://history.state.gov/historicaldocuments/frus1945v07/d578", self.get_location())
             url = None
-        if load_checked(self.env, str(path), volume, url, what=f"source {relative}", location=self.get_location()) is None:
+        document = self.options.get("document", "").strip() or None
+        if load_checked(self.env, str(path), volume, url, what=f"source {relative}", location=self.get_location(), document=document) is None:
             get_domain(self.env).failed[key] = self.env.docname
             return []
         domain = get_domain(self.env)
@@ -98,7 +101,7 @@ class SourceDirective(_FrusDirective):
         text = {name: " ".join(self.options.get(name, "").split()) or None for name in ("short-title", "title", "date", "place")}
         text["date"] = checked_date(text["date"], f"{self.name}: :date:", self.get_location())
         domain.sources[key] = SourceRecord(key, str(path), volume, url, self.env.docname, self.lineno, text["short-title"],
-                                           text["title"], text["date"], text["place"])
+                                           text["title"], text["date"], text["place"], document)
         return []
 
     def _refuse(self, key: str, subtype: str, message: str) -> list:

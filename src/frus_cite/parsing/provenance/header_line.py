@@ -60,10 +60,16 @@ def claims(line: str) -> bool:
 
 
 def parse_header_line(line: str, *, offset: int = 0, source: str | None = None, year: int | None = None) -> Header:
-    """Parse the provenance header line: designation, then optionally ``: Document type``."""
+    """Parse the provenance header line: designation, then optionally ``: Document type``.
+
+    "File No. 3767/5." before 1910, or any "File No." without a decimal point, is a case of
+    the Numerical File (1906–10), not a decimal number.
+    """
     text = line.strip()
     lead = offset + (len(line) - len(line.lstrip()))
     designation, doc_type = split_type(text)
+    if _FILE_NO.match(text) and ("." not in designation or (year is not None and year < 1910)):
+        return Header(FileDesignation(text=designation, scheme="other", collection="Numerical File"), doc_type)
     return Header(read_file_designation(designation, year=year, offset=lead, source=source), doc_type)
 
 
