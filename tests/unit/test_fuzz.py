@@ -27,9 +27,6 @@ def test_command_line_never_raises(command):
     run_command_line(argv, files)
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError, reason=(
-    "i15-exports owns the validation of CSL-JSON input (#16): items or clusters that are not lists, an item or a "
-    "cited item that is not an object still raise TypeError in formatting/notes.py; remove this mark with that fix"))
 @settings(QUICK, report_multiple_bugs=False)
 @example(items=None, cites=[]).via("items not a list")
 @example(items=[None], cites=[]).via("an item not an object")

@@ -204,6 +204,8 @@ def read_json(path: str | Path) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ItemError(f"{path}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from None
+    except ValueError as exc:  # a number past Python's int-string limit
+        raise ItemError(f"{path}: cannot read the JSON: {exc}") from None
     except RecursionError:
         raise ItemError(f"{path}: JSON nested too deeply") from None
 
