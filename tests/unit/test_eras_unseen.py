@@ -162,3 +162,26 @@ def test_an_unindented_lettered_list_ending_a_document_is_body():
         "56. Memorandum for the Record\n\nWashington, October 3, 1953.\n\n1. The Station will study morale among:\n\na. Students\n\nb. Laborers\n"
     )
     assert ref.footnotes == () and ref.text.rstrip().endswith("b. Laborers")
+
+
+def _notes(ref, key="memcon"):
+    from frus_cite.formatting.csl_json import to_csl_json
+    from frus_cite.formatting.notes import NoteEngine
+
+    engine = NoteEngine([to_csl_json(ref, key=key)], ibid=False)
+    clusters = [{"citationItems": [{"id": key}], "properties": {"noteIndex": n}} for n in (1, 2)]
+    return engine.cite_clusters(clusters, fmt="text"), engine.bibliography(fmt="text", ids=[key])
+
+
+def test_a_note_without_correspondents_opens_with_its_type_capitalised():
+    first, short = _notes(frus_cite.parse_text(MEMCON_1965, volume="frus1964-68v30"))[0]
+    assert first.startswith("Memorandum of conversation, POL 23–10 COMBLOC, Washington, September 26, 1965, in ")
+    assert first.endswith("doc. 107, https://history.state.gov/historicaldocuments/frus1964-68v30/d107.")
+    assert "ecret" not in first  # Chicago leaves the classification out
+    assert short == "Memorandum of conversation, September 26, 1965, doc. 107."
+
+
+def test_a_note_with_correspondents_keeps_the_type_lower_case():
+    (first, short), _ = _notes(frus_cite.parse_text(TELEGRAM_1981), key="tel")
+    assert first.startswith("The Embassy in the Soviet Union to the Department of State, telegram, [no film number], Moscow")
+    assert short.startswith("The Embassy in the Soviet Union to the Department of State, September 8, 1981")
