@@ -110,6 +110,11 @@ def _ends_with_date(text: str) -> bool:
 def parse_party(text: str) -> Party:
     """"The Ambassador in the Soviet Union (Harriman)" → role + name."""
     phrase = text.strip().strip(",")
+    stationed = re.fullmatch(r"(?P<party>.+?),\s+(?P<where>(?:at|in)\s+[A-Z][^,()]*)", phrase)
+    if stationed:  # the post belongs to the office: "Ambassador …, at Geneva" → role "Ambassador at Geneva"
+        found = parse_party(stationed["party"])
+        role = f"{found.role} {stationed['where']}" if found.role else stationed["where"]
+        return Party(name=found.name, role=role, text=phrase)
     bare = re.sub(r"^(?:the|The|His|Her)\s+", "", phrase)
     match = re.fullmatch(r"(?P<role>.+?)\s*\((?P<name>[^()]+)\)", bare)
     if match:
@@ -169,7 +174,9 @@ def _parties(text: str) -> tuple[Party, ...]:
     pieces = _split_outside_parens(text, _PARTY_SEPARATOR)
     merged: list[str] = []
     for piece in pieces:
-        if merged and not merged[-1].endswith(")") and not _NEW_PARTY.match(piece) and not _TITLE_PREFIX.match(merged[-1]):
+        if merged and piece.startswith(("at ", "in ")):  # "Ambassador U. Alexis Johnson, at Geneva": where, not who
+            merged[-1] = f"{merged[-1]}, {piece}"
+        elif merged and not merged[-1].endswith(")") and not _NEW_PARTY.match(piece) and not _TITLE_PREFIX.match(merged[-1]):
             separator = " and " if f"{merged[-1]} and {piece}" in text else ", "
             merged[-1] = f"{merged[-1]}{separator}{piece}"
         else:
