@@ -185,3 +185,32 @@ def test_a_note_with_correspondents_keeps_the_type_lower_case():
     (first, short), _ = _notes(frus_cite.parse_text(TELEGRAM_1981), key="tel")
     assert first.startswith("The Embassy in the Soviet Union to the Department of State, telegram, [no film number], Moscow")
     assert short.startswith("The Embassy in the Soviet Union to the Department of State, September 8, 1981")
+
+
+# frus1958-60v05, d49 (abridged): each party's place follows the name.
+CALL_1958 = """49. Memorandum of a Telephone Conversation Between the Assistant Secretary of State for Inter-American Affairs (Rubottom) in Caracas and the Acting Assistant Secretary of State (Snow) in Washington, May 13, 1958, 4:30 p.m.1
+
+Washington, May 13, 1958, 4:30 p.m.
+
+Mr. Snow inquired about the present situation.
+
+  1. Source: Department of State, Central Files, 033.1100–NI/5–1358. Official Use Only. Drafted by Alice W. Bariums.
+"""
+
+
+def test_telephone_call_parties_with_their_places():
+    ref = frus_cite.parse_text(CALL_1958, volume="frus1958-60v05")
+    assert [(p.role, p.name) for p in ref.authors] == [("Assistant Secretary of State for Inter-American Affairs", "Rubottom")]
+    assert [(p.role, p.name) for p in ref.recipients] == [("Acting Assistant Secretary of State", "Snow")]
+    assert (ref.document_number, ref.classification, ref.time) == (49, "official use only", "4:30 p.m.")
+
+
+def test_printed_number_without_a_space_before_the_heading():
+    # frus1950-55Intel, d80 prints "80.Memorandum From …"
+    ref = frus_cite.parse_text(
+        "80.Memorandum From the Joint Chiefs of Staff to Secretary of Defense Marshall 1\n\nWashington, July 27, 1951.\n\n"
+        "1. In response to your memorandum.\n\n  1. Source: Central Intelligence Agency, Job 80–R01440R, Box 3, Folder 10. Top Secret.\n",
+        volume="frus1950-55Intel",
+    )
+    assert (ref.document_number, ref.title, ref.document_type) == (80, "Memorandum From the Joint Chiefs of Staff to Secretary of Defense Marshall", "memorandum")
+    assert [(p.role, p.name) for p in ref.recipients] == [("Secretary of Defense", "Marshall")]
