@@ -146,10 +146,12 @@ def _ours(fixture: Fixture, style_path: Path) -> str:
     if fixture.citations:
         def render(clusters: list[dict[str, Any]]) -> list[str]:
             notes = engine()
+            notes.expect(str(raw["id"]) for c in clusters for raw in c["citationItems"])
             return [notes.cite(Cluster.from_citeproc_js(c, i + 1), fmt="html") for i, c in enumerate(clusters)]
 
         return _marked(render, fixture)
     notes = engine()
+    notes.expect(item["id"] for item in fixture.items)  # the runner's updateItems
     groups = fixture.citation_items or [[{"id": item["id"]} for item in fixture.items]]
     return "\n".join(
         notes.cite(Cluster(tuple(cite_of(raw) for raw in group), index + 1), fmt="html") for index, group in enumerate(groups)

@@ -54,6 +54,8 @@ def test_documents_cited_by_volume_and_id_without_declaration(make_app, tei_root
     # The conf.py entry naming the TEI file and d58 (its own key, so a full note of its own).
     assert index[3].endswith("doc. 58, https://history.state.gov/historicaldocuments/frus2099v01/d58.")
     second = notes((app.outdir / "second.txt").read_text())
+    # A frus:source declaration naming the volume file and a document (:document: d58).
+    assert second[1].startswith("Carl Tester to the Department of State") and second[1].endswith("doc. 58, https://history.state.gov/historicaldocuments/frus2099v01/d58.")
     assert second[0] == FULL_57 + "101, https://history.state.gov/historicaldocuments/frus2099v01/d57."
     bibliography = " ".join((app.outdir / "index.txt").read_text().split())
     assert "Foreign Relations of the United States, 2097–2099. Vol. 1, Test Matters." in bibliography.replace("*", "")

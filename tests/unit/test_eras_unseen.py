@@ -108,3 +108,57 @@ def test_us_urgent_is_a_marking():
     ref = frus_cite.parse_text(TELEGRAM_1948, volume="frus1948v05p1")
     assert ref.classification == "secret us urgent"
     assert ref.text.startswith("97. 1. According")
+
+
+# frus1977-80v01, d96 (abridged): a public address, its source a printed one.
+ADDRESS_1978 = """96. Address by President Carter Before a Joint Session of Congress 1
+
+Washington, September 18, 1978
+
+Vice President Mondale, Speaker O’Neill, distinguished Members of the United States Congress.
+
+  1. Source: Public Papers: Carter, 1978, Book II, pp. 1533–1537. All brackets are in the original.
+"""
+
+# frus1901, d134 (abridged): footnotes marked with letters, as the 1900s volumes print them.
+NOTE_1901 = """Mr. von Holleben to Mr. Hay.
+
+[Translation.]
+
+Imperial German Embassy, Washington, February 9, 1901.
+
+Mr. Secretary of State: I have the honor, with reference to my note,a to apply to your kindly intercession.
+
+Be pleased, etc.,
+
+Holleben.
+
+  a. Not printed.
+"""
+
+
+def test_address_by_the_president_before_an_audience():
+    ref = frus_cite.parse_text(ADDRESS_1978, volume="frus1977-80v01")
+    assert (ref.document_number, ref.document_type) == (96, "address")
+    assert [(p.role, p.name) for p in ref.authors] == [("President", "Carter")] and ref.recipients == ()
+    assert ref.source.published_in.startswith("Public Papers: Carter, 1978")
+    assert ref.url == "https://history.state.gov/historicaldocuments/frus1977-80v01/d96"
+
+
+def test_remarks_at_a_venue_name_only_the_speaker():
+    ref = frus_cite.parse_text("12. Remarks by Secretary of State Kissinger at the Pilgrims Society Dinner\n\nLondon, December 12, 1973\n\nText.\n")
+    assert [(p.role, p.name) for p in ref.authors] == [("Secretary of State", "Kissinger")]
+
+
+def test_letter_marked_notes_and_a_particle_after_mr():
+    ref = frus_cite.parse_text(NOTE_1901, volume="frus1901")
+    assert [(p.role, p.name) for p in ref.authors] == [(None, "von Holleben")]
+    assert [(n.mark, n.text) for n in ref.footnotes] == [("a", "Not printed.")]
+    assert "Not printed" not in ref.text and ref.text.startswith("Mr. Secretary of State:")
+
+
+def test_an_unindented_lettered_list_ending_a_document_is_body():
+    ref = frus_cite.parse_text(
+        "56. Memorandum for the Record\n\nWashington, October 3, 1953.\n\n1. The Station will study morale among:\n\na. Students\n\nb. Laborers\n"
+    )
+    assert ref.footnotes == () and ref.text.rstrip().endswith("b. Laborers")

@@ -166,7 +166,7 @@ def test_page_range_formats_of_the_style_apply_to_page_locators():
     engine = NoteEngine([book], style="chicago-notes-bibliography")
     assert engine.cite(Cluster((Cite("b", "926-927"),), 1)) == "The China Tangle (1953), 926–27."
     # The title stands in for the missing author once, not twice.
-    assert engine.cite(Cluster((Cite("b", "2-4", "chapter"),), 3)) == "The China Tangle, 2–4."
+    assert engine.cite(Cluster((Cite("b", "2-4", "chapter"),), 3)) == "The China Tangle, chaps. 2–4."
 
 
 def test_fix_edited_book_not_printed_twice():

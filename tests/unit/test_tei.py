@@ -251,3 +251,11 @@ def test_a_volume_file_cut_short_names_the_element_left_open():
     data = '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text>\n<body>\n<div type="document" xml:id="d1">\n<p>…'
     error = error_of(data)
     assert str(error).startswith("bad.xml:6: <p> opened at line 6 is not closed; expected its end tag before the end of the file")
+
+
+def test_a_recipient_stationed_abroad_is_one_party():
+    # The heading issue #12 cites: frus1955-57v03 d58 (same form in d35).
+    from frus_cite.parsing.frus_heading import parse_heading
+
+    _, _, recipients = parse_heading("Telegram From the Secretary of State to Ambassador U. Alexis Johnson, at Geneva", numbered=True)
+    assert [(p.name, p.role) for p in recipients] == [("U. Alexis Johnson", "Ambassador at Geneva")]

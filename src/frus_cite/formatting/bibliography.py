@@ -100,7 +100,7 @@ def render_entry_pairs(
         bibliography = CitationStylesBibliography(parsed, source, module)
         for item in items:
             bibliography.register(Citation([CitationItem(str(item["id"]))]))
-        if parsed.root.bibliography.sort is not None:
+        if parsed.root.bibliography.find("cs:sort", parsed.root.nsmap) is not None:  # (.sort is a method)
             bibliography.sort()
         rendered = [str(entry) for entry in bibliography.bibliography()]
     by_key = {str(item["id"]).lower(): item for item in items}  # citeproc-py lower-cases ids

@@ -27,17 +27,21 @@ from citeproc import DATES, LANGUAGE_NAMES, LOCALES_PATH, NAMES, NUMBERS, PRIMAR
 from citeproc import model
 from citeproc.frontend import CitationStylesStyle
 from citeproc.source import VariableError
-from citeproc.string import String
+from citeproc.string import String, normalize_seam
 from lxml import etree
 
 from .textcase import apply_text_case
 
-__all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY"]
+__all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GIVENNAME_KEY"]
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 POSITION_KEY = "frus_position"
 """Key of a citeproc-py ``CitationItem`` holding the position decided by the note engine."""
 NEAR_NOTE_KEY = "frus_near_note"
+GIVENNAME_KEY = "frus_add_givenname"
+"""True on a cite whose short names are written in full to tell it apart (disambiguate-add-givenname)."""
+DISAMBIGUATE_KEY = "frus_disambiguate"
+"""True on a cite the note engine found ambiguous (CSL's ``disambiguate`` condition)."""
 
 
 class _KeptAnswers:
@@ -58,8 +62,47 @@ class _KeptAnswers:
         return list(kept[1])
 
 
+_NUMBER_WITH_AFFIXES = r"[^\W\d_]*\d+[^\W\d_]*"
+_NUMERIC = re.compile(rf"\s*{_NUMBER_WITH_AFFIXES}(?:\s*(?:[-–,&]|and)\s*{_NUMBER_WITH_AFFIXES})*\s*")
+
+
+def is_numeric(value: str) -> bool:
+    """CSL's ``is-numeric``: numbers, each with optional letters around it ("2nd", "A1"), alone
+    or as a range or list ("926-928", "2, 4 & 5"); citeproc-py accepted one number only, and
+    never looked at the locator."""
+    return _NUMERIC.fullmatch(value) is not None
+
+
 class _PositionFromEngine:
-    """``position`` tests answered from the position the note engine gave the cite."""
+    """``position`` tests answered from the position the note engine gave the cite, and the
+    ``disambiguate`` test, which citeproc-py skipped (an ``<if disambiguate="true">`` branch
+    was always taken): true when the note engine found the cite ambiguous."""
+
+    def _is_numeric(self, item):
+        results = []
+        for variable in self.get("is-numeric").split():
+            if variable == "locator":
+                value = item.locator.identifier if item.has_locator else None
+            else:
+                value = item.reference.get(variable.replace("-", "_"))
+            results.append(value is not None and is_numeric(str(value)))
+        return results
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        tests = [
+            (self._type, "type"), (self._variable, "variable"), (self._is_numeric, "is-numeric"),
+            (self._is_uncertain_date, "is-uncertain-date"), (self._locator, "locator"),
+        ]
+        results = [result for test, attribute in tests if attribute in self.attrib for result in test(item)]
+        if "position" in self.attrib:
+            results += self._position(item, context)
+        if "disambiguate" in self.attrib:
+            results.append(bool(item.get(DISAMBIGUATE_KEY)) == (self.get("disambiguate") == "true"))
+        match = self.get("match", "all")
+        passed = any(results) if match == "any" else not any(results) if match == "none" else all(results)
+        if not passed:
+            raise model.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
     def _position(self, item, context):
         decided = item.get(POSITION_KEY)
@@ -92,14 +135,10 @@ class _SubstitutedOnce:
         left = [role for role in roles if role not in used]
         if not left:
             raise VariableError(self.get("variable"))
-        self.set("variable", " ".join(left))  # citeproc-py's process reads the attribute
-        try:
+        # citeproc-py's process reads the attribute: the used roles are taken out for the call
+        with _attributes(self, {"variable": " ".join(left)} if len(left) < len(roles) else {}):
             text = super().process(item, names_context=names_context, context=context, **kwargs)
-        finally:
-            self.set("variable", " ".join(roles))
         if text:
-            if getattr(layout, "first_names", "") is None:
-                layout.first_names = str(text)  # for subsequent-author-substitute
             _note_printed(layout, self.tag, [role for role in left if role in item.reference])
         return text
 
@@ -218,6 +257,8 @@ class _Substitution:
             if text:
                 for tag, variable in printed:
                     layout.repressed.setdefault(tag, []).append(variable)
+                if kwargs.get("sort_options") is None and getattr(layout, "first_names", "") is None:
+                    layout.first_names = str(text)  # a title standing in for the author is substituted too
                 return text
         return None
 
@@ -233,6 +274,8 @@ class _LabelNeedsItsVariable:
         own = self.get("variable")
         if variable is None and own not in (None, "locator") and not item.reference.get(own.replace("-", "_")):
             raise VariableError(own)
+        if kwargs.get("sort_options") is not None:  # a sort key is the names, not their "ed."
+            return None
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
 
 
@@ -240,11 +283,15 @@ _TAG_TEXT = re.compile(r"<[^>]*>")
 
 
 def sort_text(text: str) -> str:
-    """A sort key's text compared as citeproc-js compares it: without markup, case, accents
-    and punctuation."""
+    """A sort key's text compared as citeproc-js compares it: without markup, case, accents and
+    punctuation ("[F]linders" sorts as Flinders)."""
     text = unicodedata.normalize("NFKD", html_lib.unescape(_TAG_TEXT.sub("", str(text))))
-    kept = "".join(c if c.isalnum() or c.isspace() else "" for c in text if not unicodedata.combining(c))
-    return " ".join(kept.casefold().split())
+    # Spaces and punctuation do not count ("Papers, 1945" before "Papers, ed."), except between
+    # the parts of a name, marked NAME_PART_BREAK, which sorts first ("Dale" before "Dalebout").
+    return "".join(c for c in text if (c.isalnum() or c == NAME_PART_BREAK) and not unicodedata.combining(c)).casefold()
+
+
+NAME_PART_BREAK = "\x00"
 
 
 class _CslSort:
@@ -284,7 +331,7 @@ class _CslSortKey:
         if value is None or (isinstance(value, str) and not value):
             return None
         if name in NAMES:
-            return (1, 0, sort_text(" ".join(_name_sort_text(n) for n in value)))
+            return (1, 0, sort_text(NAME_PART_BREAK.join(_name_sort_text(n) for n in value)))
         if name in DATES:
             return (1, 0, value.sort_key()) if hasattr(value, "sort_key") else (1, 0, str(value))
         if name in NUMBERS:
@@ -310,7 +357,7 @@ class _CslSortKey:
 
 def _name_sort_text(name) -> str:
     given, family, dropping, non_dropping, suffix = name.parts()
-    return " ".join(part for part in (non_dropping, family, given, dropping, suffix) if part)
+    return NAME_PART_BREAK.join(part.replace(" ", NAME_PART_BREAK) for part in (non_dropping, family, given, dropping, suffix) if part)
 
 
 class _AuthorSubstitute:
@@ -366,9 +413,56 @@ def initialize_given(given: str, mark: str, *, initialize: bool = True, hyphen: 
     return "".join(pieces).strip()
 
 
+class _attributes:
+    """Attributes of *element* set for the time of a citeproc-py call that reads them, then restored."""
+
+    def __init__(self, element, values: dict[str, str]):
+        self.element, self.values = element, values
+        self.saved = {name: element.get(name) for name in values}
+
+    def __enter__(self):
+        for name, value in self.values.items():
+            self.element.set(name, value)
+
+    def __exit__(self, *exc):
+        for name, value in self.saved.items():
+            if value is None:
+                del self.element.attrib[name]
+            else:
+                self.element.set(name, value)
+
+
 class _Initials:
     """``initialize-with`` as CSL means it (existing initials kept: "Ph.", "ME."), and
     ``initialize="false"``, which citeproc-py ignores (given names were always initialized)."""
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        text = self._names(item, variable, context, sort_options, **kwargs)
+        if text and sort_options is not None:  # in a sort key, the breaks between name parts count
+            return re.sub(r"[\s,]+", NAME_PART_BREAK, str(text))
+        layout = (context if context is not None else self).get_layout()
+        if text and sort_options is None and getattr(layout, "first_names", "") is None:
+            layout.first_names = str(text)  # the names alone, without their label: subsequent-author-substitute
+        return text
+
+    def _names(self, item, variable, context, sort_options, **kwargs):
+        option = lambda name: self.get_option(name, context, sort_options)  # noqa: E731
+        overrides = {}
+        # disambiguate-add-givenname: a short name of an ambiguous cite is written in full.
+        if item.get(GIVENNAME_KEY) and option("form") == "short":
+            overrides["form"] = "long"
+        # "after-inverted-name" (CSL 1.0.1), unknown to citeproc-py: the delimiter goes before
+        # "et al." or "and" when the name before it is inverted ("Zhang, Shu Guang, et al.").
+        for name in ("delimiter-precedes-et-al", "delimiter-precedes-last"):
+            if option(name) == "after-inverted-name":
+                names = item.reference.get(variable) or []
+                truncated = option("et-al-min") and len(names) >= option("et-al-min") > 1
+                index = option("et-al-use-first") - 1 if name.endswith("et-al") else len(names) - 2
+                order = option("name-as-sort-order")
+                inverted = order == "all" or (order == "first" and index == 0 and (truncated or name.endswith("last")))
+                overrides[name] = "always" if inverted else "never"
+        with _attributes(self, overrides):
+            return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
 
     def initialize(self, given, mark, context):
         anchor = context if context is not None else self
@@ -377,6 +471,34 @@ class _Initials:
             initialize = initialize or element.get("initialize")
         return initialize_given(str(given), mark, initialize=initialize != "false",
                                 hyphen=self.get_option("initialize-with-hyphen", context))
+
+
+class _MacroSortOptions:
+    """A ``<text macro>`` inside a sort key's macro renders with the sort key's options
+    (names in sort order, no labels); citeproc-py dropped them one macro down."""
+
+    def process(self, item, context=None, **kwargs):
+        if "macro" not in self.attrib or kwargs.get("sort_options") is None:
+            return super().process(item, context=context, **kwargs)
+        try:  # the item's language, as citeproc-py's own process finds it
+            language = item.reference.language[:2]
+        except VariableError:
+            language = self.get_root().get("default-locale", "en")[:2]
+        macro = self.get_macro(self.get("macro"))
+        return macro.render(item, context=context if context is not None else self, sort_options=kwargs["sort_options"]), language
+
+
+class _EscapedAffixes:
+    """Affixes are text: in HTML a ``prefix="<"`` prints ``&#60;`` (citeproc-py copied it as
+    markup, so "<https://…>" around a URL vanished in a browser)."""
+
+    def wrap(self, string):
+        prefix, suffix = self.get("prefix", ""), self.get("suffix", "")
+        if string is None or not any(c in "<>&" for c in prefix + suffix):
+            return super().wrap(string)
+        prefix, suffix = self.preformat(prefix), self.preformat(suffix)
+        text = prefix + normalize_seam(prefix, string)
+        return text + normalize_seam(text, suffix)
 
 
 class _TextCase:
@@ -390,19 +512,22 @@ class _TextCase:
 
 
 _EXTRAS: dict[str, tuple[type, ...]] = {
-    "name": (_Initials,),
+    "name": (_Initials, _EscapedAffixes),
     "layout": (_AuthorSubstitute,),
     "sort": (_CslSort,),
     "key": (_CslSortKey,),
     "substitute": (_Substitution,),
-    "text": (_RangeFormats, _TextCase),
-    "number": (_RangeFormats, _TextCase),
-    "label": (_LabelNeedsItsVariable, _TextCase),
-    "date-part": (_TextCase,),
-    "name-part": (_TextCase,),
+    "text": (_MacroSortOptions, _RangeFormats, _TextCase, _EscapedAffixes),
+    "number": (_RangeFormats, _TextCase, _EscapedAffixes),
+    "label": (_LabelNeedsItsVariable, _TextCase, _EscapedAffixes),
+    "date-part": (_TextCase, _EscapedAffixes),
+    "name-part": (_TextCase, _EscapedAffixes),
+    "group": (_EscapedAffixes,),
+    "date": (_EscapedAffixes,),
+    "et-al": (_EscapedAffixes,),
     "if": (_PositionFromEngine,),
     "else-if": (_PositionFromEngine,),
-    "names": (_SubstitutedOnce,),
+    "names": (_SubstitutedOnce, _EscapedAffixes),
 }
 
 
@@ -450,6 +575,11 @@ class FrusStyle(CitationStylesStyle):
         self.root = self.xml.getroot()
         self.kept_answers: dict[tuple[int, str], tuple[Any, list[Any]]] = {}
         self.root.kept_answers = self.kept_answers
+        # Attributes the engine layer keeps on layouts, set here: an unset one would be looked
+        # up as a child element on every read.  The proxies are kept so that they live on.
+        self._layouts = self.root.xpath("./cs:citation/cs:layout | ./cs:bibliography/cs:layout", namespaces=model.CitationStylesElement.nsmap)
+        for layout in self._layouts:
+            layout.repressed, layout.printed, layout.first_names = {}, None, ""
         self.root.locales = self._locales(locale or self.root.get("default-locale", "en-US"))
         for locale_root in self.root.locales:
             locale_root.style = self.root

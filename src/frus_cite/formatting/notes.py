@@ -90,6 +90,7 @@ class _History:
     last_note: int | None = None
     last_cites: tuple[Cite, ...] = ()
     last_cited_at: dict[str, int] = field(default_factory=dict)
+    known: set[str] = field(default_factory=set)  # cited, or announced by cite_clusters
 
 
 class NoteEngine:
@@ -167,11 +168,13 @@ class NoteEngine:
             self._renderers[fmt] = CiteRenderer.shared(self.style_name, fmt)
         return self._renderers[fmt]
 
-    def _render_cite(self, cite: Cite, position: str, fmt: str, near_note: bool = False) -> str:
+    def _render_cite(self, cite: Cite, position: str, fmt: str, near_note: bool = False,
+                     disambiguation: tuple[bool, bool] = (False, False)) -> str:
         """One cite's text (see :class:`.CiteRenderer` for what is kept)."""
+        add_givenname, disambiguate = disambiguation
         return self._renderer(fmt).render(
-            self.items[cite.id], position=position, near_note=near_note, locator=cite.locator,
-            label=cite.label, fingerprint=self._fingerprint(cite.id),
+            self.items[cite.id], position=position, near_note=near_note, locator=cite.locator, label=cite.label,
+            fingerprint=self._fingerprint(cite.id), disambiguate=disambiguate, add_givenname=add_givenname,
         )
 
     def _fingerprint(self, key: str) -> str:
@@ -192,20 +195,52 @@ class NoteEngine:
         pieces = []
         for index, cite in enumerate(cluster.cites):
             position = cite.position or self._position(cite, index, cluster)
-            body = self._render_cite(cite, position, fmt, self._near_note(cite, cluster))
+            body = self._render_cite(cite, position, fmt, self._near_note(cite, cluster), self._disambiguation(cite.id, fmt))
             pieces.append(postprocess.affix(body, cite.prefix, cite.suffix, fmt=fmt))
             if cite.id not in self._order:
                 self._order.append(cite.id)
         for cite in cluster.cites:
             self._history.cited.add(cite.id)
+            self._history.known.add(cite.id)
             self._history.last_cited_at[cite.id] = cluster.note_index
         self._history.last_note = cluster.note_index
         self._history.last_cites = cluster.cites
         return postprocess.join_cites(pieces, fmt=fmt, layout=self._renderer(fmt).layout)
 
     def cite_clusters(self, clusters: Sequence[Mapping[str, Any]], fmt: str = "text") -> list[str]:
-        """Notes for clusters in citeproc-js's shape, in order."""
-        return [self.cite(Cluster.from_citeproc_js(data, i + 1), fmt) for i, data in enumerate(clusters)]
+        """Notes for clusters in citeproc-js's shape, in order.  The whole set of cited items
+        is known first, so a note is disambiguated against items cited after it too, as
+        citeproc-js (which updates earlier notes) ends up printing it."""
+        parsed = [Cluster.from_citeproc_js(data, i + 1) for i, data in enumerate(clusters)]
+        self.expect(cite.id for cluster in parsed for cite in cluster.cites)
+        return [self.cite(cluster, fmt) for cluster in parsed]
+
+    def expect(self, ids: Iterable[str]) -> None:
+        """Items the document will cite (citeproc-js's ``updateItems``): a cite is then
+        disambiguated against them too, not only against the items cited before it."""
+        self._history.known.update(key for key in ids if key in self.items)
+
+    def _disambiguation(self, cite_id: str, fmt: str) -> tuple[bool, bool]:
+        """How the cite is told apart from other items cited here with the same short form
+        (their subsequent cite without a locator): (given names written in full, CSL's
+        ``disambiguate`` test true).  Given names first, when the style asks for them
+        (``disambiguate-add-givenname``) and they tell every other item apart."""
+        renderer = self._renderer(fmt)
+        if not (renderer.disambiguates or renderer.adds_givenname):
+            return False, False
+        mine = self._short_form(cite_id, renderer)
+        others = [o for o in self._history.known if o != cite_id and self._short_form(o, renderer) == mine]
+        if not others:
+            return False, False
+        if renderer.adds_givenname:
+            mine = self._short_form(cite_id, renderer, True)
+            if all(self._short_form(o, renderer, True) != mine for o in others):
+                return True, False
+        return False, True
+
+    def _short_form(self, cite_id: str, renderer: CiteRenderer, add_givenname: bool = False) -> str:
+        return renderer.render(self.items[cite_id], position="subsequent", fingerprint=self._fingerprint(cite_id),
+                               add_givenname=add_givenname)
 
     # -- bibliography ------------------------------------------------------
     def bibliography(self, fmt: str = "text", ids: Iterable[str] | None = None) -> list[str]:

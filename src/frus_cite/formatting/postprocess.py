@@ -54,6 +54,7 @@ def punctuation_in_quote(style) -> bool:
 NOTE_LAYOUT = Layout()
 
 
+_HTML_TAG = re.compile(r"</?[a-z]+(?:\s[^<>]*)?>")
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+")
 
 
@@ -64,11 +65,11 @@ def curly_quotes(text: str) -> str:
     and prints ‘Betrayal’; citeproc-py leaves the straight quotes.  URLs are left
     as they are: an apostrophe in ``?title=Harriman's`` is part of the address.
     """
-    in_url = bytearray(len(text))
-    for url in _URL.finditer(text):
+    in_url = bytearray(len(text))  # URLs and HTML tags (style="…" of small caps) keep their quotes
+    for url in (*_URL.finditer(text), *_HTML_TAG.finditer(text)):
         in_url[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
     out: list[str] = []
-    stack: list[str] = []  # open quote kinds: "double" / "single"
+    stack: list[tuple[str, str]] = []  # open quotes: (kind "double"/"single", the character that opened it)
     for index, char in enumerate(text):
         if in_url[index]:
             out.append(char)
@@ -76,29 +77,31 @@ def curly_quotes(text: str) -> str:
         before = text[index - 1] if index else " "
         after = text[index + 1] if index + 1 < len(text) else " "
         if char in "“‘":
-            stack.append("double" if char == "“" else "single")
+            stack.append(("double" if char == "“" else "single", char))
             out.append(char)
         elif char in "”’" and stack and not (char == "’" and before.isalpha() and after.isalpha()):
-            kind = stack.pop()
+            kind, _ = stack.pop()
             out.append("”" if kind == "double" else "’")
         elif char == '"':
             opening = before in " ([{\u00a0—–-/" or not stack
             if opening and not (stack and after in " .,;:!?)"):
-                kind = "single" if stack and stack[-1] == "double" else "double"
-                stack.append(kind)
+                kind = "single" if stack and stack[-1][0] == "double" else "double"
+                stack.append((kind, char))
                 out.append("“" if kind == "double" else "‘")
             elif stack:
-                kind = stack.pop()
+                kind, _ = stack.pop()
                 out.append("”" if kind == "double" else "’")
             else:
                 out.append("”")
         elif char == "'" and not (before.isalnum() and after.isalnum()):
             if before in " ([{\u00a0—–-/" and after not in " ":
-                stack.append("single")
-                out.append("‘")
-            elif stack and stack[-1] == "single":
-                stack.pop()
-                out.append("’")
+                # a quotation inside single quotes takes double ones, as citeproc-js flips them
+                kind = "double" if stack and stack[-1][0] == "single" else "single"
+                stack.append((kind, char))
+                out.append("“" if kind == "double" else "‘")
+            elif stack and stack[-1][1] == "'":
+                kind, _ = stack.pop()
+                out.append("”" if kind == "double" else "’")
             else:
                 out.append("’")
         elif char == "'":
@@ -137,7 +140,8 @@ def drop_doubled_punctuation(text: str) -> str:
 def escape_ampersands(text: str) -> str:
     """HTML: a bare ``&`` becomes ``&#38;`` (citeproc-js's form); entities are left alone,
     except citeproc-py's own ``&amp;`` (an ``and="symbol"``, a term), written ``&#38;`` too."""
-    return re.sub(r"&(?!#?\w+;)", "&#38;", text).replace("&amp;", "&#38;")
+    text = re.sub(r"&(?!#?\w+;)", "&#38;", text)
+    return text.replace("&amp;", "&#38;").replace("&lt;", "&#60;").replace("&gt;", "&#62;")
 
 
 def _strip_affixes(text: str, layout: Layout) -> str:

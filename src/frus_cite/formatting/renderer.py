@@ -24,7 +24,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 
 from . import postprocess
-from .engine import NEAR_NOTE_KEY, POSITION_KEY
+from .engine import DISAMBIGUATE_KEY, GIVENNAME_KEY, NEAR_NOTE_KEY, POSITION_KEY
 from .styles import find_style, load_style
 
 __all__ = ["CiteRenderer", "LOCATOR_STAND_IN", "fingerprint"]
@@ -46,6 +46,11 @@ class CiteRenderer:
             source = CiteProcJSON([])
         self._bibliography = CitationStylesBibliography(self.style, source, formatter.html if fmt == "html" else formatter.plain)
         self._kept: dict[tuple[Any, ...], str] = {}
+        citation = self.style.root.citation
+        self._citation_sort = citation.find("cs:sort", citation.nsmap)
+        self._adds_givenname = citation.get("disambiguate-add-givenname") == "true"
+        self._disambiguates = bool(self.style.root.xpath(".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]",
+                                                          namespaces=citation.nsmap))
 
     @staticmethod
     def shared(style: str | None, fmt: str) -> "CiteRenderer":
@@ -54,18 +59,20 @@ class CiteRenderer:
         return _shared(str(path), path.stat().st_mtime_ns, fmt)
 
     def render(self, item: Mapping[str, Any], *, position: str, near_note: bool = False,
-               locator: str | None = None, label: str = "page", fingerprint: str | None = None) -> str:
+               locator: str | None = None, label: str = "page", fingerprint: str | None = None,
+               disambiguate: bool = False, add_givenname: bool = False) -> str:
         """The text of one cite of *item* at *position* (the layout's affixes taken off);
         *fingerprint* is :func:`fingerprint` of the item, if the caller keeps it."""
         fingerprint = fingerprint or globals()["fingerprint"](item)
         stand_in = locator is not None and locator.isdigit()
         shown = LOCATOR_STAND_IN if stand_in else locator
-        key = (fingerprint, position, near_note, label if locator is not None else None, shown)
+        state = (position, near_note, disambiguate, add_givenname)
+        key = (fingerprint, state, label if locator is not None else None, shown)
         text = self._kept.get(key)
         if text is None:
-            text = self._render(item, fingerprint, position, near_note, shown, label)
+            text = self._render(item, fingerprint, state, shown, label)
             if stand_in and LOCATOR_STAND_IN not in text:  # the style changed the number (roman, ordinal)
-                return self._render(item, fingerprint, position, near_note, locator, label)
+                return self._render(item, fingerprint, state, locator, label)
             if len(self._kept) > _KEPT_LIMIT:
                 self._kept.clear()
             self._kept[key] = text
@@ -73,10 +80,20 @@ class CiteRenderer:
             return text
         return text.replace(LOCATOR_STAND_IN, html_lib.escape(locator, quote=False) if self.fmt == "html" else locator)
 
+    @property
+    def disambiguates(self) -> bool:
+        """The style has ``disambiguate`` conditions (worth finding ambiguous cites for)."""
+        return self._disambiguates
+
+    @property
+    def adds_givenname(self) -> bool:
+        """The citation element asks for given names to tell ambiguous cites apart."""
+        return self._adds_givenname
+
     def citation_order(self, items: list[tuple[Mapping[str, Any], str]]) -> list[int]:
         """Indexes of a note's items, (item, fingerprint) pairs, in the order of the style's
         citation ``<sort>``; without one, the order given (as citeproc-js keeps it)."""
-        sort = self.style.root.citation.sort
+        sort = self._citation_sort
         if sort is None or len(items) < 2:
             return list(range(len(items)))
         with warnings.catch_warnings():
@@ -87,9 +104,11 @@ class CiteRenderer:
         position = {id(cite): index for index, cite in enumerate(cites)}
         return [position[id(cite)] for cite in ordered]
 
-    def _render(self, item: Mapping[str, Any], fingerprint: str, position: str, near_note: bool,
+    def _render(self, item: Mapping[str, Any], fingerprint: str, state: tuple[str, bool, bool, bool],
                 locator: str | None, label: str) -> str:
-        args: dict[str, Any] = {POSITION_KEY: position, NEAR_NOTE_KEY: near_note}
+        position, near_note, disambiguate, add_givenname = state
+        args: dict[str, Any] = {POSITION_KEY: position, NEAR_NOTE_KEY: near_note, DISAMBIGUATE_KEY: disambiguate,
+                                GIVENNAME_KEY: add_givenname}
         if locator is not None:
             args["locator"] = Locator(label.replace("-", " "), locator)
         with warnings.catch_warnings():

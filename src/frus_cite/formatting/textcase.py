@@ -33,6 +33,7 @@ STOP_WORDS = frozenset(
     toward towards under until upon versus vs v within without de d' d’ van von der den""".split()
 )
 _TOKEN = re.compile(r"[^\s\-‐‑–—/]+|[\s\-‐‑–—/]+")
+_LEADING_MARKUP = re.compile(r"(?:&#60;/?[a-z]+&#62;|</?[a-z]+>|[^\w<&])*")
 _SENTENCE_END = re.compile(r"[:?!.]\W*$")
 
 
@@ -77,7 +78,8 @@ def apply_text_case(text: str, case: str | None, *, english: bool = True) -> str
         return text
     words = [(m.start(), m.group()) for m in _TOKEN.finditer(text) if not m.group()[0].isspace() and m.group()[0] not in "-‐‑–—/"]
     for number, (start, word) in enumerate(words):
-        letter = next((i for i, c in enumerate(word) if c.isalpha()), None)
+        skip = _LEADING_MARKUP.match(word).end()  # a tag left as text ("<i>" with no "</i>") is not a word
+        letter = next((i for i, c in enumerate(word) if c.isalpha() and i >= skip), None)
         if letter is None or not word[letter:].islower() or not _latin(word[letter]):
             continue
         if case in ("capitalize-first", "sentence") and number > 0:

@@ -18,7 +18,7 @@ from .text import Lines, squeeze
 __all__ = ["PAGE_MARKER", "footnote_block", "find_mark", "is_signature", "clean_body", "page_map", "enclosures"]
 
 PAGE_MARKER = re.compile(r"\[Page\s+([0-9]+|[IVXLCDMivxlcdm]+)\]")
-_FOOTNOTE_LINE = re.compile(r"(?P<indent>[ \t\u00a0]*)(?P<mark>\d{1,3}[a-z]?)\.[ \t\u00a0]+(?P<text>\S.*)$")
+_FOOTNOTE_LINE = re.compile(r"(?P<indent>[ \t\u00a0]*)(?P<mark>\d{1,3}[a-z]?|[a-z])\.[ \t\u00a0]+(?P<text>\S.*)$")
 _SEE_DOCS = re.compile(r"\bdocuments?\s+Nos?\.\s*(\d+(?:\s*(?:,|and|–|-)\s*\d+)*)", re.IGNORECASE)
 _ENCLOSURE_WORDS = ("closure", "Annex", "Attachment", "Appendix", "Tab ")
 # One scan over the body for lines that are only an enclosure's label.
@@ -49,6 +49,8 @@ def footnote_block(lines: Lines, first: int) -> tuple[list[tuple[str, str]], int
             break
         if notes and indented and not match["indent"]:
             break  # an unindented "1. …" above copied (indented) notes is a numbered paragraph of the body
+        if match["mark"].isalpha() and not match["indent"]:
+            break  # letter marks ("a. Not printed.", 1900s volumes) only as copied, indented: "a. Students" is a list
         notes.insert(0, (match["mark"], match["text"].strip()))
         indented = indented and bool(match["indent"])
         end_index = probe

@@ -50,6 +50,8 @@ KINDS = (
     "Message", "Report", "Statement", "Draft", "Paper", "Editorial Note", "Telegram", "Airgram", "Despatch",
     "Dispatch", "Instruction", "Circular Telegram", "Circular Airgram", "Transcript", "Summary", "Conversation",
     "Study", "Briefing Paper", "Position Paper", "Talking Points", "Press Briefing",
+    # public statements printed in the 1969– volumes
+    "Radio and Television Address", "Address", "Remarks", "Speech", "News Conference", "Interview",
 )
 _KIND = re.compile(
     r"(?P<kind>" + "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True)) + r")\b(?P<rest>.*)$", re.DOTALL
@@ -111,11 +113,16 @@ def _ends_with_date(text: str) -> bool:
 def parse_party(text: str) -> Party:
     """"The Ambassador in the Soviet Union (Harriman)" → role + name."""
     phrase = text.strip().strip(",")
+    stationed = re.fullmatch(r"(?P<party>.+?),\s+(?P<where>(?:at|in)\s+[A-Z][^,()]*)", phrase)
+    if stationed:  # the post belongs to the office: "Ambassador …, at Geneva" → role "Ambassador at Geneva"
+        found = parse_party(stationed["party"])
+        role = f"{found.role} {stationed['where']}" if found.role else stationed["where"]
+        return Party(name=found.name, role=role, text=phrase)
     bare = re.sub(r"^(?:the|The|His|Her)\s+", "", phrase)
     match = re.fullmatch(r"(?P<role>.+?)\s*\((?P<name>[^()]+)\)", bare)
     if match:
         return Party(name=match["name"].strip(), role=match["role"].strip(), text=phrase)
-    honorific = re.match(r"(?:Mr\.|Mrs\.|Miss|Dr\.|Sir)\s+(?P<rest>[A-Z].*)$", bare)
+    honorific = re.match(r"(?:Mr\.|Mrs\.|Miss|Dr\.|Sir)\s+(?P<rest>(?:(?:von|van|de|du|del|da|di|le|la)\s+)?[A-Z].*)$", bare)
     if honorific:
         # "Mr. Max W. Bishop of the Division of Far Eastern Affairs": a name, then an office.
         of = re.match(r"(?P<name>.+?)\s+of\s+(?:the\s+)?(?P<office>.+)$", honorific["rest"])
@@ -170,7 +177,9 @@ def _parties(text: str) -> tuple[Party, ...]:
     pieces = _split_outside_parens(text, _PARTY_SEPARATOR)
     merged: list[str] = []
     for piece in pieces:
-        if merged and not merged[-1].endswith(")") and not _NEW_PARTY.match(piece) and not _TITLE_PREFIX.match(merged[-1]):
+        if merged and piece.startswith(("at ", "in ")):  # "Ambassador U. Alexis Johnson, at Geneva": where, not who
+            merged[-1] = f"{merged[-1]}, {piece}"
+        elif merged and not merged[-1].endswith(")") and not _NEW_PARTY.match(piece) and not _TITLE_PREFIX.match(merged[-1]):
             separator = " and " if f"{merged[-1]} and {piece}" in text else ", "
             merged[-1] = f"{merged[-1]}{separator}{piece}"
         else:
@@ -261,4 +270,13 @@ def parse_heading(heading: str, *, numbered: bool = False) -> tuple[str | None, 
         return kind, (), _parties(who)
     if word.startswith("prepared") and not word.endswith("by"):
         return kind, (), ()
+    if word == "by":
+        # "Address by President Carter Before a Joint Session of Congress": the audience, or the
+        # venue of a speech ("Remarks by … at the Pilgrims Society Dinner"), is not a party.
+        who = (_VENUE if kind in _PUBLIC_STATEMENTS else _AUDIENCE).split(who, maxsplit=1)[0]
     return (kind, *_split_to(who))
+
+
+_PUBLIC_STATEMENTS = frozenset({"address", "radio and television address", "remarks", "speech", "news conference", "interview"})
+_AUDIENCE = re.compile(r"\s[Bb]efore\s(?=(?:the|a|an|[A-Z])\b)")
+_VENUE = re.compile(r"\s(?:[Bb]efore|at)\s(?=(?:the|a|an|[A-Z])\b)")

@@ -55,21 +55,25 @@ class SourceDirective(_FrusDirective):
 
     ``:short-title:`` gives the title later notes use (a Wilson Center record's
     title is otherwise repeated whole); ``:title:``, ``:date:`` (ISO or ``n.d.``)
-    and ``:place:`` replace what was read from the source.
+    and ``:place:`` replace what was read from the source; ``:document: d58`` names a
+    document of a TEI volume file.
     """
 
     required_arguments = 1
     final_argument_whitespace = True
     option_spec = _OptionSpec({"key": directives.unchanged_required, "volume": directives.unchanged_required, "url": directives.uri,
                                "short-title": directives.unchanged_required, "title": directives.unchanged_required,
-                               "date": directives.unchanged_required, "place": directives.unchanged_required})
-    known = ("key", "volume", "url", "short-title", "title", "date", "place")
+                               "date": directives.unchanged_required, "place": directives.unchanged_required,
+                               "document": directives.unchanged_required})
+    known = ("key", "volume", "url", "short-title", "title", "date", "place", "document")
 
     def run(self):
         self.unknown_options()
+        key = self.options.get("key") or Path(self.arguments[0]).stem  # as written: Sphinx may resolve links
+        if "\x00" in self.arguments[0]:  # no file name holds one; resolving the path would raise
+            return self._refuse(key, "source_not_found", f"source {self.arguments[0]!r} is not a file name (it holds a NUL character)")
         relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
         path = Path(absolute)
-        key = self.options.get("key") or Path(self.arguments[0]).stem  # as written: Sphinx may resolve links
         if not inside_project(self.env, path):
             return self._refuse(key, "source_not_found", f"source {self.arguments[0]} {OUTSIDE}")
         # Noted even when missing: Sphinx reads a document with a missing dependency again
@@ -84,7 +88,8 @@ class SourceDirective(_FrusDirective):
             warn("bad_option", f"{self.name}: :url: {url!r}: expected a history.state.gov document URL such as "
                  "https://history.state.gov/historicaldocuments/frus1945v07/d578", self.get_location())
             url = None
-        if load_checked(self.env, str(path), volume, url, what=f"source {relative}", location=self.get_location()) is None:
+        document = self.options.get("document", "").strip() or None
+        if load_checked(self.env, str(path), volume, url, what=f"source {relative}", location=self.get_location(), document=document) is None:
             get_domain(self.env).failed[key] = self.env.docname
             return []
         domain = get_domain(self.env)
@@ -96,7 +101,7 @@ class SourceDirective(_FrusDirective):
         text = {name: " ".join(self.options.get(name, "").split()) or None for name in ("short-title", "title", "date", "place")}
         text["date"] = checked_date(text["date"], f"{self.name}: :date:", self.get_location())
         domain.sources[key] = SourceRecord(key, str(path), volume, url, self.env.docname, self.lineno, text["short-title"],
-                                           text["title"], text["date"], text["place"])
+                                           text["title"], text["date"], text["place"], document)
         return []
 
     def _refuse(self, key: str, subtype: str, message: str) -> list:
@@ -204,6 +209,9 @@ class BibliographyDirective(_FrusDirective):
         """A style name, or the absolute path of a CSL file in the project (a path is relative to
         the document); anything else is a ``frus.bad_style`` warning and the default style."""
         if not style:
+            return None
+        if "\x00" in style:
+            warn("bad_style", f"{self.name}: :style: {style!r} is not a style name or file name", self.get_location())
             return None
         if style.endswith(".csl") or "/" in style or "\\" in style:
             relative, absolute = self.env.relfn2path(style, self.env.docname)
