@@ -334,7 +334,7 @@ def _read_heading(heading: str, marks: list[str]) -> tuple[str, str | None, tupl
     if is_letter_heading(title):
         tail = EDITORIAL_TAIL.search(title)
         if tail:  # "Mr. Hay to Mr. Conger. [Telegram.]": the bracket says what it is
-            title, kind = title[: tail.start()], kind or _editorial_kind(tail.group(0))
+            title, kind = title[: tail.start()].rstrip(), kind or _editorial_kind(tail.group(0))
         title = title[:-1] if title.endswith(".") else title  # the heading's full stop is no part of the title
     return title, kind, authors, recipients, marked
 

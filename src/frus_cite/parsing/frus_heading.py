@@ -92,13 +92,20 @@ def is_heading(line: str, *, after_number: bool = False) -> bool:
 
 
 _NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w’'.-]*|of|the|in|at|de|du|del|von|van|y|and|His|Her|same")
-EDITORIAL_TAIL = re.compile(r"\s*[\[(][A-Z][^\[\]()]{0,40}[\])]\.?$")
+# No leading white space in the pattern: a search would try every space of a long run.
+EDITORIAL_TAIL = re.compile(r"[\[(][A-Z][^\[\]()]{0,40}[\])]\.?$")
+
+
+def without_editorial_tail(text: str) -> str:
+    """"Mr. Hay to Mr. Conger. [Telegram.]" → "Mr. Hay to Mr. Conger."."""
+    tail = EDITORIAL_TAIL.search(text)
+    return text[: tail.start()].rstrip() if tail else text
 
 
 def is_letter_heading(text: str) -> bool:
     """"Mr. Denby to Mr. Gresham.", "Count Cassini to Mr. Hay.", "Same to same.": a 19th-century
     heading, full stop kept (an editorial "[Telegram.]" may follow it)."""
-    text = EDITORIAL_TAIL.sub("", text)
+    text = without_editorial_tail(text)
     if not text.endswith(".") or " to " not in text:
         return False
     sender, _, recipient = text[:-1].partition(" to ")
@@ -240,7 +247,7 @@ def parse_heading(heading: str, *, numbered: bool = False) -> tuple[str | None, 
     know ("White House Background Press Briefing by …") is read from the words
     before "by", "From" or "Between".
     """
-    body = EDITORIAL_TAIL.sub("", heading.strip()) if is_letter_heading(heading.strip()) else heading.strip()
+    body = without_editorial_tail(heading.strip()) if is_letter_heading(heading.strip()) else heading.strip()
     body = body[:-1] if is_letter_heading(heading.strip()) else body
     match = _KIND.match(body)
     if not match and numbered and not re.match(r"(?:The|Mr|Mrs|Sir)\b", body):
