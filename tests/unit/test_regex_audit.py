@@ -38,7 +38,7 @@ HEADING = "heading parts: is_heading refuses a line of more than 400 characters"
 SHORT_TEXT: dict[str, tuple[int, str]] = {
     "frus_cite.parsing.frus_heading._PARTY_SEPARATOR": (400, HEADING),
     "frus_cite.parsing.frus_heading._TITLE_PREFIX": (400, HEADING),
-    r"frus_cite.parsing.frus_heading: (?P<role>.+?)\s*\((?P<name>[^()]+)\)": (400, HEADING),
+    "frus_cite.parsing.frus_heading._NAMED_ROLE": (400, HEADING),
     r"frus_cite.parsing.frus_heading: (?P<name>.+?)\s+of\s+(?:the\s+)?(?P<office>.+)$": (400, HEADING),
     r"frus_cite.parsing.frus_heading: \s+to\s+(?=(?:the\s|his\s|His\s|same\b|[A-Z]))": (400, HEADING),
     r"frus_cite.parsing.frus_heading: \s+and\s+": (400, HEADING),

@@ -56,7 +56,7 @@ KINDS = (
 _KIND = re.compile(
     r"(?P<kind>" + "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True)) + r")\b(?P<rest>.*)$", re.DOTALL
 )
-_NUMBER_PREFIX = re.compile(r"(?:No\.\s*)?(?P<number>\d{1,5})\.?\s+(?=[A-Z])")
+_NUMBER_PREFIX = re.compile(r"(?:No\.\s*)?(?P<number>\d{1,5})(?:\.\s*|\s+)(?=[A-Z])")  # "80.Memorandum" too
 _LINK = re.compile(r"\s(?:From|from|Between|between|by|By|to|To|Prepared|prepared|for|For|of|Of|on|On|at|At|With|with|Held|held|Sent|in|In)\b")
 
 
@@ -126,7 +126,7 @@ def parse_party(text: str) -> Party:
         role = f"{found.role} {stationed['where']}" if found.role else stationed["where"]
         return Party(name=found.name, role=role, text=phrase)
     bare = re.sub(r"^(?:the|The|His|Her)\s+", "", phrase)
-    match = re.fullmatch(r"(?P<role>.+?)\s*\((?P<name>[^()]+)\)", bare)
+    match = _NAMED_ROLE.fullmatch(bare)
     if match:
         return Party(name=match["name"].strip(), role=match["role"].strip(), text=phrase)
     honorific = re.match(r"(?:Mr\.|Mrs\.|Miss|Dr\.|Sir)\s+(?P<rest>(?:(?:von|van|de|du|del|da|di|le|la)\s+)?[A-Z].*)$", bare)
@@ -150,6 +150,9 @@ def parse_party(text: str) -> Party:
     return Party(name=None, role=bare, text=phrase)
 
 
+# "The Ambassador in France (Herrick)"; a telephone call's heading adds where each party
+# was: "the Assistant Secretary … (Rubottom) in Caracas".
+_NAMED_ROLE = re.compile(r"(?P<role>.+?)\s*\((?P<name>[^()]+)\)(?: (?:in|at) [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})?")
 _INSTITUTION_WORDS = re.compile(
     r"\b(?:Department|Embassy|Legation|Mission|Office|Government|Congress|Council|Staff|Consulate|Delegation|"
     r"Committee|House|Secretary|President|Ambassador|Minister|Agency|Bureau|Division|Commission)\b"
