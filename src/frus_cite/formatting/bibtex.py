@@ -328,9 +328,12 @@ def _entry_date(entry: Entry) -> dict[str, Any] | None:
     return {"date-parts": [parts]}
 
 
+_ENTRY_START = re.compile(r"@[ \t]*\w+[ \t]*[{(][ \t]*([^,\s]+)")
+
+
 def _located(path: str, text: str, key: str, message: str) -> "BibError":
     """An error about entry *key*, with the line its ``@type{key,`` starts on."""
-    found = re.search(r"@\s*\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text)
+    found = next((m for m in _ENTRY_START.finditer(text) if m.group(1) == key), None)
     line = f":{text.count(chr(10), 0, found.start()) + 1}" if found else ""
     return BibError(f"{path}{line}: entry {key!r}: {message}")
 

@@ -14,6 +14,7 @@ __all__ = ["refuse_html", "take_volume_title", "check_document_number"]
 
 _HTML = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
 _TAGS = re.compile(r"</?(?:html|head|body|div|p|span|h[1-6]|br|a|meta|title|script|table|tr|td)\b[^>]*>", re.IGNORECASE)
+_NUMBER_LINE = re.compile(r"(?m)^[ \t]*No\.\s*(\d{1,6})\b")
 _SERIES_LINE = re.compile(r"[ \t]*(?:Papers Relating to the )?Foreign Relations of the United States\b[^\n]{0,300}", re.IGNORECASE)
 
 
@@ -70,7 +71,7 @@ def check_document_number(ref: Reference, text: str, catalog: Catalog) -> None:
     if not (ref.kind == "frus" and ref.volume and ref.document_number and ref.volume in catalog):
         return
     number = ref.document_number
-    printed = re.search(rf"(?m)^[ \t]*No\.\s*{number}\b", text)
+    printed = next((m for m in _NUMBER_LINE.finditer(text) if int(m.group(1)) == number), None)
     if printed is None:  # the number came from a URL, which names its own volume
         return
     volume = catalog.get(ref.volume)
