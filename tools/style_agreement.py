@@ -18,21 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.unit.test_conformance import FIXTURES, conformance_items, run_citeproc_js  # noqa: E402
+from tests.unit.test_conformance import FIXTURES, NOTE_STYLES, conformance_items, run_citeproc_js  # noqa: E402
 
 from frus_cite.formatting.notes import NoteEngine  # noqa: E402
 from frus_cite.formatting.styles import NoBibliographyError  # noqa: E402
 
-STYLES = [
-    "chicago-notes-bibliography",
-    "chicago-notes-bibliography-17th-edition",
-    "chicago-shortened-notes-bibliography",
-    "chicago-notes-bibliography-subsequent-ibid",
-    "chicago-notes-bibliography-archive-place-first",
-    "mhra-notes",
-    "new-harts-rules-notes",
-    "the-historical-journal",
-]
 
 
 def compare(style: str, fmt: str) -> list[tuple[str, str, str]]:
@@ -58,7 +48,7 @@ def main() -> int:
     parser.add_argument("--format", choices=["text", "html"], default=None)
     args = parser.parse_args()
     formats = [args.format] if args.format else ["text", "html"]
-    for style in [args.diff] if args.diff else STYLES:
+    for style in [args.diff] if args.diff else NOTE_STYLES:
         for fmt in formats:
             pairs = compare(style, fmt)
             same = sum(js == py for _, js, py in pairs)

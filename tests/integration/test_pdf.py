@@ -31,3 +31,4 @@ def test_example_book_pdf_has_the_notes(tmp_path):
     assert re.findall(r"^(\d{1,2}) [A-Z“]", text, re.M) == [str(n) for n in range(1, 8)] * 2
     assert "reads the week the same way. Herbert Feis, The China Tangle" in flat
     assert "“we might see after 2 years.”" in flat  # Chicago punctuation (CMOS 6.9)
+    assert "in a friendly atmosphere.”5 The Chinese record" in flat  # the space after the note mark kept

@@ -109,3 +109,18 @@ def test_bibliography_follows_the_styles_sort_and_author_substitute(tmp_path):
     items = [book("1", "Émile", 1990), book("2", "Zola", 1980), book("3", "Émile", 2001), book("4", "Émile"), book("5", "eluard")]
     # Accents and case do not count (É sorts with E, not after Z); the newest first; no date last.
     assert render_entries(items, style=str(style)) == ["A. eluard.", "A. Émile, 2001.", "---, 1990.", "---.", "A. Zola, 1980."]
+
+
+def test_first_reference_note_number_in_short_notes(tmp_path):
+    style = tmp_path / "supra.csl"
+    style.write_text(
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+        "<info><title>s</title><id>s</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
+        '<citation><layout suffix="."><choose><if position="subsequent"><text variable="title"/>'
+        '<text variable="first-reference-note-number" prefix=", supra note "/></if>'
+        '<else><text variable="title"/></else></choose></layout></citation></style>',
+        encoding="utf-8",
+    )
+    engine = NoteEngine(ITEMS, style=str(style), ibid=False)
+    notes = [engine.cite(Cluster((Cite(key),), number)) for number, key in [(3, "a"), (4, "b"), (7, "a"), (9, "b")]]
+    assert notes == ["A.", "B.", "A, supra note 3.", "B, supra note 4."]

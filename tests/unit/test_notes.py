@@ -255,3 +255,17 @@ def test_persons_of_a_volume_win_and_names_not_ending_with_the_surname_stay_whol
     assert with_volume.full_name("Harriman", "frus1945v07") == "Averell Harriman"
     with pytest.raises(CatalogError, match="expected {name as printed: full name}"):
         default_catalog().with_persons({"Harriman": 3})  # type: ignore[dict-item]
+
+
+def test_cite_affixes_with_punctuation_and_rich_text_join_as_in_citeproc_js():
+    layout = postprocess.Layout("", ".", "; ")
+    assert postprocess.join_cites(["Smith, Book C", ", and Jones, Book D"], fmt="text", layout=layout) == "Smith, Book C, and Jones, Book D."
+    assert postprocess.join_cites(["Smith is one source,", "Jones"], fmt="text", layout=layout) == "Smith is one source, Jones."
+    assert postprocess.affix("Smith", "<sc>See</sc> ", None, fmt="html") == '<span style="font-variant:small-caps;">See</span> Smith'
+    assert postprocess.affix("Smith", "<i>See</i> ", None, fmt="text") == "See Smith"
+
+
+def test_an_item_cited_twice_in_one_note_is_ibid_the_second_time_and_capitalised_after_a_sentence():
+    engine = NoteEngine([{"id": "a", "type": "book", "title": "Book A"}])
+    note = engine.cite(Cluster((Cite("a"), Cite("a", prefix='. He said "Please work." ')), 1))
+    assert note == "Book A. He said “Please work.” Ibid."

@@ -222,7 +222,9 @@ class _RangeFormats:
             delimiter = str(self.get_single_term(name="page-range-delimiter")) or "\u2013"
         else:
             form, delimiter = None, "\u2013"
-        return format_ranges(str(value), form, self.preformat(delimiter))
+        # "\-" is a hyphen that joins no range ("327\-30"): kept out of the range reading
+        text = format_ranges(str(value).strip().replace("\\-", "\ue0ff"), form, self.preformat(delimiter))
+        return text.replace("\ue0ff", "-")
 
     def _variable(self, item, context):
         if self.get("variable") != "locator" or not item.has_locator:
@@ -276,7 +278,23 @@ class _LabelNeedsItsVariable:
             raise VariableError(own)
         if kwargs.get("sort_options") is not None:  # a sort key is the names, not their "ed."
             return None
+        if variable is None and plural is None and own is not None:
+            plural = self._plural_value(item, own)
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
+
+    def _plural_value(self, item, own: str) -> bool | None:
+        """Plural for a count above one ("volumes 2"; citeproc-py failed on number-of-*) or for
+        several numbers, an escaped hyphen ("327\\-30") joining nothing; None: citeproc-py decides."""
+        if own == "locator":
+            value = item.locator.identifier if item.has_locator else None
+        else:
+            value = item.reference.get(own.replace("-", "_"))
+        if value is None or self.get("plural", "contextual") != "contextual":
+            return None
+        if own.startswith("number-of"):
+            number = re.match(r"\s*(\d+)", str(value))
+            return bool(number) and int(number[1]) > 1
+        return bool(re.search(r"\d[^\d.]+\d", str(value).replace("\\-", "")))
 
 
 _TAG_TEXT = re.compile(r"<[^>]*>")
@@ -408,7 +426,7 @@ def initialize_given(given: str, mark: str, *, initialize: bool = True, hyphen: 
             whole(word)
         else:
             parts = [p for p in word.split("-") if p]
-            joined = ("-" if hyphen else "").join(p[0] + mark.rstrip() for p in parts)
+            joined = ("-" if hyphen else "").join(_initial(p) + mark.rstrip() for p in parts)
             pieces.append(joined + mark[len(mark.rstrip()):])
     return "".join(pieces).strip()
 
@@ -432,6 +450,12 @@ class _attributes:
                 self.element.set(name, value)
 
 
+def _initial(word: str) -> str:
+    """A word's initial: its first letter, or a run of capitals before lower case ("TSerendorjiin": Ts)."""
+    run = re.match(r"[A-Z]{2,}(?=[a-z])", word)
+    return word[0] + run.group()[1:].lower() if run else word[0]
+
+
 class _Initials:
     """``initialize-with`` as CSL means it (existing initials kept: "Ph.", "ME."), and
     ``initialize="false"``, which citeproc-py ignores (given names were always initialized)."""
@@ -451,6 +475,9 @@ class _Initials:
         # disambiguate-add-givenname: a short name of an ambiguous cite is written in full.
         if item.get(GIVENNAME_KEY) and option("form") == "short":
             overrides["form"] = "long"
+        people = [n for n in item.reference.get(variable) or [] if "literal" not in n]
+        if people and not any(n.get("family") for n in people):
+            overrides["initialize"] = "false"  # a lone given name ("Banksy") is the whole name
         # "after-inverted-name" (CSL 1.0.1), unknown to citeproc-py: the delimiter goes before
         # "et al." or "and" when the name before it is inverted ("Zhang, Shu Guang, et al.").
         for name in ("delimiter-precedes-et-al", "delimiter-precedes-last"):
@@ -459,7 +486,8 @@ class _Initials:
                 truncated = option("et-al-min") and len(names) >= option("et-al-min") > 1
                 index = option("et-al-use-first") - 1 if name.endswith("et-al") else len(names) - 2
                 order = option("name-as-sort-order")
-                inverted = order == "all" or (order == "first" and index == 0 and (truncated or name.endswith("last")))
+                personal = 0 <= index < len(names) and "literal" not in names[index]  # institutions are not inverted
+                inverted = personal and (order == "all" or (order == "first" and index == 0 and (truncated or name.endswith("last"))))
                 overrides[name] = "always" if inverted else "never"
         with _attributes(self, overrides):
             return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)

@@ -91,6 +91,7 @@ class _History:
     last_cites: tuple[Cite, ...] = ()
     last_cited_at: dict[str, int] = field(default_factory=dict)
     known: set[str] = field(default_factory=set)  # cited, or announced by cite_clusters
+    first_note: dict[str, int] = field(default_factory=dict)  # note number of each item's first cite
 
 
 class NoteEngine:
@@ -133,7 +134,7 @@ class NoteEngine:
 
     def _position(self, cite: Cite, index: int, cluster: Cluster) -> str:
         history = self._history
-        if cite.id not in history.cited:
+        if cite.id not in history.cited and all(earlier.id != cite.id for earlier in cluster.cites[:index]):
             return "first"
         previous: Cite | None = None
         if index > 0:
@@ -172,9 +173,15 @@ class NoteEngine:
                      disambiguation: tuple[bool, bool] = (False, False)) -> str:
         """One cite's text (see :class:`.CiteRenderer` for what is kept)."""
         add_givenname, disambiguate = disambiguation
+        item, fingerprint = self.items[cite.id], self._fingerprint(cite.id)
+        first_note = self._history.first_note.get(cite.id)
+        if first_note is not None and self._renderer(fmt).uses_first_note_number:
+            # CSL's first-reference-note-number ("supra note 1") is part of what is rendered
+            item = {**item, "first-reference-note-number": str(first_note)}
+            fingerprint = f"{fingerprint}|n{first_note}"
         return self._renderer(fmt).render(
-            self.items[cite.id], position=position, near_note=near_note, locator=cite.locator, label=cite.label,
-            fingerprint=self._fingerprint(cite.id), disambiguate=disambiguate, add_givenname=add_givenname,
+            item, position=position, near_note=near_note, locator=cite.locator, label=cite.label,
+            fingerprint=fingerprint, disambiguate=disambiguate, add_givenname=add_givenname,
         )
 
     def _fingerprint(self, key: str) -> str:
@@ -203,6 +210,7 @@ class NoteEngine:
             self._history.cited.add(cite.id)
             self._history.known.add(cite.id)
             self._history.last_cited_at[cite.id] = cluster.note_index
+            self._history.first_note.setdefault(cite.id, cluster.note_index)
         self._history.last_note = cluster.note_index
         self._history.last_cites = cluster.cites
         return postprocess.join_cites(pieces, fmt=fmt, layout=self._renderer(fmt).layout)

@@ -189,12 +189,17 @@ def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layou
 
 
 def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str:
-    """Add a cite's prefix and suffix as citeproc-js does (text taken as given)."""
+    """Add a cite's prefix and suffix as citeproc-js does: text, with CSL rich text (``<i>``,
+    ``<sc>`` …) printed as formatting."""
     def clean(value: str) -> str:
-        value = curly_quotes(value)
-        return escape_ampersands(value.replace("<", "&#60;").replace(">", "&#62;")) if fmt == "html" else value
+        value = richtext.protect(curly_quotes(value))
+        if fmt == "html":
+            value = escape_ampersands(value.replace("<", "&#60;").replace(">", "&#62;"))
+        return richtext.restore(value, fmt)
 
     if prefix:
+        if re.search(r"[.?!][”’\"']?\s*$", prefix):  # a sentence ends: "… work.” Ibid."
+            body = _capitalise_first(body, fmt)
         body = clean(prefix) + body
     if suffix:
         body = body + clean(suffix)
@@ -202,8 +207,22 @@ def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str
 
 
 def join_cites(pieces: list[str], *, fmt: str, layout: Layout = NOTE_LAYOUT) -> str:
-    """Join a note's cites with the layout delimiter and put the layout's affixes around them."""
-    text = layout.prefix + layout.delimiter.join(pieces) + layout.suffix
+    """Join a note's cites with the layout delimiter and put the layout's affixes around them.
+
+    As citeproc-js does, a cite whose prefix starts with punctuation (", and David Jones") takes
+    the delimiter's place, and a cite whose suffix ends with a comma or semicolon keeps only
+    the delimiter's space ("one source, Jones")."""
+    delimiter = layout.delimiter
+    punctuation, space = delimiter.strip(), delimiter[len(delimiter.rstrip()):]
+    joined = pieces[0] if pieces else ""
+    for piece in pieces[1:]:
+        if piece[:1] in (",", ";", ":", "."):
+            joined += piece
+        elif punctuation in (",", ";", ":") and joined[-1:] in (",", ";", ":"):
+            joined += space + piece
+        else:
+            joined += delimiter + piece
+    text = layout.prefix + joined + layout.suffix
     if layout.punctuation_in_quote:
         text = punctuation_in_quotes(text, after_question=False)
     text = drop_doubled_punctuation(text)

@@ -49,6 +49,7 @@ class CiteRenderer:
         citation = self.style.root.citation
         self._citation_sort = citation.find("cs:sort", citation.nsmap)
         self._adds_givenname = citation.get("disambiguate-add-givenname") == "true"
+        self.uses_first_note_number = bool(self.style.root.xpath(".//*[contains(@variable, 'first-reference-note-number')]"))
         self._disambiguates = bool(self.style.root.xpath(".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]",
                                                           namespaces=citation.nsmap))
 

@@ -72,6 +72,9 @@ def pages_outside(ref: Reference, locator: str) -> list[str]:
         low, high = re.sub(r"n\d+$", "", low), re.sub(r"n\d+$", "", high)
         if not low.isdigit() or (high and not high.isdigit()):
             continue
+        if max(len(low), len(high)) > 9:  # no source prints such a page (and int() refuses thousands of digits)
+            outside.append(part.strip())
+            continue
         # "926–28": the upper page written short, as Chicago abbreviates ranges
         upper = int(low[: len(low) - len(high)] + high) if high and len(high) < len(low) else int(high or low)
         if not (first <= int(low) <= last and first <= upper <= last):

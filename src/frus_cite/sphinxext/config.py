@@ -8,6 +8,7 @@ value and what was expected, and the default is used instead.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any, Callable
 
 from sphinx.application import Sphinx
@@ -124,8 +125,12 @@ def check_config(app: Sphinx, config) -> None:
             setattr(config, f"frus_cite_{item.name}", value)
         values[item.name] = value
     if values["style"] is not None:
+        from .sources import is_csl_file  # sources reads this module's settings
+
         try:
-            find_style(values["style"])
+            found = find_style(values["style"])
+            if not is_csl_file(Path(found.path)):  # read now: a file that is not CSL failed at write time
+                raise StyleError(f"{values['style']} is not a CSL style (an XML file whose root is <style> in the CSL namespace)")
         except StyleError as error:
             logger.warning(f"frus_cite_style: {error}; using the default style", type=WARNING_TYPE, subtype="bad_style")
             config.frus_cite_style = None

@@ -69,9 +69,11 @@ class SourceDirective(_FrusDirective):
 
     def run(self):
         self.unknown_options()
+        key = self.options.get("key") or Path(self.arguments[0]).stem  # as written: Sphinx may resolve links
+        if "\x00" in self.arguments[0]:  # no file name holds one; resolving the path would raise
+            return self._refuse(key, "source_not_found", f"source {self.arguments[0]!r} is not a file name (it holds a NUL character)")
         relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
         path = Path(absolute)
-        key = self.options.get("key") or Path(self.arguments[0]).stem  # as written: Sphinx may resolve links
         if not inside_project(self.env, path):
             return self._refuse(key, "source_not_found", f"source {self.arguments[0]} {OUTSIDE}")
         # Noted even when missing: Sphinx reads a document with a missing dependency again
@@ -207,6 +209,9 @@ class BibliographyDirective(_FrusDirective):
         """A style name, or the absolute path of a CSL file in the project (a path is relative to
         the document); anything else is a ``frus.bad_style`` warning and the default style."""
         if not style:
+            return None
+        if "\x00" in style:
+            warn("bad_style", f"{self.name}: :style: {style!r} is not a style name or file name", self.get_location())
             return None
         if style.endswith(".csl") or "/" in style or "\\" in style:
             relative, absolute = self.env.relfn2path(style, self.env.docname)
