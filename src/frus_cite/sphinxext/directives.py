@@ -111,8 +111,8 @@ class SourceDirective(_FrusDirective):
         return []
 
 
-def _locator_option(text: str) -> str:
-    return text.strip()
+def _locator_option(text: str | None) -> str:
+    return (text or "").strip()  # ":pages:" with nothing after it: read (and reported) as an empty locator
 
 
 class QuoteDirective(_FrusDirective):
