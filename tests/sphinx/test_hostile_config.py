@@ -59,3 +59,11 @@ def test_locator_past_the_int_limit(make_app, tmp_path):
     warnings, text = _build(make_app, _project(tmp_path, conf, index, {"h.txt": SOURCE}))
     assert "Exceeds the limit" not in warnings and "Traceback" not in warnings
     assert f"1{zeros}–2{zeros}" in "".join(text.split())
+
+
+def test_missing_bib_file_is_one_warning(make_app, tmp_path):
+    # found by the fuzz run: reading a missing .bib imported PybtexError from the wrong module
+    conf = 'frus_cite_bibfiles = ["nothere.bib"]\nfrus_cite_sources = {"h": {"path": "sources/h.txt", "volume": "frus1945v07"}}\n'
+    warnings, text = _build(make_app, _project(tmp_path, conf, "Said :frus:q:`h <reduced from 40 to 30 years>`.\n", {"h.txt": SOURCE}))
+    assert "nothere.bib" in warnings and "[frus.bibfile]" in warnings and "Traceback" not in warnings
+    assert "Harriman to" in text

@@ -162,3 +162,55 @@ def test_an_unindented_lettered_list_ending_a_document_is_body():
         "56. Memorandum for the Record\n\nWashington, October 3, 1953.\n\n1. The Station will study morale among:\n\na. Students\n\nb. Laborers\n"
     )
     assert ref.footnotes == () and ref.text.rstrip().endswith("b. Laborers")
+
+
+def _notes(ref, key="memcon"):
+    from frus_cite.formatting.csl_json import to_csl_json
+    from frus_cite.formatting.notes import NoteEngine
+
+    engine = NoteEngine([to_csl_json(ref, key=key)], ibid=False)
+    clusters = [{"citationItems": [{"id": key}], "properties": {"noteIndex": n}} for n in (1, 2)]
+    return engine.cite_clusters(clusters, fmt="text"), engine.bibliography(fmt="text", ids=[key])
+
+
+def test_a_note_without_correspondents_opens_with_its_type_capitalised():
+    first, short = _notes(frus_cite.parse_text(MEMCON_1965, volume="frus1964-68v30"))[0]
+    assert first.startswith("Memorandum of conversation, POL 23–10 COMBLOC, Washington, September 26, 1965, in ")
+    assert first.endswith("doc. 107, https://history.state.gov/historicaldocuments/frus1964-68v30/d107.")
+    assert "ecret" not in first  # Chicago leaves the classification out
+    assert short == "Memorandum of conversation, September 26, 1965, doc. 107."
+
+
+def test_a_note_with_correspondents_keeps_the_type_lower_case():
+    (first, short), _ = _notes(frus_cite.parse_text(TELEGRAM_1981), key="tel")
+    assert first.startswith("The Embassy in the Soviet Union to the Department of State, telegram, [no film number], Moscow")
+    assert short.startswith("The Embassy in the Soviet Union to the Department of State, September 8, 1981")
+
+
+# frus1958-60v05, d49 (abridged): each party's place follows the name.
+CALL_1958 = """49. Memorandum of a Telephone Conversation Between the Assistant Secretary of State for Inter-American Affairs (Rubottom) in Caracas and the Acting Assistant Secretary of State (Snow) in Washington, May 13, 1958, 4:30 p.m.1
+
+Washington, May 13, 1958, 4:30 p.m.
+
+Mr. Snow inquired about the present situation.
+
+  1. Source: Department of State, Central Files, 033.1100–NI/5–1358. Official Use Only. Drafted by Alice W. Bariums.
+"""
+
+
+def test_telephone_call_parties_with_their_places():
+    ref = frus_cite.parse_text(CALL_1958, volume="frus1958-60v05")
+    assert [(p.role, p.name) for p in ref.authors] == [("Assistant Secretary of State for Inter-American Affairs", "Rubottom")]
+    assert [(p.role, p.name) for p in ref.recipients] == [("Acting Assistant Secretary of State", "Snow")]
+    assert (ref.document_number, ref.classification, ref.time) == (49, "official use only", "4:30 p.m.")
+
+
+def test_printed_number_without_a_space_before_the_heading():
+    # frus1950-55Intel, d80 prints "80.Memorandum From …"
+    ref = frus_cite.parse_text(
+        "80.Memorandum From the Joint Chiefs of Staff to Secretary of Defense Marshall 1\n\nWashington, July 27, 1951.\n\n"
+        "1. In response to your memorandum.\n\n  1. Source: Central Intelligence Agency, Job 80–R01440R, Box 3, Folder 10. Top Secret.\n",
+        volume="frus1950-55Intel",
+    )
+    assert (ref.document_number, ref.title, ref.document_type) == (80, "Memorandum From the Joint Chiefs of Staff to Secretary of Defense Marshall", "memorandum")
+    assert [(p.role, p.name) for p in ref.recipients] == [("Secretary of Defense", "Marshall")]

@@ -111,3 +111,11 @@ def test_parse_many_keeps_going(tmp_path):
     assert [r.kind for r in records] == ["frus", "wilson"]
     assert [f.path for f in failures] == [str(bad)]
     assert isinstance(failures[0].error, UnrecognisedSourceError)
+
+
+def test_a_missing_bib_file_is_a_located_error(tmp_path):
+    from frus_cite.formatting.bibtex import BibError, read_bib
+
+    missing = tmp_path / "nothere.bib"
+    with pytest.raises(BibError, match="nothere.bib"):
+        read_bib(str(missing))

@@ -269,3 +269,9 @@ def test_an_item_cited_twice_in_one_note_is_ibid_the_second_time_and_capitalised
     engine = NoteEngine([{"id": "a", "type": "book", "title": "Book A"}])
     note = engine.cite(Cluster((Cite("a"), Cite("a", prefix='. He said "Please work." ')), 1))
     assert note == "Book A. He said “Please work.” Ibid."
+
+
+def test_punctuation_written_in_a_value_or_a_suffix_stays_outside_the_quotes():
+    """citeproc-js moves only the style's own periods and commas inside quotation marks."""
+    engine = NoteEngine([{"id": "t", "type": "book", "title": 'On "Yalta". A Study'}])
+    assert engine.cite(Cluster((Cite("t", suffix=', "Hello there".'),), 1)) == "On “Yalta”. A Study, “Hello there”."

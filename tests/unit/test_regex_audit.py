@@ -5,12 +5,9 @@ as arguments of ``re`` functions), so a new pattern is audited without being lis
 is run the way frus-cite runs it (searched, or matched at the start) on inputs built from its own
 pieces, at 4,000 and 16,000 characters: its time may grow about fourfold, not sixteenfold.
 
-Two lists hold the exceptions, each entry with its reason:
-
-- ``SHORT_TEXT``: patterns that only ever see text the code keeps short (a heading of at most 400
-  characters, a dateline of at most 240); each must stay fast at that length.
-- ``STILL_SUPERLINEAR``: patterns not made linear yet, with the layer that owns them.  Each is
-  expected to fail its audit (strict xfail): fixing one makes its entry fail until it is removed.
+The exceptions, each with its reason: ``SHORT_TEXT`` lists patterns that only ever see text the
+code keeps short (a heading of at most 400 characters, a dateline of at most 240); each must stay
+fast at that length.
 """
 
 from __future__ import annotations
@@ -41,20 +38,13 @@ HEADING = "heading parts: is_heading refuses a line of more than 400 characters"
 SHORT_TEXT: dict[str, tuple[int, str]] = {
     "frus_cite.parsing.frus_heading._PARTY_SEPARATOR": (400, HEADING),
     "frus_cite.parsing.frus_heading._TITLE_PREFIX": (400, HEADING),
-    r"frus_cite.parsing.frus_heading: (?P<role>.+?)\s*\((?P<name>[^()]+)\)": (400, HEADING),
+    "frus_cite.parsing.frus_heading._NAMED_ROLE": (400, HEADING),
     r"frus_cite.parsing.frus_heading: (?P<name>.+?)\s+of\s+(?:the\s+)?(?P<office>.+)$": (400, HEADING),
-    r"frus_cite.parsing.frus_heading: \s+to\s+(?=(?:the\s|his\s|His\s|[A-Z]))": (400, HEADING),
+    r"frus_cite.parsing.frus_heading: \s+to\s+(?=(?:the\s|his\s|His\s|same\b|[A-Z]))": (400, HEADING),
     r"frus_cite.parsing.frus_heading: \s+and\s+": (400, HEADING),
     r"frus_cite.parsing.frus_opener: \s*[\]]?\s*(?:[—–-]|,)\s*(?P<time>[^\[\]()]+?)\s": (
         240, "the tail of a dateline: parse_dateline refuses a line of more than 240 characters"),
     "frus_cite.parsing.provenance.header_line._TYPE": (200, "header_line reads no line of more than 200 characters"),
-}
-
-STILL_SUPERLINEAR: dict[str, tuple[str, str, str]] = {
-    # name: (use, family of inputs that shows it, owner and what it runs on)
-    "frus_cite.sphinxext.citing: (?P<label>[^\\W\\d]+\\.?|¶|§)?\\s*(?P<value>(?:[\\w\\-": (
-        "fullmatch", "'a'×n", "i17-authoring: a locator's label and value share letters ('abc' is read as "
-        "label 'ab', value 'c'); making it linear changes what a label is"),
 }
 
 GUARDED: dict[str, tuple[Callable[[str], object], str]] = {
@@ -98,12 +88,12 @@ def test_every_pattern_built_at_run_time_has_a_sample():
 
 def test_the_lists_name_patterns_that_exist():
     assert len(PATTERNS) > 150
-    assert not [name for name in (*SHORT_TEXT, *STILL_SUPERLINEAR, *GUARDED) if name not in BY_NAME]
+    assert not [name for name in (*SHORT_TEXT, *GUARDED) if name not in BY_NAME]
 
 
 def _audited() -> list[Found]:
     samples = [found for found, short in SAMPLES if short is None]
-    listed = {*SHORT_TEXT, *STILL_SUPERLINEAR, *GUARDED}
+    listed = {*SHORT_TEXT, *GUARDED}
     return [f for f in PATTERNS if f.name not in listed] + samples
 
 
@@ -135,17 +125,6 @@ def test_guarded_patterns_are_linear_through_their_function(name):
     for family, make in families(BY_NAME[name].pattern).items():
         growth = measure(run, make, family, run.__name__)
         assert growth.linear, f"{name} through {run.__name__}, on {family}: {growth.seconds}"
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=STILL_SUPERLINEAR[name][2])) for name in sorted(STILL_SUPERLINEAR)
-])
-def test_patterns_not_fixed_yet_are_still_superlinear(name):
-    found = BY_NAME[name]
-    operation, family, _ = STILL_SUPERLINEAR[name]
-    made = families(found.pattern)
-    growths = [measure(operations(found)[operation], made[family], family, operation, limit=0.5)] if family in made else audit(found, 0.5)
-    assert all(growth.linear for growth in growths)
 
 
 @pytest.mark.parametrize("name, pattern, uses", [

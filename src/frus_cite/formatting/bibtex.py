@@ -309,7 +309,7 @@ def read_bib(path: str) -> dict[str, dict[str, Any]]:
     except (OSError, UnicodeDecodeError) as exc:
         raise BibError(f"{path}: cannot read BibTeX file: {exc}") from None
     except Exception as exc:  # pybtex raises PybtexError subclasses for duplicate keys etc.
-        from pybtex.errors import PybtexError
+        from pybtex.exceptions import PybtexError  # (pybtex.errors has none: the import itself failed)
 
         if isinstance(exc, PybtexError):
             raise BibError(f"{path}: {exc}") from None

@@ -152,6 +152,13 @@ def _strip_affixes(text: str, layout: Layout) -> str:
     return text
 
 
+KEEP_PUNCTUATION = "\ue0fe"
+"""Put between a closing quotation mark and a period or comma written in a field value: the
+value's punctuation stays where its author put it (citeproc-js moves only the style's own
+punctuation inside quotation marks); taken out when the note is joined."""
+_IN_VALUE_QUOTE_PUNCTUATION = re.compile(r"([\"”’])(?=[.,])")
+
+
 def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
     """Field values as citeproc-py should get them.
 
@@ -164,7 +171,7 @@ def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
     """
     def clean(value: Any) -> Any:
         if isinstance(value, str):
-            value = richtext.protect(value)
+            value = _IN_VALUE_QUOTE_PUNCTUATION.sub(r"\1" + KEEP_PUNCTUATION, richtext.protect(value))
             if fmt != "html":
                 return value
             return value.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
@@ -191,8 +198,8 @@ def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layou
 def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str:
     """Add a cite's prefix and suffix as citeproc-js does: text, with CSL rich text (``<i>``,
     ``<sc>`` …) printed as formatting."""
-    def clean(value: str) -> str:
-        value = richtext.protect(curly_quotes(value))
+    def clean(value: str) -> str:  # the user's punctuation stays where it is, as in field values
+        value = richtext.protect(curly_quotes(_IN_VALUE_QUOTE_PUNCTUATION.sub(r"\1" + KEEP_PUNCTUATION, value)))
         if fmt == "html":
             value = escape_ampersands(value.replace("<", "&#60;").replace(">", "&#62;"))
         return richtext.restore(value, fmt)
@@ -225,7 +232,7 @@ def join_cites(pieces: list[str], *, fmt: str, layout: Layout = NOTE_LAYOUT) -> 
     text = layout.prefix + joined + layout.suffix
     if layout.punctuation_in_quote:
         text = punctuation_in_quotes(text, after_question=False)
-    text = drop_doubled_punctuation(text)
+    text = drop_doubled_punctuation(text).replace(KEEP_PUNCTUATION, "")
     return _capitalise_first(text, fmt)
 
 
@@ -244,4 +251,4 @@ def fix_entry(raw: str, *, fmt: str, quote_punctuation: bool = True) -> str:
         text = escape_ampersands(text)
     if quote_punctuation:
         text = punctuation_in_quotes(text)
-    return richtext.restore(drop_doubled_punctuation(text), fmt)
+    return richtext.restore(drop_doubled_punctuation(text), fmt).replace(KEEP_PUNCTUATION, "")

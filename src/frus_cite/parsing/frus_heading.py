@@ -56,7 +56,7 @@ KINDS = (
 _KIND = re.compile(
     r"(?P<kind>" + "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True)) + r")\b(?P<rest>.*)$", re.DOTALL
 )
-_NUMBER_PREFIX = re.compile(r"(?:No\.\s*)?(?P<number>\d{1,5})\.?\s+(?=[A-Z])")
+_NUMBER_PREFIX = re.compile(r"(?:No\.\s*)?(?P<number>\d{1,5})(?:\.\s*|\s+)(?=[A-Z])")  # "80.Memorandum" too
 _LINK = re.compile(r"\s(?:From|from|Between|between|by|By|to|To|Prepared|prepared|for|For|of|Of|on|On|at|At|With|with|Held|held|Sent|in|In)\b")
 
 
@@ -88,14 +88,24 @@ def is_heading(line: str, *, after_number: bool = False) -> bool:
             return False
     if number is not None and re.match(r"[A-Z][\w’'-]*\s+[A-Z]", body):
         return True  # "47. White House Background Press Briefing by …": a printed number makes a heading
-    return bool(_KIND.match(body) or re.search(r"\sto\s(?:the\s|his\s|His\s)?[A-Z]", body))
+    return bool(_KIND.match(body) or re.search(r"\sto\s(?:the\s|his\s|His\s)?[A-Z]", body) or is_letter_heading(body))
 
 
-_NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w’'.-]*|of|the|in|at|de|du|del|von|van|y|and|His|Her")
+_NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w’'.-]*|of|the|in|at|de|du|del|von|van|y|and|His|Her|same")
+# No leading white space in the pattern: a search would try every space of a long run.
+EDITORIAL_TAIL = re.compile(r"[\[(][A-Z][^\[\]()]{0,40}[\])]\.?$")
+
+
+def without_editorial_tail(text: str) -> str:
+    """"Mr. Hay to Mr. Conger. [Telegram.]" → "Mr. Hay to Mr. Conger."."""
+    tail = EDITORIAL_TAIL.search(text)
+    return text[: tail.start()].rstrip() if tail else text
 
 
 def is_letter_heading(text: str) -> bool:
-    """"Mr. Denby to Mr. Gresham.", "Count Cassini to Mr. Hay.": a 19th-century heading, full stop kept."""
+    """"Mr. Denby to Mr. Gresham.", "Count Cassini to Mr. Hay.", "Same to same.": a 19th-century
+    heading, full stop kept (an editorial "[Telegram.]" may follow it)."""
+    text = without_editorial_tail(text)
     if not text.endswith(".") or " to " not in text:
         return False
     sender, _, recipient = text[:-1].partition(" to ")
@@ -116,7 +126,7 @@ def parse_party(text: str) -> Party:
         role = f"{found.role} {stationed['where']}" if found.role else stationed["where"]
         return Party(name=found.name, role=role, text=phrase)
     bare = re.sub(r"^(?:the|The|His|Her)\s+", "", phrase)
-    match = re.fullmatch(r"(?P<role>.+?)\s*\((?P<name>[^()]+)\)", bare)
+    match = _NAMED_ROLE.fullmatch(bare)
     if match:
         return Party(name=match["name"].strip(), role=match["role"].strip(), text=phrase)
     honorific = re.match(r"(?:Mr\.|Mrs\.|Miss|Dr\.|Sir)\s+(?P<rest>(?:(?:von|van|de|du|del|da|di|le|la)\s+)?[A-Z].*)$", bare)
@@ -140,6 +150,9 @@ def parse_party(text: str) -> Party:
     return Party(name=None, role=bare, text=phrase)
 
 
+# "The Ambassador in France (Herrick)"; a telephone call's heading adds where each party
+# was: "the Assistant Secretary … (Rubottom) in Caracas".
+_NAMED_ROLE = re.compile(r"(?P<role>.+?)\s*\((?P<name>[^()]+)\)(?: (?:in|at) [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})?")
 _INSTITUTION_WORDS = re.compile(
     r"\b(?:Department|Embassy|Legation|Mission|Office|Government|Congress|Council|Staff|Consulate|Delegation|"
     r"Committee|House|Secretary|President|Ambassador|Minister|Agency|Bureau|Division|Commission)\b"
@@ -217,7 +230,7 @@ def _split_to(body: str) -> tuple[tuple[Party, ...], tuple[Party, ...]]:
         re.search(r"\)\s+to\s+", body)
         or re.search(r",\s+to\s+", body)  # "Dulles, Consultant to the Secretary of State, to …"
         or _last_recipient_to(body)
-        or re.search(r"\s+to\s+(?=(?:the\s|his\s|His\s|[A-Z]))", body)
+        or re.search(r"\s+to\s+(?=(?:the\s|his\s|His\s|same\b|[A-Z]))", body)
     )
     if split is None:
         return _parties(body), ()
@@ -237,7 +250,8 @@ def parse_heading(heading: str, *, numbered: bool = False) -> tuple[str | None, 
     know ("White House Background Press Briefing by …") is read from the words
     before "by", "From" or "Between".
     """
-    body = heading.strip()[:-1] if is_letter_heading(heading.strip()) else heading.strip()
+    body = without_editorial_tail(heading.strip()) if is_letter_heading(heading.strip()) else heading.strip()
+    body = body[:-1] if is_letter_heading(heading.strip()) else body
     match = _KIND.match(body)
     if not match and numbered and not re.match(r"(?:The|Mr|Mrs|Sir)\b", body):
         match = _UNLISTED_KIND.match(body)

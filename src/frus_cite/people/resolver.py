@@ -333,7 +333,10 @@ def _from_tenure(party: Party, tenure: Tenure, data: PersonsData, rule: Rule, of
     span = f"{tenure.start} to {tenure.end or 'no end recorded'}"
     source = "presidents’ terms" if tenure.kind == "president" else f"POCOM {tenure.record}"
     if rule == "office":
-        what = f"was {office.wording if office else position} ({position})" if office and fold(office.wording) != fold(position) else f"was {position}"
+        printed_post = office.wording if office else position
+        # "was Ambassador in the Soviet Union (Ambassador Extraordinary and Plenipotentiary,
+        # Russia)"; but "was President of the United States", not "President (President …)".
+        what = f"was {position}" if fold(printed_post) in fold(position) else f"was {printed_post} ({position})"
     else:
         what = f"is the only official named {party.name} in office: {position}"
     return ResolvedName(

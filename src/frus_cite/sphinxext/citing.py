@@ -34,24 +34,41 @@ _LABELS = {
 }
 
 
+# A label is a whole word (the letters a value could share are never split off: "xii" is a
+# page, not label "xi" and value "i"), so the two are found one after the other in linear time.
+_LOCATOR_LABEL = re.compile(r"(?:[^\W\d]+\.?|¶|§)")
+_LOCATOR_VALUE = re.compile(r"(?:[\w\-–—,][\w\-–—,\s]*)?\w")
+
+
+def _split_label(text: str) -> tuple[str | None, str]:
+    """"p. 927" → ("p.", "927"); "927" and "xii" → (None, the text): a word is a label only
+    when a value follows it after a period, a space or directly as figures ("p927")."""
+    match = _LOCATOR_LABEL.match(text)
+    if match is None or match.end() == len(text):
+        return None, text
+    label, rest = match.group(), text[match.end():]
+    if label.endswith(".") or label in "¶§" or rest[0].isspace() or rest[0].isdigit():
+        return label, rest.lstrip()
+    return None, text
+
+
 def parse_locator(text: str) -> tuple[str, str]:
     """"p. 927" → ("927", "page"); "927–28" → ("927–28", "page"); raises ValueError."""
     text = text.strip()
-    # the value starts after the spaces (#16: spaces both could take were quadratic)
-    match = re.fullmatch(r"(?P<label>[^\W\d]+\.?|¶|§)?\s*(?P<value>(?:[\w\-–—,][\w\-–—,\s]*)?\w)", text)
-    if not match:
+    written_label, value_text = _split_label(text)
+    if not _LOCATOR_VALUE.fullmatch(value_text):
         raise ValueError(f"cannot read locator {text!r}; expected e.g. 'p. 927', 'pp. 926–27' or 'ch. 3'")
-    label = (match["label"] or "p.").lower()
+    label = (written_label or "p.").lower()
     if label in ("doc.", "no.", "document"):
         raise ValueError(
             f"{text!r}: a FRUS document number is not a locator; it comes from the source (its 'No.' line or "
             "history.state.gov URL) and is cited for volumes that print document numbers"
         )
     if label not in _LABELS:
-        raise ValueError(f"unknown locator label {match['label']!r} in {text!r}; expected one of p., pp., ch., para., n., sec., vol., l., fol.")
-    value = re.sub(r"(?:(?<!\s)\s*|(?<=\s))[-–—]\s*", "–", match["value"])
+        raise ValueError(f"unknown locator label {written_label!r} in {text!r}; expected one of p., pp., ch., para., n., sec., vol., l., fol.")
+    value = re.sub(r"(?:(?<!\s)\s*|(?<=\s))[-–—]\s*", "–", value_text)
     if _LABELS[label] == "page" and not _PAGES.fullmatch(value):
-        raise ValueError(f"cannot read the pages {match['value']!r} in {text!r}; expected page numbers such as '927', "
+        raise ValueError(f"cannot read the pages {value_text!r} in {text!r}; expected page numbers such as '927', "
                          "'926–28', '926, 928' or roman numerals ('xii')")
     return value, _LABELS[label]
 

@@ -112,7 +112,10 @@ class SourceDirective(_FrusDirective):
 
 
 def _locator_option(text: str | None) -> str:
-    return (text or "").strip()  # ":pages:" with nothing after it: read (and reported) as an empty locator
+    """":pages: 927": a locator is required (an empty option is reported, not a crash)."""
+    if text is None or not text.strip():
+        raise ValueError("expected a page or a locator such as '927' or 'doc. 58', got nothing")
+    return text.strip()
 
 
 class QuoteDirective(_FrusDirective):
