@@ -6,6 +6,7 @@ import pytest
 
 from frus_cite.cli import build_parser
 
+
 def test_help_is_plain_text(capsys):
     with pytest.raises(SystemExit):
         build_parser().parse_args(["--help"])
