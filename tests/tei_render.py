@@ -95,14 +95,21 @@ class _Renderer:
 def render(div: ET.Element) -> Rendered:
     r = _Renderer()
     lines: list[str] = []
+    pending_marks: list[str] = []  # a numbered note standing before the heading is the heading's footnote
     for child in div:
         tag = child.tag.replace(TEI, "")
-        if tag == "note" and child.get("type") == "source":
+        if tag == "note" and child.get("n") and child.get("rend") != "inline":
+            r.footnotes.append((child.get("n"), _clean("".join(r.inline(child)))))
+            pending_marks.append(child.get("n"))
+        elif tag == "note" and child.get("type") == "source":
             lines += [_clean("".join(child.itertext())), ""]
         elif tag == "head":
             # "No. 46.<lb/>Mr. Frelinghuysen to Mr. Trescot." prints the number on its own line.
-            lines += [_clean(piece) for piece in r.inline(child, note_space=True).split(LINE_BREAK) if piece.strip()]
-            lines.append("")
+            head = [_clean(piece) for piece in r.inline(child, note_space=True).split(LINE_BREAK) if piece.strip()]
+            if head and pending_marks:
+                head[-1] += "".join(" " + mark for mark in pending_marks)
+                pending_marks = []
+            lines += head + [""]
         elif tag == "dateline":
             lines += [_clean(piece) for piece in r.inline(child).split(LINE_BREAK) if piece.strip()]
             lines.append("")
@@ -118,12 +125,12 @@ def render(div: ET.Element) -> Rendered:
             lines += closer_lines(child, r) + [""]
         elif tag == "pb":
             lines += [f"[Page {child.get('n')}]", ""]
-        elif tag in {"p", "quote", "list", "table", "attachment", "frus:attachment"} or tag.endswith("attachment"):
-            if tag.endswith("attachment"):
-                sub = render_children(child, r)
-                lines += sub
-            else:
-                lines += [r.block(child), ""]
+        elif tag in {"p", "quote", "list", "table"}:
+            lines += [r.block(child), ""]
+        elif tag.endswith("attachment") or _holds_blocks(child):
+            lines += render_children(child, r)  # attachments, postscripts, nested divisions
+        elif "".join(child.itertext()).strip():
+            lines += [r.block(child), ""]  # any other element with text: a paragraph of its own
     body = "\n".join(lines).rstrip() + "\n"
     body = re.sub(r"[ \t]+\n", "\n", body)
     if r.footnotes:
@@ -156,9 +163,18 @@ def render_children(element: ET.Element, r: _Renderer) -> list[str]:
             lines += closer_lines(child, r) + [""]
         elif tag in {"head", "p", "quote", "list", "table", "opener", "dateline"}:
             lines += [r.block(child), ""]
-        else:
+        elif _holds_blocks(child):
             lines += render_children(child, r)
+        elif "".join(child.itertext()).strip():
+            lines += [r.block(child), ""]
     return lines
+
+
+_BLOCKS = {"p", "list", "table", "quote", "head", "closer", "opener", "dateline", "div", "postscript", "attachment", "pb"}
+
+
+def _holds_blocks(element: ET.Element) -> bool:
+    return any(child.tag.replace(TEI, "").split("}")[-1] in _BLOCKS for child in element)
 
 
 def _text_without_notes(element: ET.Element) -> str:

@@ -132,3 +132,14 @@ def test_closing_salute_and_signer_office_leave_the_name_as_signature():
         "Sincerely,\n\nDean Rusk\nSecretary of State\n"
     )
     assert (ref.author.name, ref.recipients[0].name, ref.signature) == ("Rusk", "Fulbright", "Dean Rusk")
+
+
+def test_same_to_same_and_a_bracket_after_a_letter_heading():
+    same = frus_cite.parse_text(
+        "No. 12.\nSame to same.\n\nDepartment of State,\nWashington, March 1, 1900.\n\n[Confidential.]\n\nNo. 4.]\n\n"
+        "Sir: Text.\n\nJOHN HAY.\n"
+    )
+    assert (same.document_number, same.title, same.classification, same.telegram_number) == (12, "Same to same", "confidential", "4")
+    assert (same.date, same.signature) == ("1900-03-01", "JOHN HAY.")
+    telegram = frus_cite.parse_text("Mr. Hay to Mr. Conger. [Telegram—Paraphrase.]\n\nWashington, June 1, 1900.\n\nText.\n")
+    assert (telegram.title, telegram.document_type, telegram.recipients[0].name) == ("Mr. Hay to Mr. Conger", "telegram", "Conger")

@@ -40,7 +40,7 @@ SHORT_TEXT: dict[str, tuple[int, str]] = {
     "frus_cite.parsing.frus_heading._TITLE_PREFIX": (400, HEADING),
     "frus_cite.parsing.frus_heading._NAMED_ROLE": (400, HEADING),
     r"frus_cite.parsing.frus_heading: (?P<name>.+?)\s+of\s+(?:the\s+)?(?P<office>.+)$": (400, HEADING),
-    r"frus_cite.parsing.frus_heading: \s+to\s+(?=(?:the\s|his\s|His\s|[A-Z]))": (400, HEADING),
+    r"frus_cite.parsing.frus_heading: \s+to\s+(?=(?:the\s|his\s|His\s|same\b|[A-Z]))": (400, HEADING),
     r"frus_cite.parsing.frus_heading: \s+and\s+": (400, HEADING),
     r"frus_cite.parsing.frus_opener: \s*[\]]?\s*(?:[—–-]|,)\s*(?P<time>[^\[\]()]+?)\s": (
         240, "the tail of a dateline: parse_dateline refuses a line of more than 240 characters"),

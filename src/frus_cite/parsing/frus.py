@@ -26,7 +26,7 @@ from ..errors import HeaderSyntaxError, UnrecognisedSourceError
 from ..model import ArchivalSource, Footnote, Party, Reference
 from .dates import DATE_PATTERN, MONTHS, iso_from_match
 from .frus_body import PAGE_MARKER, clean_body, enclosures, find_mark, footnote_block, is_signature, page_map
-from .frus_heading import is_heading, is_letter_heading, parse_heading, parse_party, split_number
+from .frus_heading import EDITORIAL_TAIL, is_heading, is_letter_heading, parse_heading, parse_party, split_number
 from .frus_opener import (
     DOC_NUMBER_LINE,
     DOCUMENT_CODE,
@@ -197,6 +197,9 @@ def _opener_line(found: Openers, line: str, lines: Lines, probe: int, end_index:
         return 1
     if (words := editorial_words(line)) is not None:
         found.editorial.extend(words)
+        levels = [word for word in words if word in ("confidential", "personal", "private", "secret")]
+        if levels and found.classification is None:
+            found.classification = " ".join(levels)  # "[Confidential.]" over a despatch
         return 1
     if found.code is None and DOCUMENT_CODE.fullmatch(line):
         found.code = line  # "NIE 11–4–59" under an estimate's heading
@@ -329,8 +332,16 @@ def _read_heading(heading: str, marks: list[str]) -> tuple[str, str | None, tupl
     title, marked = _strip_heading_mark(unnumbered, marks)
     kind, authors, recipients = parse_heading(title, numbered=unnumbered != heading)
     if is_letter_heading(title):
-        title = title[:-1]  # "Mr. Frelinghuysen to Mr. Trescot." prints a full stop the title does not keep
+        tail = EDITORIAL_TAIL.search(title)
+        if tail:  # "Mr. Hay to Mr. Conger. [Telegram.]": the bracket says what it is
+            title, kind = title[: tail.start()].rstrip(), kind or _editorial_kind(tail.group(0))
+        title = title[:-1] if title.endswith(".") else title  # the heading's full stop is no part of the title
     return title, kind, authors, recipients, marked
+
+
+def _editorial_kind(bracket: str) -> str | None:
+    words = editorial_words("[" + bracket.strip().strip("[]().") + "]") or []
+    return "telegram" if "telegram" in words or "cablegram" in words else None
 
 
 def _read_body(
@@ -361,6 +372,8 @@ def document_type_of(source: ArchivalSource | None, kind: str | None, openers: O
         return kind
     if "telegram" in openers.editorial or "cablegram" in openers.editorial:
         return "telegram"
+    if "circular" in openers.editorial:
+        return "circular"
     return "despatch" if openers.despatch else None
 
 

@@ -88,14 +88,24 @@ def is_heading(line: str, *, after_number: bool = False) -> bool:
             return False
     if number is not None and re.match(r"[A-Z][\w’'-]*\s+[A-Z]", body):
         return True  # "47. White House Background Press Briefing by …": a printed number makes a heading
-    return bool(_KIND.match(body) or re.search(r"\sto\s(?:the\s|his\s|His\s)?[A-Z]", body))
+    return bool(_KIND.match(body) or re.search(r"\sto\s(?:the\s|his\s|His\s)?[A-Z]", body) or is_letter_heading(body))
 
 
-_NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w’'.-]*|of|the|in|at|de|du|del|von|van|y|and|His|Her")
+_NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w’'.-]*|of|the|in|at|de|du|del|von|van|y|and|His|Her|same")
+# No leading white space in the pattern: a search would try every space of a long run.
+EDITORIAL_TAIL = re.compile(r"[\[(][A-Z][^\[\]()]{0,40}[\])]\.?$")
+
+
+def without_editorial_tail(text: str) -> str:
+    """"Mr. Hay to Mr. Conger. [Telegram.]" → "Mr. Hay to Mr. Conger."."""
+    tail = EDITORIAL_TAIL.search(text)
+    return text[: tail.start()].rstrip() if tail else text
 
 
 def is_letter_heading(text: str) -> bool:
-    """"Mr. Denby to Mr. Gresham.", "Count Cassini to Mr. Hay.": a 19th-century heading, full stop kept."""
+    """"Mr. Denby to Mr. Gresham.", "Count Cassini to Mr. Hay.", "Same to same.": a 19th-century
+    heading, full stop kept (an editorial "[Telegram.]" may follow it)."""
+    text = without_editorial_tail(text)
     if not text.endswith(".") or " to " not in text:
         return False
     sender, _, recipient = text[:-1].partition(" to ")
@@ -220,7 +230,7 @@ def _split_to(body: str) -> tuple[tuple[Party, ...], tuple[Party, ...]]:
         re.search(r"\)\s+to\s+", body)
         or re.search(r",\s+to\s+", body)  # "Dulles, Consultant to the Secretary of State, to …"
         or _last_recipient_to(body)
-        or re.search(r"\s+to\s+(?=(?:the\s|his\s|His\s|[A-Z]))", body)
+        or re.search(r"\s+to\s+(?=(?:the\s|his\s|His\s|same\b|[A-Z]))", body)
     )
     if split is None:
         return _parties(body), ()
@@ -240,7 +250,8 @@ def parse_heading(heading: str, *, numbered: bool = False) -> tuple[str | None, 
     know ("White House Background Press Briefing by …") is read from the words
     before "by", "From" or "Between".
     """
-    body = heading.strip()[:-1] if is_letter_heading(heading.strip()) else heading.strip()
+    body = without_editorial_tail(heading.strip()) if is_letter_heading(heading.strip()) else heading.strip()
+    body = body[:-1] if is_letter_heading(heading.strip()) else body
     match = _KIND.match(body)
     if not match and numbered and not re.match(r"(?:The|Mr|Mrs|Sir)\b", body):
         match = _UNLISTED_KIND.match(body)

@@ -111,7 +111,10 @@ class SourceDirective(_FrusDirective):
         return []
 
 
-def _locator_option(text: str) -> str:
+def _locator_option(text: str | None) -> str:
+    """":pages: 927": a locator is required (an empty option is reported, not a crash)."""
+    if text is None or not text.strip():
+        raise ValueError("expected a page or a locator such as '927' or 'doc. 58', got nothing")
     return text.strip()
 
 
