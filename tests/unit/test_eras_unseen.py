@@ -214,3 +214,21 @@ def test_printed_number_without_a_space_before_the_heading():
     )
     assert (ref.document_number, ref.title, ref.document_type) == (80, "Memorandum From the Joint Chiefs of Staff to Secretary of Defense Marshall", "memorandum")
     assert [(p.role, p.name) for p in ref.recipients] == [("Secretary of Defense", "Marshall")]
+
+
+# frus1950-55Intel, d80 (abridged) as TEI: the printed number is glued to the type.
+INTEL_TEI = """<div xmlns="http://www.tei-c.org/ns/1.0" type="document" xml:id="d80" n="80">
+<pb n="182" xml:id="pg_182"/>
+<head>80.Memorandum From the Joint Chiefs of Staff to Secretary of Defense <persName type="to">Marshall</persName>
+<note n="1" xml:id="d80fn1" type="source">Source: Central Intelligence Agency, Job 80–R01440R, Box 3, Folder 10. Top Secret.</note></head>
+<dateline><placeName>Washington</placeName>, <date when="1951-07-27">July 27, 1951.</date></dateline>
+<p>1. In response to your memorandum.</p>
+</div>"""
+
+
+def test_tei_heading_number_without_a_space():
+    from frus_cite.parsing.tei import read_tei_bytes
+
+    ref = read_tei_bytes(INTEL_TEI.encode(), path="d80.xml", volume="frus1950-55Intel").reference("d80")
+    assert (ref.document_number, ref.title, ref.document_type) == (80, "Memorandum From the Joint Chiefs of Staff to Secretary of Defense Marshall", "memorandum")
+    assert ref.pages.first == "182" and ref.classification == "top secret"

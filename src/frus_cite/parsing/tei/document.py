@@ -35,7 +35,7 @@ __all__ = ["DocumentReader"]
 
 _NUMBER_LINE = re.compile(r"No\.\s*(\d{1,5})\.?")
 _PRESENT = re.compile(r"(?:Participants|PARTICIPANTS|Present|PRESENT):?")
-_PRINTED_NUMBER = re.compile(r"(\d{1,5})\.\s+")
+_PRINTED_NUMBER = re.compile(r"(\d{1,5})\.(?:\s+|(?=[A-Z]))")  # "80.Memorandum" prints no space
 _FULL_STOP = re.compile(r"(?<![JS]r)(?<![ap]\.m)(?<![ap]\. m)(?<=[a-zé])\.$")
 """A heading's closing full stop (after a word, not after "Jr" or an initial)."""
 _BLOCKS = frozenset(
