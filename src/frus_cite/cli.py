@@ -300,8 +300,8 @@ def _command(commands, name: str, summary: str, description: str):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="frus-cite",
-        description="Parse, quote and cite FRUS documents and Wilson Center Digital Archive records in Chicago "
-        "style. Errors go to standard error as file:line:column with the line and a caret.",
+        description="Parse, quote and cite FRUS and Wilson Center documents in Chicago style. Errors go to "
+        "standard error as file:line:column with the line and a caret.",
         epilog=_EXIT_STATUSES + "\n\nRun `frus-cite COMMAND --help` for the options of a command.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

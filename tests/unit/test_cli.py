@@ -217,7 +217,7 @@ def test_every_command_and_option_has_help(capsys):
         main(["--help"])
     out, _ = capsys.readouterr()
     assert exit_info.value.code == 0 and "The ``frus-cite`` command" not in out
-    assert "Parse, quote and cite FRUS documents" in out and "3  a citation lacks" in out
+    assert "Parse, quote and cite FRUS and Wilson Center documents" in out and "3  a citation lacks" in out
 
 
 @pytest.mark.parametrize("items, cites, message", [
