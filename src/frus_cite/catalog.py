@@ -285,7 +285,8 @@ class Catalog:
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
             raise UnknownVolumeError(
                 f"unknown FRUS volume {vid!r}{hint}; `frus-cite volumes WORDS…` searches the {len(self)} "
-                "volumes of the catalog. Add a volume with frus_cite.catalog.Catalog.extended()"
+                "volumes of the catalog; add a volume with --catalog JSON (command line), frus_cite_volumes (Sphinx) "
+                "or Catalog.extended() (Python)"
             ) from None
         if not isinstance(entry, Volume):
             entry = self._volumes[vid] = _volume_from_json(vid, entry)

@@ -1,4 +1,4 @@
-"""The ``frus-cite`` command.
+"""Parse, quote and cite FRUS and Wilson Center documents in Chicago style.
 
 Subcommands: ``parse`` (sources → JSON, CSL-JSON, BibTeX), ``notes`` (CSL-JSON
 items + citation clusters → footnotes), ``bib`` (bibliography of sources),
