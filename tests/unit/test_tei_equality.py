@@ -50,6 +50,24 @@ KNOWN = {
 }
 
 
+EXCERPTS = Path(__file__).resolve().parents[1] / "fixtures" / "tei" / "excerpts"
+
+
+@pytest.mark.parametrize("filename", ["frus1955-57v03.part.xml", "frus1964-68v30.part.xml"])
+def test_the_readers_agree_on_shortened_documents_of_two_more_volumes(filename):
+    path = EXCERPTS / filename
+    volume = filename.split(".")[0]
+    tei = read_tei(path)
+    compared = 0
+    for div, start_page in load_documents(path):
+        doc_id = div.get("{http://www.w3.org/XML/1998/namespace}id")
+        url = f"https://history.state.gov/historicaldocuments/{volume}/{doc_id}"
+        text_ref = frus_cite.parse_text(render(div).text, url=url)
+        assert _differences(tei.reference(doc_id), text_ref, start_page) == []
+        compared += 1
+    assert compared == {"frus1955-57v03.part.xml": 2, "frus1964-68v30.part.xml": 1}[filename]
+
+
 def test_every_document_slice_of_the_corpus_is_compared(corpus):
     slices = {p.name for p in (corpus / "frus").glob("*.xml") if "introduction" not in p.name}  # front matter, no documents
     assert slices == set(SLICES)
