@@ -91,6 +91,16 @@ def test_a_volume_folder(make_app, tei_root):
     assert notes((app.outdir / "second.txt").read_text())[0].startswith(FULL_57)
 
 
+def test_a_volume_key_without_a_volume_file_says_where_the_file_is_looked_for(make_app, tei_root):
+    app = make_app("text", srcdir=tei_root, freshenv=True, confoverrides={"frus_cite_tei": {}})
+    app.build()
+    warnings = [line for line in app.warning.getvalue().splitlines() if "frus.unknown_key" in line]
+    assert warnings and all("no TEI file for frus2099v01; expected frus2099v01.xml" in line for line in warnings), warnings
+    assert "index.rst:8" in warnings[0]
+    assert ("unknown source key 'frus2099v01/d57': no TEI file for frus2099v01; expected frus2099v01.xml in the folder "
+            "frus_cite_tei_dir names, or the volume in frus_cite_tei [frus.unknown_key]") in warnings[0]
+
+
 def test_a_missing_volume_file_and_folder_warn_once_each(make_app, tei_root):
     app = make_app("text", srcdir=tei_root, freshenv=True,
                    confoverrides={"frus_cite_tei": {"frus2099v01": "tei/gone.xml"}, "frus_cite_tei_dir": "nowhere"})

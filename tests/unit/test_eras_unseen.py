@@ -214,6 +214,7 @@ def test_printed_number_without_a_space_before_the_heading():
     )
     assert (ref.document_number, ref.title, ref.document_type) == (80, "Memorandum From the Joint Chiefs of Staff to Secretary of Defense Marshall", "memorandum")
     assert [(p.role, p.name) for p in ref.recipients] == [("Secretary of Defense", "Marshall")]
+    assert [(p.role, p.name) for p in ref.authors] == [("Joint Chiefs of Staff", None)]  # a body, not "Joint Chiefs" of "Staff"
 
 
 # frus1950-55Intel, d80 (abridged) as TEI: the printed number is glued to the type.

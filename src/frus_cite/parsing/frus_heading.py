@@ -154,7 +154,7 @@ def parse_party(text: str) -> Party:
 # was: "the Assistant Secretary … (Rubottom) in Caracas".
 _NAMED_ROLE = re.compile(r"(?P<role>.+?)\s*\((?P<name>[^()]+)\)(?: (?:in|at) [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})?")
 _INSTITUTION_WORDS = re.compile(
-    r"\b(?:Department|Embassy|Legation|Mission|Office|Government|Congress|Council|Staff|Consulate|Delegation|"
+    r"\b(?:Department|Embassy|Legation|Mission|Office|Government|Congress|Council|Staff|Chiefs|Consulate|Delegation|"
     r"Committee|House|Secretary|President|Ambassador|Minister|Agency|Bureau|Division|Commission)\b"
 )
 _PARTY_SEPARATOR = re.compile(r",\s+and\s+|\s+and\s+|,\s+")

@@ -17,7 +17,7 @@ from .logging import warn
 from .records import CiteRecord, NoteRecord
 from .sources import (bib_items, bib_key_file, bibfile_paths, catalog_inputs, catalog_stamp, file_stamp, lacks_volume, load_checked,
                       reference_for, start_build)
-from .tei import check_tei_config, tei_problem
+from .tei import TEI_KEY, check_tei_config, tei_problem, volume_file
 from .transforms import bibliography_targets
 
 __all__ = ["builder_inited", "get_outdated", "before_read", "env_updated", "build_finished"]
@@ -175,6 +175,9 @@ def unknown_key_message(env: BuildEnvironment, key: str) -> str:
     (or why the TEI volume file a ``volume/dN`` key names does not give it)."""
     if (why := tei_problem(env, key)) is not None:
         return f"unknown source key {key!r}: {why}"
+    if (tei := TEI_KEY.fullmatch(key)) and volume_file(env, tei["volume"]) is None:
+        return (f"unknown source key {key!r}: no TEI file for {tei['volume']}; expected {tei['volume']}.xml in the folder "
+                "frus_cite_tei_dir names, or the volume in frus_cite_tei")
     domain = get_domain(env)
     sources, secondary = domain.source_keys(), list(bib_items(env))
     close = difflib.get_close_matches(key, sources + secondary, n=3, cutoff=0.7)
