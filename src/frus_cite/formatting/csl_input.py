@@ -148,7 +148,7 @@ def check_item(item: Any) -> list[tuple[str, str]]:
     elif not (isinstance(item_id, str) and item_id.strip() or _is_number(item_id)):
         problems.append(("id", f"expected a string or number, got {_shown(item_id)}"))
     item_type = item.get("type")
-    if item_type not in CSL_TYPES:
+    if not isinstance(item_type, str) or item_type not in CSL_TYPES:
         expected = "missing" if item_type is None else f"{_shown(item_type)} is not a CSL type"
         problems.append(("type", f"{expected} (e.g. 'book', 'chapter', 'manuscript')"))
     for name, value in item.items():
@@ -256,7 +256,7 @@ def _check_cite(cite: Any, known_ids: set[str], at: str) -> None:
     if locator is not None and not (isinstance(locator, str) or _is_number(locator)):
         raise ItemError(f"{at}: locator: expected text or a number, got {_shown(locator)}")
     label = cite.get("label")
-    if label is not None and label not in LOCATOR_LABELS:
+    if label is not None and (not isinstance(label, str) or label not in LOCATOR_LABELS):
         raise ItemError(f"{at}: label: expected a CSL locator label such as 'page' or 'section', got {_shown(label)}")
     for affix in ("prefix", "suffix"):
         if cite.get(affix) is not None and not isinstance(cite[affix], str):
