@@ -151,7 +151,8 @@ def test_frus_document_imports_as_a_book_section_of_its_volume():
     # Harriman is the only author; the recipients are not turned into authors.
     assert [(c["creatorType"], c["lastName"]) for c in item["creators"]] == [
         ("author", "Harriman"), ("editor", "Goodwin"), ("editor", "Fine"), ("editor", "Cassidy"), ("editor", "Prescott")]
-    assert fields["extra"].split("\n") == ["recipient: Truman", "recipient: the Secretary of State", "genre: telegram"]
+    # Full names from the Office of the Historian's data (#13), in Zotero's "Family || Given" form.
+    assert fields["extra"].split("\n") == ["recipient: Truman || Harry S.", "recipient: Byrnes || James F.", "genre: telegram"]
 
 
 def test_potsdam_document_keeps_its_number_and_place_in_extra():
