@@ -409,6 +409,11 @@ class Reference:
     volume: str | None = None
     """FRUS volume id ("frus1945v07")."""
     url: str | None = None
+    original_url: str | None = None
+    """Wilson: the URL as the record gives it, when it gives one
+    ("https://wilson-center-digital-archive.dvincitest.com/document/123444");
+    ``url`` is then the archive's own address for the record id
+    ("https://digitalarchive.wilsoncenter.org/document/123444")."""
     record_id: str | None = None
     """Wilson Center record number ("134351")."""
     digital_archive: str | None = None

@@ -146,6 +146,7 @@ def to_json(ref: Reference, *, catalog: Catalog | None = None) -> dict[str, Any]
         "signature": ref.signature,
         "volume": ref.volume,
         "url": ref.url,
+        "original_url": ref.original_url,
         "record_id": ref.record_id,
         "digital_archive": ref.digital_archive,
         "archive": _archive(ref.archive),

@@ -50,7 +50,7 @@ GOLDEN = {
     3: (None, None,
         "“Cable, Summary of Averell Harriman Meeting with T. V. Soong,” July 11, 1945, W. A. Harriman Papers, Library "
         "of Congress, Washington, DC, Wilson Center Digital Archive, "
-        "https://wilson-center-digital-archive.dvincitest.com/document/123444.",
+        "https://digitalarchive.wilsoncenter.org/document/123444.",
         "“Cable, Summary of Averell Harriman Meeting with T. V. Soong.”",
         "W. A. Harriman Papers. Library of Congress, Washington, DC."),
     4: (None, None,

@@ -87,12 +87,13 @@ def test_seed2_post_file_without_date(seeds):
     assert ref.signature is None and ref.footnotes == ()
 
 
-def test_seed3_wilson_markdown_staging_host(seeds):
+def test_seed3_wilson_markdown_staging_host_normalised(seeds):
     ref = seeds[3]
     assert ref.kind == "wilson"
     assert ref.title == "Cable, Summary of Averell Harriman Meeting with T. V. Soong"
     assert ref.date == "1945-07-11"
-    assert ref.url == "https://wilson-center-digital-archive.dvincitest.com/document/123444"
+    assert ref.url == "https://digitalarchive.wilsoncenter.org/document/123444"
+    assert ref.original_url == "https://wilson-center-digital-archive.dvincitest.com/document/123444"
     assert ref.record_id == "123444"
     assert ref.digital_archive == "Wilson Center Digital Archive"
     assert ref.archive.collection == "W. A. Harriman Papers"

@@ -27,7 +27,8 @@ def test_old_wording_comma_inside_quotes_zero_padded_day():
     assert ref.title == "Cable, Summary of Averell Harriman Meeting with T. V. Soong"
     assert ref.date == "1945-07-05"
     assert ref.digital_archive == "History and Public Policy Program Digital Archive"
-    assert ref.url == "http://digitalarchive.wilsoncenter.org/document/123415"
+    assert ref.url == "https://digitalarchive.wilsoncenter.org/document/123415"
+    assert ref.original_url == "http://digitalarchive.wilsoncenter.org/document/123415"
 
 
 def test_curly_quotes_and_no_url():
@@ -51,6 +52,47 @@ def test_slug_url_has_no_record_id():
                                "https://digitalarchive.wilsoncenter.org/document/report-etre-sandor")
     assert ref.record_id is None and ref.url.endswith("report-etre-sandor")
     assert (ref.archive.fond, ref.archive.opis, ref.archive.delo, ref.archive.leaves) == ("5", "49", "131", "193-194")
+
+
+STAGING = ('"Cable, Summary of Averell Harriman Meeting with T. V. Soong", July 11, 1945, Wilson Center Digital Archive, '
+           "W. A. Harriman Papers, Library of Congress. <https://wilson-center-digital-archive.dvincitest.com/document/123444>")
+
+
+def test_staging_url_normalised_original_kept():
+    ref = frus_cite.parse_text(STAGING)
+    assert ref.record_id == "123444"
+    assert ref.url == "https://digitalarchive.wilsoncenter.org/document/123444"
+    assert ref.original_url == "https://wilson-center-digital-archive.dvincitest.com/document/123444"
+    data = frus_cite.to_json(ref)
+    assert data["url"] == ref.url and data["original_url"] == ref.original_url
+
+
+def test_example_book_staging_record_normalised():
+    from pathlib import Path
+
+    path = Path(__file__).parents[2] / "examples" / "book" / "sources" / "wilson-123444.md"
+    ref = frus_cite.parse_file(path)
+    assert "dvincitest" in ref.original_url and ref.url == "https://digitalarchive.wilsoncenter.org/document/123444"
+
+
+def test_url_without_record_id_left_as_it_is():
+    url = "https://wilson-center-digital-archive.dvincitest.com/document/report-etre-sandor"
+    ref = frus_cite.parse_text('"Title", July 1, 1972, Wilson Center Digital Archive, RGANI, f. 5, op. 49, d. 131. ' + url)
+    assert ref.record_id is None and ref.url == url and ref.original_url == url
+
+
+def test_record_id_section_gives_the_url():
+    text = ("**Citation:**\n\n\"Title\", July 1, 1972, Wilson Center Digital Archive, RGANI, f. 5, op. 49, d. 131. "
+            "https://digitalarchive.wilsoncenter.org/document/report-etre-sandor\n\n**Record ID:**\n\n123456\n")
+    ref = frus_cite.parse_text(text)
+    assert ref.record_id == "123456" and ref.url == "https://digitalarchive.wilsoncenter.org/document/123456"
+    assert ref.original_url.endswith("report-etre-sandor")
+
+
+def test_frus_has_no_original_url():
+    ref = frus_cite.parse_text("761.93/7–1145: Telegram\n\nThe Ambassador in the Soviet Union (Harriman) to the Secretary of State\n\n"
+                               "Moscow, July 11, 1945.\n\nText.", volume="frus1945v07")
+    assert ref.kind == "frus" and ref.original_url is None and frus_cite.to_json(ref)["original_url"] is None
 
 
 @pytest.mark.parametrize(
@@ -100,7 +142,11 @@ def test_corpus_records(corpus):
             assert ref.title == record["title"]
             assert ref.date == frus_cite.parsing.wilson.iso_date(record["date"])
         if "http" in record["citation"]:
-            assert ref.url == record["url"]
+            assert ref.original_url == record["url"]
+            if ref.record_id:
+                assert ref.url == f"https://digitalarchive.wilsoncenter.org/document/{ref.record_id}"
+            else:
+                assert ref.url == record["url"]
         assert ref.archive is None or ref.archive.text in record["citation"] or ref.archive.text.rstrip(".") in record["citation"]
         # Every "… by NAME" credit is read.
         for name in ("Yafeng Xia", "Balazs Szalontai", "Gary Goldberg", "Zhang Qian", "David Wolff"):

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from ..errors import HeaderSyntaxError
-from ..model import Reference
+from ..model import ArchivalLocation, Reference
 from .archival import parse_archival_source, parse_credits, split_credits
 from .frus import DATE_PATTERN, MONTHS, iso_from_match
 from .text import squeeze
@@ -176,106 +176,41 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"^#{1,6}\s*|\*\*|__", "", text).split())
 
 
+_CANONICAL_URL = "https://digitalarchive.wilsoncenter.org/document/{}"
+_KINDS = re.compile(
+    r"(Cable|Telegram|Ciphered Telegram|Letter|Memorandum of Conversation|Memorandum|Minutes|Record|Report|Note|Notes"
+    r"|Speech|Journal|Transcript|Summary|Excerpts)\b"
+)
+
+
 def parse_wilson(text: str, *, path: str | None = None) -> Reference:
     """Parse a Wilson Center record page, or a file holding only its citation line."""
-    lines = text.split("\n")
-    sections: dict[str, list[str]] = {}
-    section_starts: dict[str, int] = {}
-    preamble: list[str] = []
-    current: str | None = None
-    offset = 0
-    for line in lines:
-        label = _label(line) if current != "contents" or _label(line) in {"citation", "summary"} else None
-        if label:
-            current = label
-            sections.setdefault(label, [])
-            section_starts.setdefault(label, offset + len(line) + 1)
-        elif current is None:
-            preamble.append(line)
-        else:
-            sections[current].append(line)
-        offset += len(line) + 1
-
-    citation_offset = section_starts.get("citation", 0)
-    if "citation" in sections:
-        citation_text = " ".join(l.strip() for l in sections["citation"] if l.strip())
-        first = next((i for i, l in enumerate(sections["citation"]) if l.strip()), 0)
-        citation_offset += sum(len(l) + 1 for l in sections["citation"][:first])
-    else:
-        # Only a citation line (what a user copies from the site's citation box).
-        citation_text = " ".join(l.strip() for l in preamble if l.strip())
-        citation_offset = len(text) - len(text.lstrip())
-        preamble = []
-    if not citation_text:
-        raise HeaderSyntaxError(
-            "expected the citation line after 'Citation:'", source=text, span=(max(0, citation_offset - 1), citation_offset), path=path
-        )
-    try:
-        citation = parse_citation_line(citation_text, source=text, offset=citation_offset)
-    except HeaderSyntaxError as error:
-        error.path = path
-        if error.span and error.span[1] > len(text):
-            error.span = (error.span[0], len(text))
-        raise
-
-    # Header: bold segments or plain lines before the first label (date, then title).
-    header_text = " ".join(l.strip() for l in preamble if l.strip())
-    segments = [s.strip() for s in re.findall(r"\*\*(.+?)\*\*", header_text)] or [
-        _plain(l) for l in preamble if l.strip()
-    ]
-    header_date = next((s for s in segments if iso_date(s)), None)
-    header_title = next((" ".join(s.split()) for s in segments if s != header_date), None)
+    sections, starts, preamble = _split_sections(text)
+    citation, preamble = _read_citation(text, sections, starts, preamble, path)
+    header_date, header_title = _header(preamble)
 
     def section(name: str) -> str | None:
         body = "\n".join(sections.get(name, [])).strip()
         return " ".join(_plain(l) for l in body.split("\n") if l.strip()) or None
 
-    contents = sections.get("contents", [])
-    while contents and (not contents[0].strip() or _TRANSCRIPT.fullmatch(_plain(contents[0]))):
-        contents = contents[1:]
-    body, _ = squeeze("\n".join(contents), [])
-
-    url = citation.url
-    record_id = None
-    if url:
-        match = re.search(r"/document/(\d+)/?$", url)
-        record_id = match.group(1) if match else None
-    if record_id is None and section("record_id"):
-        record_id = re.sub(r"\D", "", section("record_id") or "") or None
-
-    archive = parse_archival_source(citation.source) if citation.source else None
-    if archive is not None:
-        published = re.search(r"(?:Published|Reprinted) in\s+(.+?)\.?$", citation.credits)
-        archive = replace(
-            archive,
-            text=citation.source_text,
-            published_in=archive.published_in or (published.group(1) if published else None),
-        )
-    contributors = parse_credits(citation.credits)
+    record_id, url = _record_id_and_url(citation.url, section("record_id"))
     extra = tuple(
         (name, value)
         for name in ("type", "authors", "subjects", "keywords", "places", "people", "rights")
         if (value := section(name))
     )
-    document_type = None
-    type_field = dict(extra).get("type")
-    if type_field:
-        document_type = type_field.lower()
-    else:
-        kind = re.match(r"(Cable|Telegram|Ciphered Telegram|Letter|Memorandum of Conversation|Memorandum|Minutes|Record|Report|Note|Notes|Speech|Journal|Transcript|Summary|Excerpts)\b", citation.title)
-        document_type = kind.group(1).lower() if kind else None
-
     return Reference(
         kind="wilson",
         title=citation.title or header_title or "",
-        text=body,
+        text=_body(sections.get("contents", [])),
         date=iso_date(citation.date) or iso_date(header_date),
-        document_type=document_type,
+        document_type=_document_type(dict(extra).get("type"), citation.title),
         url=url,
+        original_url=citation.url,
         record_id=record_id,
         digital_archive=citation.archive_name,
-        archive=archive,
-        contributors=contributors,
+        archive=_archive(citation),
+        contributors=parse_credits(citation.credits),
         summary=section("summary"),
         credits=section("credits"),
         original_language=section("original_language"),
@@ -283,3 +218,108 @@ def parse_wilson(text: str, *, path: str | None = None) -> Reference:
         path=path,
         extra=extra,
     )
+
+
+def _split_sections(text: str) -> tuple[dict[str, list[str]], dict[str, int], list[str]]:
+    """The lines under each label, the offset where each label's lines begin, and the lines before the first label."""
+    sections: dict[str, list[str]] = {}
+    starts: dict[str, int] = {}
+    preamble: list[str] = []
+    current: str | None = None
+    offset = 0
+    for line in text.split("\n"):
+        label = _label(line) if current != "contents" or _label(line) in {"citation", "summary"} else None
+        if label:
+            current = label
+            sections.setdefault(label, [])
+            starts.setdefault(label, offset + len(line) + 1)
+        elif current is None:
+            preamble.append(line)
+        else:
+            sections[current].append(line)
+        offset += len(line) + 1
+    return sections, starts, preamble
+
+
+def _read_citation(
+    text: str, sections: dict[str, list[str]], starts: dict[str, int], preamble: list[str], path: str | None
+) -> tuple[Citation, list[str]]:
+    """The citation (under its label, or the whole text when there is none) and what is left of the preamble."""
+    offset = starts.get("citation", 0)
+    if "citation" in sections:
+        lines = sections["citation"]
+        citation_text = " ".join(l.strip() for l in lines if l.strip())
+        first = next((i for i, l in enumerate(lines) if l.strip()), 0)
+        offset += sum(len(l) + 1 for l in lines[:first])
+    else:
+        # Only a citation line (what a user copies from the site's citation box).
+        citation_text = " ".join(l.strip() for l in preamble if l.strip())
+        offset = len(text) - len(text.lstrip())
+        preamble = []
+    if not citation_text:
+        raise HeaderSyntaxError(
+            "expected the citation line after 'Citation:'", source=text, span=(max(0, offset - 1), offset), path=path
+        )
+    try:
+        return parse_citation_line(citation_text, source=text, offset=offset), preamble
+    except HeaderSyntaxError as error:
+        error.path = path
+        if error.span and error.span[1] > len(text):
+            error.span = (error.span[0], len(text))
+        raise
+
+
+def _header(preamble: list[str]) -> tuple[str | None, str | None]:
+    """Date and title from the bold segments or plain lines before the first label."""
+    header_text = " ".join(l.strip() for l in preamble if l.strip())
+    segments = [s.strip() for s in re.findall(r"\*\*(.+?)\*\*", header_text)] or [
+        _plain(l) for l in preamble if l.strip()
+    ]
+    header_date = next((s for s in segments if iso_date(s)), None)
+    header_title = next((" ".join(s.split()) for s in segments if s != header_date), None)
+    return header_date, header_title
+
+
+def _body(contents: list[str]) -> str:
+    """The record's text: the Contents section without its "Transcript - English" line."""
+    while contents and (not contents[0].strip() or _TRANSCRIPT.fullmatch(_plain(contents[0]))):
+        contents = contents[1:]
+    body, _ = squeeze("\n".join(contents), [])
+    return body
+
+
+def _record_id_and_url(url: str | None, record_id_section: str | None) -> tuple[str | None, str | None]:
+    """The record id (from the URL, else the "Record ID" section) and the URL to cite.
+
+    When the id is known the URL is the archive's own address for it
+    (``https://digitalarchive.wilsoncenter.org/document/<id>``), whatever host the record
+    was copied from; otherwise the URL is kept as written.
+    """
+    record_id = None
+    if url:
+        match = re.search(r"/document/(\d+)/?$", url)
+        record_id = match.group(1) if match else None
+    if record_id is None and record_id_section:
+        record_id = re.sub(r"\D", "", record_id_section) or None
+    return record_id, (_CANONICAL_URL.format(record_id) if record_id else url)
+
+
+def _archive(citation: Citation) -> ArchivalLocation | None:
+    """The archival location the citation names, with where it was published."""
+    archive = parse_archival_source(citation.source) if citation.source else None
+    if archive is None:
+        return None
+    published = re.search(r"(?:Published|Reprinted) in\s+(.+?)\.?$", citation.credits)
+    return replace(
+        archive,
+        text=citation.source_text,
+        published_in=archive.published_in or (published.group(1) if published else None),
+    )
+
+
+def _document_type(type_field: str | None, title: str) -> str | None:
+    """The "Type" field, lower case, else the kind of document the title begins with."""
+    if type_field:
+        return type_field.lower()
+    kind = _KINDS.match(title)
+    return kind.group(1).lower() if kind else None
