@@ -84,8 +84,8 @@ def test_bibtex_round_trip_keeps_fields():
     text = to_bibtex(refs)
     data = parse_string(text, "bibtex")
     frus = data.entries["000_c88cd66dba214b07"]
-    assert frus.type == "letter"
-    assert (frus.fields["origdate"], frus.fields["date"], frus.fields["note"], frus.fields["pages"]) == (
+    assert frus.type == "incollection"
+    assert (frus.fields["origdate"], frus.fields["date"], frus.fields["addendum"], frus.fields["pages"]) == (
         "1945-07-11", "1969", "761.93/7–1145", "926--928")
     assert [str(p) for p in frus.persons["editor"]][:1] == ["Goodwin, Ralph R."]
     wilson = data.entries["wilson-134351"]
@@ -289,3 +289,25 @@ def test_every_exported_field_reads_back_as_written(tmp_path_factory, title, arc
     assert entry.fields["url"] == "https://x.org/" + url_tail
     (item,) = load_bib(str(bib)).items.values()
     assert item["URL"] == "https://x.org/" + url_tail
+
+
+def test_bibtex_places_fields_for_biblatex_and_zotero():
+    """biblatex: the volume is the book, the series with its subseries the multi-volume work.
+    Zotero's BibTeX import keeps ``location``, ``language`` and ``howpublished``; it would make
+    ``note`` a child note, so no entry has one."""
+    refs = [frus_cite.parse_file(seed(0), volume="frus1945v07"), frus_cite.parse_file(seed(4))]
+    data = parse_string(to_bibtex(refs), "bibtex")
+    frus, wilson = data.entries["000_c88cd66dba214b07"], data.entries["wilson-134351"]
+    assert frus.fields["booktitle"] == "The Far East, China"
+    assert frus.fields["maintitle"] == "Foreign Relations of the United States: Diplomatic Papers, 1945"
+    assert (frus.fields["volume"], frus.fields["location"], frus.fields["type"]) == ("7", "Washington, DC", "telegram")
+    assert (wilson.fields["howpublished"], wilson.fields["location"], wilson.fields["language"]) == (
+        "Wilson Center Digital Archive", "Stanford, CA", "English")
+    assert not any(f in e.fields for e in data.entries.values() for f in ("note", "source", "origlanguage"))
+
+
+def test_bibtex_puts_the_frus_document_number_in_number():
+    """Zotero's BibTeX import keeps ``number`` on a Book Section (as its Series Number); ``eid`` it drops."""
+    ref = frus_cite.parse_file(seed(1), url="https://history.state.gov/historicaldocuments/frus1945Berlinv01/d578")
+    entry = next(iter(parse_string(to_bibtex([ref]), "bibtex").entries.values()))
+    assert entry.type == "incollection" and entry.fields["number"] == "578" and "eid" not in entry.fields

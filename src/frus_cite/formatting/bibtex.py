@@ -1,12 +1,13 @@
 """BibTeX/biblatex exchange through pybtex.
 
-Export: FRUS documents as biblatex-chicago ``@letter`` entries in their
-published collection (``date`` = the volume's publication year, ``origdate``
-= the document's date, ``booktitle``/``volume``/``editor``/``publisher``/
-``location`` for the volume, ``number`` the FRUS document number, ``pages``,
-``type`` the document kind, ``note`` the file number); Wilson Center
-records as ``@unpublished`` with the archival fields kept (``archive``,
-``archivecollection``, ``archivelocation``, ``archiveplace``, ``source``).
+Export: FRUS documents as biblatex ``@incollection`` entries (``booktitle``
+the volume's own title, ``maintitle`` the series with its subseries,
+``volume``/``editor``/``publisher``/``location``/``date`` the volume,
+``origdate`` the document's date, ``number`` the FRUS document number,
+``pages``, ``type`` the document kind, ``addendum`` the file designation);
+Wilson Center records as ``@unpublished`` (``howpublished`` the digital
+archive, ``location`` the archive's place, and ``archive``,
+``archivecollection``, ``archivelocation``, ``archiveplace``).
 
 Import: a user's ``.bib`` file read by pybtex and mapped to CSL-JSON so books
 and articles go through the same note engine.
@@ -83,27 +84,47 @@ def _names(csl_names: list[dict[str, str]]) -> list[Person]:
     return people
 
 
-# Per kind: entry type, CSL variable → BibTeX field, and the name roles kept.
+# Per kind: entry type, (pseudo-)CSL variable → BibTeX field, and the name roles kept.
+# FRUS documents are @incollection (Zotero's BibTeX import: a Book Section of the volume);
+# Wilson Center records @unpublished (a Manuscript). The variables in capitals are filled by
+# _bib_variables. docs/howto/zotero-bibtex.rst tables what Zotero's importer does with each.
 _EXPORT: dict[str, tuple[str, dict[str, str], tuple[str, ...]]] = {
-    "frus": ("letter", {
-        "container-title": "booktitle", "volume": "volume", "collection-title": "maintitle",
+    "frus": ("incollection", {
+        "BOOK": "booktitle", "MAIN": "maintitle", "volume": "volume",
         "publisher": "publisher", "publisher-place": "location", "number": "number", "page": "pages",
-        "genre": "type", "archive_location": "note", "archive_collection": "howpublished", "URL": "url",
+        "genre": "type", "FILE": "addendum", "URL": "url",
         "issued": "date", "original-date": "origdate",
     }, ("author", "recipient", "editor")),
     "wilson": ("unpublished", {
-        "genre": "type", "archive": "archive", "archive_collection": "archivecollection",
-        "archive_location": "archivelocation", "archive-place": "archiveplace", "source": "source",
-        "URL": "url", "language": "origlanguage", "abstract": "abstract", "issued": "date",
+        "genre": "type", "source": "howpublished", "archive-place": "location",
+        "archive": "archive", "archive_collection": "archivecollection",
+        "archive_location": "archivelocation", "PLACE": "archiveplace",
+        "URL": "url", "language": "language", "abstract": "abstract", "issued": "date",
     }, ("translator",)),
 }
+
+
+def _bib_variables(item: dict[str, Any], kind: str) -> dict[str, Any]:
+    """*item* with the FRUS pseudo-variables of :data:`_EXPORT`: ``BOOK`` the volume's own
+    title (``collection-title``; the series title when the volume has none), ``MAIN`` the
+    series with its subseries (``container-title``, biblatex's multi-volume work), ``FILE``
+    the file designation and the file collection; ``PLACE`` a Wilson record's
+    ``archive-place``, written twice (``location`` for Zotero, ``archiveplace``)."""
+    item = dict(item)
+    if kind == "frus":
+        own, series = item.get("collection-title"), item.get("container-title")
+        item["BOOK"], item["MAIN"] = (own, series) if own else (series, None)
+        item["FILE"] = ", ".join(str(item[v]) for v in ("archive_location", "archive_collection") if item.get(v)) or None
+    else:
+        item["PLACE"] = item.get("archive-place")
+    return item
 
 
 def to_entries(records: Iterable[Reference], *, catalog: Catalog | None = None) -> BibliographyData:
     """pybtex entries for *records*, keyed like the CSL-JSON items."""
     data = BibliographyData()
     for ref in records:
-        item = to_csl_json(ref, catalog=catalog)
+        item = _bib_variables(to_csl_json(ref, catalog=catalog), ref.kind)
         entry_type, mapping, roles = _EXPORT[ref.kind]
         fields: dict[str, str] = {"title": latex_escape(item["title"])}
         for csl, bib in mapping.items():
