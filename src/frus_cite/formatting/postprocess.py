@@ -11,6 +11,7 @@ import re
 from typing import Any, Mapping
 
 from . import richtext
+from .engine.display import write_display
 
 __all__ = [
     "fix_note",
@@ -192,7 +193,7 @@ def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layou
         text = punctuation_in_quotes(text)
     if fmt == "html":
         text = escape_ampersands(text)
-    return richtext.restore(text, fmt)
+    return write_display(richtext.restore(text, fmt), "text")
 
 
 def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str:
@@ -251,4 +252,5 @@ def fix_entry(raw: str, *, fmt: str, quote_punctuation: bool = True) -> str:
         text = escape_ampersands(text)
     if quote_punctuation:
         text = punctuation_in_quotes(text)
-    return richtext.restore(drop_doubled_punctuation(text), fmt).replace(KEEP_PUNCTUATION, "")
+    text = richtext.restore(drop_doubled_punctuation(text), fmt).replace(KEEP_PUNCTUATION, "")
+    return write_display(text, fmt)
