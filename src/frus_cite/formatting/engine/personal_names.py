@@ -15,7 +15,6 @@ _HAS_ROMANESQUE = re.compile(f"[-0-9{_ROMANESQUE}]")
 _STARTS_ROMANESQUE = re.compile(f"[&{_ROMANESQUE}]")
 _JOINING = ("'", "\u02bc", "\u2019", "-")
 _LEADING_PARTICLE = re.compile(r"([^ ]+(?:[-\u02bb\u2019' ]) *)(.+)", re.S)
-_TRAILING_WORD = re.compile(r"(.+?)( +)([^ ]+)$", re.S)
 
 
 def starts_romanesque(text: str) -> bool:
@@ -88,19 +87,25 @@ def _leading_particles(family: str) -> tuple[str, str]:
 
 def _trailing_particles(given: str) -> tuple[str, str]:
     words: list[str] = []
-    match = _TRAILING_WORD.fullmatch(given)
-    while match and _is_particle(match[3]):
-        words.insert(0, match[3])
-        given = match[1]
-        match = _TRAILING_WORD.fullmatch(given)
-    return " ".join(words), given
+    while True:
+        head, _, last = given.rpartition(" ")
+        head = head.rstrip(" ")
+        if not (head and last and _is_particle(last)):
+            return " ".join(words), given
+        words.insert(0, last)
+        given = head
 
 
 def _given_suffix(given: str, comma_suffix: bool) -> tuple[str, str, bool]:
-    match = re.search(r"\s*(,!?)\s*", given)
-    if not match or given[match.end():].replace(".", "") == "et al":
+    """"John, Jr." → ("John", "Jr."); "John,! Jr." also asks for the comma before the suffix."""
+    comma = given.find(",")
+    if comma < 0:
         return given, "", comma_suffix
-    return given[: match.start()], given[match.end():], comma_suffix or match[1] == ",!"
+    bang = given.startswith(",!", comma)
+    suffix = given[comma + (2 if bang else 1):].strip()
+    if suffix.replace(".", "") == "et al":
+        return given, "", comma_suffix
+    return given[:comma].rstrip(), suffix, comma_suffix or bang
 
 
 # -- initials ---------------------------------------------------------------------------------
