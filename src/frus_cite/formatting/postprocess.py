@@ -70,7 +70,7 @@ def curly_quotes(text: str) -> str:
     for url in (*_URL.finditer(text), *_HTML_TAG.finditer(text)):
         in_url[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
     out: list[str] = []
-    stack: list[tuple[str, str]] = []  # open quotes: (kind "double"/"single", the character that opened it)
+    stack: list[tuple[str, str, int]] = []  # open quotes: (kind "double"/"single", the character that opened it, where)
     for index, char in enumerate(text):
         if in_url[index]:
             out.append(char)
@@ -78,19 +78,19 @@ def curly_quotes(text: str) -> str:
         before = text[index - 1] if index else " "
         after = text[index + 1] if index + 1 < len(text) else " "
         if char in "“‘":
-            stack.append(("double" if char == "“" else "single", char))
+            stack.append(("double" if char == "“" else "single", char, len(out)))
             out.append(char)
         elif char in "”’" and stack and not (char == "’" and before.isalpha() and after.isalpha()):
-            kind, _ = stack.pop()
+            kind, *_ = stack.pop()
             out.append("”" if kind == "double" else "’")
         elif char == '"':
             opening = before in " ([{\u00a0—–-/" or not stack
             if opening and not (stack and after in " .,;:!?)"):
                 kind = "single" if stack and stack[-1][0] == "double" else "double"
-                stack.append((kind, char))
+                stack.append((kind, char, len(out)))
                 out.append("“" if kind == "double" else "‘")
             elif stack:
-                kind, _ = stack.pop()
+                kind, *_ = stack.pop()
                 out.append("”" if kind == "double" else "’")
             else:
                 out.append("”")
@@ -98,10 +98,10 @@ def curly_quotes(text: str) -> str:
             if before in " ([{\u00a0—–-/" and after not in " ":
                 # a quotation inside single quotes takes double ones, as citeproc-js flips them
                 kind = "double" if stack and stack[-1][0] == "single" else "single"
-                stack.append((kind, char))
+                stack.append((kind, char, len(out)))
                 out.append("“" if kind == "double" else "‘")
             elif stack and stack[-1][1] == "'":
-                kind, _ = stack.pop()
+                kind, *_ = stack.pop()
                 out.append("”" if kind == "double" else "’")
             else:
                 out.append("’")
@@ -109,6 +109,9 @@ def curly_quotes(text: str) -> str:
             out.append("’")  # apostrophe
         else:
             out.append(char)
+    for _kind, opener, at in stack:  # a straight quote never closed was an apostrophe: "in 't Veld"
+        if opener == "'":
+            out[at] = "’"
     return "".join(out)
 
 
