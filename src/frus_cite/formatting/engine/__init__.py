@@ -28,6 +28,7 @@ from .conditions import PositionFromEngine, is_numeric
 from .display import Display, SecondFieldAlign
 from .labels import LabelNeedsItsVariable
 from .names import NameList, initialize_given
+from .punctuation import PunctuationSeams
 from .ranges import RangeFormats, format_ranges, shorten_range_end
 from .sorting import CslSort, CslSortKey, MacroSortOptions, sort_text
 from .substitution import AuthorSubstitute, SubstitutedOnce, Substitution
@@ -47,7 +48,7 @@ _EXTRAS: dict[str, tuple[type, ...]] = {
     "label": (LabelNeedsItsVariable, TextCase, Display, EscapedAffixes),
     "date-part": (TextCase, EscapedAffixes),
     "name-part": (TextCase, EscapedAffixes),
-    "group": (Display, EscapedAffixes),
+    "group": (PunctuationSeams, Display, EscapedAffixes),
     "date": (Display, EscapedAffixes),
     "et-al": (EscapedAffixes,),
     "if": (PositionFromEngine,),
