@@ -57,3 +57,24 @@ def test_display_block_and_indent_as_citeproc_js_writes_them(tmp_path):
     # No author: no empty block.
     anonymous = {k: v for k, v in BOOK.items() if k != "author"}
     assert render_entries([anonymous], style=style, fmt="html") == ['Book A<div class="csl-indent">About it.</div>\n  ']
+
+
+# -- quotation marks in field values ------------------------------------------------------------
+
+
+def test_quotations_alternate_by_level_and_keep_their_kind_at_the_top():
+    from frus_cite.formatting.postprocess import curly_quotes
+
+    assert curly_quotes("'friend'") == "“friend”"  # straight single quotes are a quotation
+    assert curly_quotes("meaning ‘God willing’.") == "meaning ‘God willing’."  # curly inner ones stay inner
+    assert curly_quotes("“My '\"Amazing\" and Bogus' Title”") == "“My ‘“Amazing” and Bogus’ Title”"
+    assert curly_quotes("'Nobody Knows You're a Dog': As") == "“Nobody Knows You’re a Dog”: As"
+
+
+def test_apostrophes_and_unmatched_quotes():
+    from frus_cite.formatting.postprocess import curly_quotes
+
+    assert curly_quotes("(ETFA '09)") == "(ETFA ’09)"
+    assert curly_quotes("the Joneses' house") == "the Joneses’ house"
+    assert curly_quotes("l'''") == "l’’’"
+    assert curly_quotes('Nation of "Positive Obligations " of State') == 'Nation of "Positive Obligations " of State'
