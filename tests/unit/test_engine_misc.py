@@ -78,3 +78,14 @@ def test_apostrophes_and_unmatched_quotes():
     assert curly_quotes("the Joneses' house") == "the Joneses’ house"
     assert curly_quotes("l'''") == "l’’’"
     assert curly_quotes('Nation of "Positive Obligations " of State') == 'Nation of "Positive Obligations " of State'
+
+
+# -- superscript characters ---------------------------------------------------------------------
+
+
+def test_superscript_characters_are_written_in_sup_in_html(tmp_path):
+    style = style_file(tmp_path, '<layout><text variable="title"/><text value="ª" prefix=" 1."/></layout>')
+    item = {"id": "s", "type": "book", "title": "1ʳᵉ édition"}
+    assert note(style, item) == "1<sup>r</sup><sup>e</sup> édition 1.<sup>a</sup>"
+    engine = NoteEngine([item], style=style)
+    assert engine.cite(Cluster((Cite("s"),), 1)) == "1ʳᵉ édition 1.ª"  # plain text keeps the characters

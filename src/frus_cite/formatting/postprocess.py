@@ -169,6 +169,29 @@ def escape_ampersands(text: str) -> str:
     return text.replace("&amp;", "&#38;").replace("&lt;", "&#60;").replace("&gt;", "&#62;")
 
 
+def _superscript_bases() -> dict[str, str]:
+    import unicodedata
+
+    bases = {}
+    for code in range(0xA0, 0x10000):  # superscript letters outside the BMP are not written in <sup>
+        decomposition = unicodedata.decomposition(chr(code))
+        if decomposition.startswith("<super> "):
+            bases[chr(code)] = "".join(chr(int(part, 16)) for part in decomposition.split()[1:])
+    # Raised forms Unicode gives no <super> decomposition; citeproc-js writes them in <sup> too.
+    bases.update({"ˀ": "ʔ", "ˁ": "ʕ", "\u06e5": "\u0648", "\u06e6": "\u064a"})
+    return bases
+
+
+_SUPERSCRIPT_BASES = _superscript_bases()
+_SUPERSCRIPT = re.compile("[" + "".join(_SUPERSCRIPT_BASES) + "]")
+
+
+def superscripts_as_markup(text: str) -> str:
+    """HTML: a superscript character (the ``ª`` of "1.ª", the ``ʳᵉ`` of French "1ʳᵉ") is
+    written as its letter in ``<sup>``, as citeproc-js writes it, one element per character."""
+    return _SUPERSCRIPT.sub(lambda m: f"<sup>{_SUPERSCRIPT_BASES[m.group(0)]}</sup>", text)
+
+
 def _strip_affixes(text: str, layout: Layout) -> str:
     if layout.prefix and text.startswith(layout.prefix):
         text = text[len(layout.prefix) :]
@@ -216,7 +239,7 @@ def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layou
     if layout.punctuation_in_quote:
         text = punctuation_in_quotes(text)
     if fmt == "html":
-        text = escape_ampersands(text)
+        text = superscripts_as_markup(escape_ampersands(text))
     return write_display(richtext.restore(text, fmt), "text")
 
 
@@ -273,7 +296,7 @@ def fix_entry(raw: str, *, fmt: str, quote_punctuation: bool = True) -> str:
     """Mend one bibliography entry."""
     text = curly_quotes(raw.strip())
     if fmt == "html":
-        text = escape_ampersands(text)
+        text = superscripts_as_markup(escape_ampersands(text))
     if quote_punctuation:
         text = punctuation_in_quotes(text)
     text = richtext.restore(drop_doubled_punctuation(text), fmt).replace(KEEP_PUNCTUATION, "")
