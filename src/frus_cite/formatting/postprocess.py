@@ -11,6 +11,7 @@ import re
 from typing import Any, Mapping
 
 from . import richtext
+from .engine.dates import clean_date
 from .engine.display import write_display
 
 __all__ = [
@@ -229,7 +230,11 @@ def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
             return {k: clean(v) for k, v in value.items()}
         return value
 
-    return {key: (value if key in ("id", "type") else clean(value)) for key, value in item.items()}
+    return {key: (value if key in ("id", "type") else clean(clean_date(value) if key in _DATE_VARIABLES else value))
+            for key, value in item.items()}
+
+
+_DATE_VARIABLES = frozenset(("accessed", "container", "event-date", "issued", "original-date", "submitted"))
 
 
 def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layout: Layout = NOTE_LAYOUT) -> str:
