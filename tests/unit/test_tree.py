@@ -77,3 +77,9 @@ def test_field_rich_text_becomes_marks_with_italic_flipped_inside_italic():
     text = mark("italic", richtext.protect("Reading <i>Pravda</i>"))
     assert richtext.restore(text, "marked") == mark("italic", "Reading " + mark("roman", "Pravda"))
     assert richtext.restore(richtext.protect("H<sub>2</sub>O"), "text") == "H2O"
+
+
+def test_display_blocks_are_runs_of_the_tree_written_as_citeproc_js_divs():
+    tree = Rendered.from_marked(mark("left-margin", "[1]") + mark("right-inline", "Brooks, " + mark("italic", "Pravda") + "."))
+    assert tree.children[0] == Styled("left-margin", ("[1]",)) and tree.text() == "[1]Brooks, Pravda."
+    assert tree.html() == ('\n    <div class="csl-left-margin">[1]</div><div class="csl-right-inline">Brooks, <i>Pravda</i>.</div>\n  ')

@@ -13,6 +13,7 @@ import re
 from typing import Any, Mapping
 
 from . import richtext
+from .engine.display import write_display
 from .tree import MARKS
 
 __all__ = [
@@ -182,7 +183,7 @@ def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layou
     text = curly_quotes(text)
     if layout.punctuation_in_quote:
         text = punctuation_in_quotes(text)
-    return richtext.restore(text, fmt)
+    return write_display(richtext.restore(text, fmt), "text")
 
 
 def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str:
@@ -237,4 +238,5 @@ def fix_entry(raw: str, *, fmt: str, quote_punctuation: bool = True) -> str:
     text = curly_quotes(raw.strip())
     if quote_punctuation:
         text = punctuation_in_quotes(text)
-    return richtext.restore(drop_doubled_punctuation(text), fmt).replace(KEEP_PUNCTUATION, "")
+    text = richtext.restore(drop_doubled_punctuation(text), fmt).replace(KEEP_PUNCTUATION, "")
+    return write_display(text, fmt)

@@ -16,25 +16,34 @@ import re
 from dataclasses import dataclass
 from typing import Union
 
-__all__ = ["STYLES", "MARKS", "mark", "marks", "strip_marks", "Styled", "Link", "Inline", "Rendered"]
+__all__ = ["STYLES", "BLOCKS", "MARKS", "mark", "marks", "strip_marks", "Styled", "Link", "Inline", "Rendered"]
 
 STYLES = ("italic", "bold", "light", "underline", "superscript", "subscript", "small-caps", "roman", "normal-weight")
 """Every style a run can carry: CSL's ``font-style``, ``font-weight``, ``text-decoration``,
 ``vertical-align`` and ``font-variant`` values, and the roman and normal-weight forms an italic
 or bold run of a field value takes inside a run that is already italic or bold."""
 
+BLOCKS = ("block", "left-margin", "right-inline", "indent")
+"""CSL's ``display`` values: runs that citeproc-js writes as ``<div>`` blocks (see
+:mod:`.engine.display`).  Their marks are not in :data:`MARKS`: punctuation is not moved across
+a block's edge."""
+
 _FIRST_MARK = 0xE010  # after the placeholders of field rich text (see .richtext)
+_FIRST_BLOCK_MARK = 0xE0F0
 _OPEN = {style: chr(_FIRST_MARK + 2 * n) for n, style in enumerate(STYLES)}
 _CLOSE = {style: chr(_FIRST_MARK + 2 * n + 1) for n, style in enumerate(STYLES)}
+_OPEN.update({block: chr(_FIRST_BLOCK_MARK + n) for n, block in enumerate(BLOCKS)})
+_CLOSE.update({block: chr(_FIRST_BLOCK_MARK + len(BLOCKS) + n) for n, block in enumerate(BLOCKS)})
 _STYLE_OF = {**{c: s for s, c in _OPEN.items()}, **{c: s for s, c in _CLOSE.items()}}
 MARKS = f"{chr(_FIRST_MARK)}-{chr(_FIRST_MARK + 2 * len(STYLES) - 1)}"
-"""The marks as a regular-expression character range (``f"[{MARKS}]"``)."""
-_MARK = re.compile(f"[{MARKS}]")
+"""The marks of :data:`STYLES` as a regular-expression character range (``f"[{MARKS}]"``)."""
+_BLOCK_MARKS = f"{chr(_FIRST_BLOCK_MARK)}-{chr(_FIRST_BLOCK_MARK + 2 * len(BLOCKS) - 1)}"
+_MARK = re.compile(f"[{MARKS}{_BLOCK_MARKS}]")
 _SAFE_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)\]]")
 
 
 def marks(style: str) -> tuple[str, str]:
-    """The opening and closing mark of *style*."""
+    """The opening and closing mark of *style* (one of :data:`STYLES` or :data:`BLOCKS`)."""
     return _OPEN[style], _CLOSE[style]
 
 
@@ -57,7 +66,7 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Styled:
-    """Runs printed in one of :data:`STYLES`."""
+    """Runs printed in one of :data:`STYLES`, or set as one of :data:`BLOCKS`."""
 
     style: str
     children: tuple["Inline", ...]
@@ -73,6 +82,11 @@ _HTML_TAGS = {
     "small-caps": ('<span style="font-variant:small-caps;">', "</span>"),
     "roman": ('<span style="font-style:normal;">', "</span>"),
     "normal-weight": ('<span style="font-weight:normal;">', "</span>"),
+    # citeproc-js's blocks, with its line breaks, so that a stylesheet made for it applies
+    "block": ('\n\n    <div class="csl-block">', "</div>\n"),
+    "left-margin": ('\n    <div class="csl-left-margin">', "</div>"),
+    "right-inline": ('<div class="csl-right-inline">', "</div>\n  "),
+    "indent": ('<div class="csl-indent">', "</div>\n  "),
 }
 
 

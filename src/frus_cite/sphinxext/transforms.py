@@ -247,6 +247,11 @@ _STYLE_NODES = {
     "normal-weight": lambda: nodes.inline(classes=["frus-normal-weight"]),
     "light": lambda: nodes.inline(classes=["frus-light"]),
     "underline": lambda: nodes.inline(classes=["frus-underline"]),
+    # CSL display blocks, with citeproc-js's class names
+    "block": lambda: nodes.inline(classes=["csl-block"]),
+    "left-margin": lambda: nodes.inline(classes=["csl-left-margin"]),
+    "right-inline": lambda: nodes.inline(classes=["csl-right-inline"]),
+    "indent": lambda: nodes.inline(classes=["csl-indent"]),
 }
 
 

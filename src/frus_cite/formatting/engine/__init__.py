@@ -25,6 +25,7 @@ from lxml import etree
 
 from .base import CSL_NS, DISAMBIGUATE_KEY, GIVENNAME_KEY, NEAR_NOTE_KEY, POSITION_KEY, KeptAnswers
 from .conditions import PositionFromEngine, is_numeric
+from .display import Display, SecondFieldAlign
 from .labels import LabelNeedsItsVariable
 from .names import Initials, initialize_given
 from .ranges import RangeFormats, format_ranges, shorten_range_end
@@ -37,21 +38,21 @@ __all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GI
 
 _EXTRAS: dict[str, tuple[type, ...]] = {
     "name": (Initials, EscapedAffixes),
-    "layout": (AuthorSubstitute,),
+    "layout": (SecondFieldAlign, AuthorSubstitute),
     "sort": (CslSort,),
     "key": (CslSortKey,),
     "substitute": (Substitution,),
-    "text": (MacroSortOptions, RangeFormats, TextCase, EscapedAffixes),
-    "number": (RangeFormats, TextCase, EscapedAffixes),
-    "label": (LabelNeedsItsVariable, TextCase, EscapedAffixes),
+    "text": (MacroSortOptions, RangeFormats, TextCase, Display, EscapedAffixes),
+    "number": (RangeFormats, TextCase, Display, EscapedAffixes),
+    "label": (LabelNeedsItsVariable, TextCase, Display, EscapedAffixes),
     "date-part": (TextCase, EscapedAffixes),
     "name-part": (TextCase, EscapedAffixes),
-    "group": (EscapedAffixes,),
-    "date": (EscapedAffixes,),
+    "group": (Display, EscapedAffixes),
+    "date": (Display, EscapedAffixes),
     "et-al": (EscapedAffixes,),
     "if": (PositionFromEngine,),
     "else-if": (PositionFromEngine,),
-    "names": (SubstitutedOnce, EscapedAffixes),
+    "names": (SubstitutedOnce, Display, EscapedAffixes),
 }
 
 
