@@ -1,8 +1,10 @@
 """Fixes applied to citeproc-py's output so that it matches citeproc-js.
 
-Each function names the defect it mends (see ``shared/guide/citation-rules.md``);
-each has a test in ``tests/unit/test_postprocess.py``.  The engine renders one
-cite at a time, so these work on one cite's text, then on the joined note.
+Each function names the defect it mends (see ``shared/guide/citation-rules.md``).  The
+engine renders one cite at a time, so these work on one cite's text, then on the joined
+note.  They work on plain text (``fmt="text"``) and on marked text (``fmt="marked"``: the
+text with the marks of :mod:`.tree` around formatted runs), so plain text, HTML and the
+tree come out of the same repairs; a rule that looks across formatting skips marks.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any, Mapping
 from . import richtext
 from .engine.dates import clean_date
 from .engine.display import write_display
+from .tree import MARKS, mark
 
 __all__ = [
     "fix_note",
@@ -22,7 +25,6 @@ __all__ = [
     "punctuation_in_quotes",
     "curly_quotes",
     "drop_doubled_punctuation",
-    "escape_ampersands",
     "prepare_fields",
 ]
 
@@ -57,7 +59,7 @@ NOTE_LAYOUT = Layout()
 
 
 _HTML_TAG = re.compile(r"</?[a-z]+(?:\s[^<>]*)?>")
-_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+")
+_URL = re.compile(rf"(?:https?|ftp)://[^\s<>\"{MARKS}]+|www\.[^\s<>\"{MARKS}]+")
 
 
 def curly_quotes(text: str) -> str:
@@ -151,23 +153,17 @@ def punctuation_in_quotes(text: str, *, after_question: bool = True) -> str:
     return pattern.sub(r"\2\1", text)
 
 
-_PUNCTUATION_AFTER_QUOTES = re.compile(r"(?<![”’])([”’]+(?:</?[a-z]+>)*)([.,])")
-_PUNCTUATION_AFTER_QUOTES_NOT_QUESTION = re.compile(r"(?<![?!”’])([”’]+(?:</?[a-z]+>)*)([.,])")
+_FORMATTING = rf"(?:</?[a-z]+>|[{MARKS}])"  # what punctuation moves across: marks (and tags in a value)
+_PUNCTUATION_AFTER_QUOTES = re.compile(rf"(?<![”’])([”’]+{_FORMATTING}*)([.,])")
+_PUNCTUATION_AFTER_QUOTES_NOT_QUESTION = re.compile(rf"(?<![?!”’])([”’]+{_FORMATTING}*)([.,])")
 
 
 def drop_doubled_punctuation(text: str) -> str:
     """No doubled terminal punctuation: ``?”.`` → ``?”``, ``..`` → ``.``, ``.,`` → ``.``;
     an ellipsis (``...``) is not a doubled period and stays whole."""
-    text = re.sub(r"(?<!\.)([?!.])((?:</?[a-z]+>|[”’])*)\.(?!\.)", r"\1\2", text)
-    text = re.sub(r"([?!])((?:</?[a-z]+>|[”’])*),", r"\1\2,", text)
+    text = re.sub(rf"(?<!\.)([?!.])((?:{_FORMATTING}|[”’])*)\.(?!\.)", r"\1\2", text)
+    text = re.sub(rf"([?!])((?:{_FORMATTING}|[”’])*),", r"\1\2,", text)
     return text
-
-
-def escape_ampersands(text: str) -> str:
-    """HTML: a bare ``&`` becomes ``&#38;`` (citeproc-js's form); entities are left alone,
-    except citeproc-py's own ``&amp;`` (an ``and="symbol"``, a term), written ``&#38;`` too."""
-    text = re.sub(r"&(?!#?\w+;)", "&#38;", text)
-    return text.replace("&amp;", "&#38;").replace("&lt;", "&#60;").replace("&gt;", "&#62;")
 
 
 def _superscript_bases() -> dict[str, str]:
@@ -187,10 +183,13 @@ _SUPERSCRIPT_BASES = _superscript_bases()
 _SUPERSCRIPT = re.compile("[" + "".join(_SUPERSCRIPT_BASES) + "]")
 
 
-def superscripts_as_markup(text: str) -> str:
-    """HTML: a superscript character (the ``ª`` of "1.ª", the ``ʳᵉ`` of French "1ʳᵉ") is
-    written as its letter in ``<sup>``, as citeproc-js writes it, one element per character."""
-    return _SUPERSCRIPT.sub(lambda m: f"<sup>{_SUPERSCRIPT_BASES[m.group(0)]}</sup>", text)
+def superscripts_as_runs(text: str) -> str:
+    """Marked text: a superscript character (the ``ª`` of "1.ª", the ``ʳᵉ`` of French "1ʳᵉ")
+    becomes its letter in a superscript run, one run per character, as citeproc-js writes
+    it in HTML (``1<sup>r</sup><sup>e</sup>``); plain text keeps the character."""
+    if not _SUPERSCRIPT.search(text):
+        return text
+    return _SUPERSCRIPT.sub(lambda m: mark("superscript", _SUPERSCRIPT_BASES[m.group(0)]), text)
 
 
 def _strip_affixes(text: str, layout: Layout) -> str:
@@ -212,18 +211,14 @@ def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
     """Field values as citeproc-py should get them.
 
     Rich-text tags (``<i>``, ``<b>`` …, see :mod:`.richtext`) become placeholders that
-    :func:`fix_note` and :func:`fix_entry` turn back into markup. For HTML, ``&`` and any
-    other ``<`` and ``>`` become character references (a literal ``&amp;`` in a title is
-    text, printed ``&#38;amp;`` as citeproc-js prints it): citeproc-py copies field values into
-    its HTML unescaped, so a title such as ``<script>…`` would turn into markup, where
-    citeproc-js prints ``&#60;script&#62;``.
+    :func:`fix_note` and :func:`fix_entry` turn into marks (or nothing, in plain text); any
+    other ``<``, ``>`` and ``&`` stay text, which HTML prints as character references
+    (``<script>`` as ``&#60;script&#62;``, a literal ``&amp;`` as ``&#38;amp;``, as
+    citeproc-js prints them).
     """
     def clean(value: Any) -> Any:
         if isinstance(value, str):
-            value = _IN_VALUE_QUOTE_PUNCTUATION.sub(r"\1" + KEEP_PUNCTUATION, richtext.protect(value))
-            if fmt != "html":
-                return value
-            return value.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+            return _IN_VALUE_QUOTE_PUNCTUATION.sub(r"\1" + KEEP_PUNCTUATION, richtext.protect(value))
         if isinstance(value, list):
             return [clean(v) for v in value]
         if isinstance(value, dict):
@@ -243,8 +238,8 @@ def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layou
     text = curly_quotes(text)
     if layout.punctuation_in_quote:
         text = punctuation_in_quotes(text)
-    if fmt == "html":
-        text = superscripts_as_markup(escape_ampersands(text))
+    if fmt == "marked":
+        text = superscripts_as_runs(text)
     return write_display(richtext.restore(text, fmt), "text")
 
 
@@ -253,8 +248,6 @@ def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str
     ``<sc>`` …) printed as formatting."""
     def clean(value: str) -> str:  # the user's punctuation stays where it is, as in field values
         value = richtext.protect(curly_quotes(_IN_VALUE_QUOTE_PUNCTUATION.sub(r"\1" + KEEP_PUNCTUATION, value)))
-        if fmt == "html":
-            value = escape_ampersands(value.replace("<", "&#60;").replace(">", "&#62;"))
         return richtext.restore(value, fmt)
 
     if prefix:
@@ -291,7 +284,7 @@ def join_cites(pieces: list[str], *, fmt: str, layout: Layout = NOTE_LAYOUT) -> 
 
 def _capitalise_first(text: str, fmt: str) -> str:
     """A note starts with a capital: "ibid." → "Ibid." (citeproc-py leaves it lower case)."""
-    match = re.match(r"((?:<[^>]+>)*)(ibid\.)", text)
+    match = re.match(rf"((?:<[^>]+>|[{MARKS}])*)(ibid\.)", text)
     if match:
         return match.group(1) + "I" + text[match.end(1) + 1 :]
     return text
@@ -300,8 +293,8 @@ def _capitalise_first(text: str, fmt: str) -> str:
 def fix_entry(raw: str, *, fmt: str, quote_punctuation: bool = True) -> str:
     """Mend one bibliography entry."""
     text = curly_quotes(raw.strip())
-    if fmt == "html":
-        text = superscripts_as_markup(escape_ampersands(text))
+    if fmt == "marked":
+        text = superscripts_as_runs(text)
     if quote_punctuation:
         text = punctuation_in_quotes(text)
     text = richtext.restore(drop_doubled_punctuation(text), fmt).replace(KEEP_PUNCTUATION, "")

@@ -28,7 +28,7 @@ from .conditions import PositionFromEngine, is_numeric
 from .dates import DatePartRendering, DateRendering, clean_date
 from .display import Display, SecondFieldAlign
 from .labels import LabelNeedsItsVariable
-from .names import Initials, initialize_given
+from .names import NameList, initialize_given
 from .ranges import RangeFormats, format_ranges, shorten_range_end
 from .sorting import CslSort, CslSortKey, MacroSortOptions, sort_text
 from .substitution import AuthorSubstitute, SubstitutedOnce, Substitution
@@ -38,7 +38,7 @@ __all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GI
            "initialize_given", "clean_date", "format_ranges", "shorten_range_end", "sort_text"]
 
 _EXTRAS: dict[str, tuple[type, ...]] = {
-    "name": (Initials, EscapedAffixes),
+    "name": (NameList, EscapedAffixes),
     "layout": (SecondFieldAlign, AuthorSubstitute),
     "sort": (CslSort,),
     "key": (CslSortKey,),
