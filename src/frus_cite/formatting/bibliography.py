@@ -16,16 +16,18 @@ import re
 import warnings
 from typing import Any, Iterable, Mapping
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+from citeproc import Citation, CitationItem, CitationStylesBibliography
 from citeproc.source.json import CiteProcJSON
 
 from ..catalog import Catalog, default_catalog
 from ..model import Reference
 from . import postprocess
 from .csl_json import to_csl_json, volume_variables
+from .renderer import citeproc_formatter
 from .styles import load_style, require_bibliography
+from .tree import Rendered
 
-__all__ = ["entry_item", "render_entries", "render_entry_pairs", "render_bibliography", "collapsed_items", "volume_item", "collection_item"]
+__all__ = ["entry_item", "render_entries", "render_entry_pairs", "render_entry_trees", "render_bibliography", "collapsed_items", "volume_item", "collection_item"]
 
 
 
@@ -87,8 +89,19 @@ def render_entries(items: list[Mapping[str, Any]], *, style: str | None = None, 
 def render_entry_pairs(
     items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text"
 ) -> list[tuple[Mapping[str, Any], str]]:
-    """(item, entry text) in the style's order (its ``<sort>``; without one, the order given);
-    :class:`.NoBibliographyError` for a notes-only style."""
+    """(item, entry text) in the style's order (its ``<sort>``; without one, the order given),
+    in plain text or (``fmt="html"``) HTML; :class:`.NoBibliographyError` for a notes-only style."""
+    if fmt == "html":
+        return [(item, tree.html()) for item, tree in render_entry_trees(items, style=style)]
+    return _render_entries(items, style, "text")
+
+
+def render_entry_trees(items: list[Mapping[str, Any]], *, style: str | None = None) -> list[tuple[Mapping[str, Any], Rendered]]:
+    """(item, entry as a tree) in the style's order, as :func:`render_entry_pairs`."""
+    return [(item, Rendered.from_marked(marked)) for item, marked in _render_entries(items, style, "marked")]
+
+
+def _render_entries(items: list[Mapping[str, Any]], style: str | None, fmt: str) -> list[tuple[Mapping[str, Any], str]]:
     require_bibliography(style)
     if not items:
         return []
@@ -96,8 +109,7 @@ def render_entry_pairs(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         source = CiteProcJSON([postprocess.prepare_fields(i, fmt) for i in items])
-        module = formatter.html if fmt == "html" else formatter.plain
-        bibliography = CitationStylesBibliography(parsed, source, module)
+        bibliography = CitationStylesBibliography(parsed, source, citeproc_formatter(fmt))
         for item in items:
             bibliography.register(Citation([CitationItem(str(item["id"]))]))
         if parsed.root.bibliography.find("cs:sort", parsed.root.nsmap) is not None:  # (.sort is a method)

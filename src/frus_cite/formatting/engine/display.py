@@ -1,8 +1,8 @@
 """CSL's ``display`` attribute and the bibliography's ``second-field-align``.
 
 citeproc-py ignores both.  An element with ``display`` (``block``, ``left-margin``,
-``right-inline``, ``indent``) is marked in citeproc-py's output with private-use characters
-around its text; :func:`write_display` turns the marks into what citeproc-js writes: in HTML
+``right-inline``, ``indent``) is marked in citeproc-py's output with the block marks of
+:mod:`..tree` around its text, which the tree writes as citeproc-js does: in HTML
 ``<div class="csl-block">`` and its siblings, with citeproc-js's line breaks, so that a
 stylesheet made for citeproc-js's output lays the entry out; in plain text nothing.
 With ``second-field-align``, a bibliography entry's first field is its left margin and
@@ -16,23 +16,16 @@ import re
 from citeproc.source import VariableError
 from citeproc.string import String, normalize_seam
 
+from ..tree import BLOCKS, marks
+
 __all__ = ["Display", "SecondFieldAlign", "write_display", "DISPLAY_MARKS"]
 
-_DISPLAYS = ("block", "left-margin", "right-inline", "indent")
-_OPEN = {display: chr(0xE0F0 + n) for n, display in enumerate(_DISPLAYS)}
-_CLOSE = {display: chr(0xE0F4 + n) for n, display in enumerate(_DISPLAYS)}
+_DISPLAYS = BLOCKS
+_OPEN = {display: marks(display)[0] for display in _DISPLAYS}
+_CLOSE = {display: marks(display)[1] for display in _DISPLAYS}
 DISPLAY_MARKS = "".join(_OPEN.values()) + "".join(_CLOSE.values())
 _MARK = re.compile(f"[{DISPLAY_MARKS}]")
 _EMPTY = re.compile("|".join(_OPEN[d] + _CLOSE[d] for d in _DISPLAYS))
-
-# citeproc-js's HTML for each display, around the element's text.
-_HTML = {
-    "block": ('\n\n    <div class="csl-block">', "</div>\n"),
-    "left-margin": ('\n    <div class="csl-left-margin">', "</div>"),
-    "right-inline": ('<div class="csl-right-inline">', "</div>\n  "),
-    "indent": ('<div class="csl-indent">', "</div>\n  "),
-}
-_HTML_OF_MARK = {**{_OPEN[d]: _HTML[d][0] for d in _DISPLAYS}, **{_CLOSE[d]: _HTML[d][1] for d in _DISPLAYS}}
 
 
 def _marked(text, display: str):
@@ -40,13 +33,14 @@ def _marked(text, display: str):
 
 
 def write_display(text: str, fmt: str) -> str:
-    """*text* with its display marks written as *fmt* shows them (HTML blocks, or nothing)."""
+    """*text* with its display marks as *fmt* keeps them: ``"marked"`` text keeps its blocks
+    (the tree writes them), plain text drops them."""
     if not _MARK.search(text):
         return text
     text = _EMPTY.sub("", text)  # an element that printed nothing has no block
-    if fmt != "html":
+    if fmt != "marked":
         return _MARK.sub("", text)
-    return _MARK.sub(lambda mark: _HTML_OF_MARK[mark.group(0)], text)
+    return text
 
 
 class Display:
