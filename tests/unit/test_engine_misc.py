@@ -57,3 +57,77 @@ def test_display_block_and_indent_as_citeproc_js_writes_them(tmp_path):
     # No author: no empty block.
     anonymous = {k: v for k, v in BOOK.items() if k != "author"}
     assert render_entries([anonymous], style=style, fmt="html") == ['Book A<div class="csl-indent">About it.</div>\n  ']
+
+
+# -- quotation marks in field values ------------------------------------------------------------
+
+
+def test_quotations_alternate_by_level_and_keep_their_kind_at_the_top():
+    from frus_cite.formatting.postprocess import curly_quotes
+
+    assert curly_quotes("'friend'") == "“friend”"  # straight single quotes are a quotation
+    assert curly_quotes("meaning ‘God willing’.") == "meaning ‘God willing’."  # curly inner ones stay inner
+    assert curly_quotes("“My '\"Amazing\" and Bogus' Title”") == "“My ‘“Amazing” and Bogus’ Title”"
+    assert curly_quotes("'Nobody Knows You're a Dog': As") == "“Nobody Knows You’re a Dog”: As"
+
+
+def test_apostrophes_and_unmatched_quotes():
+    from frus_cite.formatting.postprocess import curly_quotes
+
+    assert curly_quotes("(ETFA '09)") == "(ETFA ’09)"
+    assert curly_quotes("the Joneses' house") == "the Joneses’ house"
+    assert curly_quotes("l'''") == "l’’’"
+    assert curly_quotes('Nation of "Positive Obligations " of State') == 'Nation of "Positive Obligations " of State'
+
+
+# -- superscript characters ---------------------------------------------------------------------
+
+
+def test_superscript_characters_are_written_in_sup_in_html(tmp_path):
+    style = style_file(tmp_path, '<layout><text variable="title"/><text value="ª" prefix=" 1."/></layout>')
+    item = {"id": "s", "type": "book", "title": "1ʳᵉ édition"}
+    assert note(style, item) == "1<sup>r</sup><sup>e</sup> édition 1.<sup>a</sup>"
+    engine = NoteEngine([item], style=style)
+    assert engine.cite(Cluster((Cite("s"),), 1)) == "1ʳᵉ édition 1.ª"  # plain text keeps the characters
+
+
+# -- dates ---------------------------------------------------------------------------------------
+
+
+def _dated(**issued) -> dict:
+    return {"id": "d", "type": "book", "title": "T", "issued": issued}
+
+
+def test_localized_date_ranges_write_each_part_once(tmp_path):
+    style = style_file(tmp_path, '<layout><date variable="issued" form="text"/></layout>')
+    assert note(style, _dated(**{"date-parts": [[1999, 1, 2], [1999, 1, 4]]})) == "January 2–4, 1999"
+    assert note(style, _dated(**{"date-parts": [[1999, 1, 2], [1999, 3, 4]]})) == "January 2–March 4, 1999"
+    assert note(style, _dated(**{"date-parts": [[1999, 12, 30], [2000, 1, 2]]})) == "December 30, 1999–January 2, 2000"
+    assert note(style, _dated(**{"date-parts": [[1987], [0]]})) == "1987–"
+
+
+def test_range_delimiter_of_the_largest_differing_part(tmp_path):
+    style = style_file(
+        tmp_path, '<layout><date variable="issued" delimiter=" ">'
+        '<date-part name="month" range-delimiter="/"/><date-part name="year" range-delimiter=" to "/></date></layout>')
+    assert note(style, _dated(**{"date-parts": [[1999, 1], [1999, 3]]})) == "January/March 1999"
+    assert note(style, _dated(**{"date-parts": [[1999, 1], [2000, 3]]})) == "January 1999 to March 2000"
+
+
+def test_seasons_empty_parts_and_raw_dates(tmp_path):
+    style = style_file(tmp_path, '<layout><date variable="issued" form="text" date-parts="year-month-day"/></layout>')
+    assert note(style, _dated(**{"date-parts": [[1999, 21], [2001, 22]]})) == "Spring 1999–Summer 2001"
+    assert note(style, _dated(**{"date-parts": [[1965, 14]]})) == "Summer 1965"
+    assert note(style, _dated(**{"date-parts": [["2000", "", ""]]})) == "2000"
+    assert note(style, _dated(**{"raw": "Ides of March"})) == "Ides of March"
+
+
+def test_style_overrides_of_a_localized_date_do_not_leak(tmp_path):
+    style = style_file(
+        tmp_path, '<layout><choose><if type="book"><date variable="issued" form="text">'
+        '<date-part name="month" form="short"/></date></if>'
+        '<else><date variable="issued" form="text"/></else></choose></layout>')
+    engine = NoteEngine([{**_dated(**{"date-parts": [[1999, 8, 2]]}), "id": "b"},
+                         {**_dated(**{"date-parts": [[1999, 8, 2]]}), "id": "a", "type": "article"}], style=style)
+    assert engine.cite(Cluster((Cite("b"),), 1)) == "Aug. 2, 1999"
+    assert engine.cite(Cluster((Cite("a"),), 2)) == "August 2, 1999"

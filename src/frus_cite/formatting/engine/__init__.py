@@ -25,6 +25,7 @@ from lxml import etree
 
 from .base import CSL_NS, DISAMBIGUATE_KEY, GIVENNAME_KEY, NEAR_NOTE_KEY, POSITION_KEY, KeptAnswers
 from .conditions import PositionFromEngine, is_numeric
+from .dates import DatePartRendering, DateRendering, clean_date
 from .display import Display, SecondFieldAlign
 from .labels import LabelNeedsItsVariable
 from .names import NameList, initialize_given
@@ -34,7 +35,7 @@ from .substitution import AuthorSubstitute, SubstitutedOnce, Substitution
 from .text import EscapedAffixes, TextCase
 
 __all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GIVENNAME_KEY", "is_numeric",
-           "initialize_given", "format_ranges", "shorten_range_end", "sort_text"]
+           "initialize_given", "clean_date", "format_ranges", "shorten_range_end", "sort_text"]
 
 _EXTRAS: dict[str, tuple[type, ...]] = {
     "name": (NameList, EscapedAffixes),
@@ -45,10 +46,10 @@ _EXTRAS: dict[str, tuple[type, ...]] = {
     "text": (MacroSortOptions, RangeFormats, TextCase, Display, EscapedAffixes),
     "number": (RangeFormats, TextCase, Display, EscapedAffixes),
     "label": (LabelNeedsItsVariable, TextCase, Display, EscapedAffixes),
-    "date-part": (TextCase, EscapedAffixes),
+    "date-part": (DatePartRendering, TextCase, EscapedAffixes),
     "name-part": (TextCase, EscapedAffixes),
     "group": (Display, EscapedAffixes),
-    "date": (Display, EscapedAffixes),
+    "date": (DateRendering, Display, EscapedAffixes),
     "et-al": (EscapedAffixes,),
     "if": (PositionFromEngine,),
     "else-if": (PositionFromEngine,),
