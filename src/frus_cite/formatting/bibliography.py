@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from dataclasses import replace
 from typing import Any, Iterable, Mapping
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
@@ -23,6 +24,7 @@ from ..catalog import Catalog, default_catalog
 from ..model import Reference
 from . import postprocess
 from .csl_json import to_csl_json, volume_variables
+from .disambiguation import NO_DISAMBIGUATION, Disambiguation
 from .styles import load_style, require_bibliography
 
 __all__ = ["entry_item", "render_entries", "render_entry_pairs", "render_bibliography", "collapsed_items", "volume_item", "collection_item"]
@@ -79,16 +81,20 @@ def collapsed_items(records: Iterable[Reference], *, catalog: Catalog | None = N
     return list(items.values())
 
 
-def render_entries(items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text") -> list[str]:
+def render_entries(items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text",
+                   disambiguations: Mapping[str, Disambiguation] | None = None) -> list[str]:
     """Render bibliography entries in CMOS order, with 3-em dashes for repeated authors."""
-    return [text for _, text in render_entry_pairs(items, style=style, fmt=fmt)]
+    return [text for _, text in render_entry_pairs(items, style=style, fmt=fmt, disambiguations=disambiguations)]
 
 
 def render_entry_pairs(
-    items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text"
+    items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text",
+    disambiguations: Mapping[str, Disambiguation] | None = None,
 ) -> list[tuple[Mapping[str, Any], str]]:
     """(item, entry text) in the style's order (its ``<sort>``; without one, the order given);
-    :class:`.NoBibliographyError` for a notes-only style."""
+    :class:`.NoBibliographyError` for a notes-only style.  *disambiguations*, by item id, are
+    those the citations printed: an entry shows the same year-suffix (and CSL's
+    ``disambiguate`` test is true for it too)."""
     require_bibliography(style)
     if not items:
         return []
@@ -99,7 +105,9 @@ def render_entry_pairs(
         module = formatter.html if fmt == "html" else formatter.plain
         bibliography = CitationStylesBibliography(parsed, source, module)
         for item in items:
-            bibliography.register(Citation([CitationItem(str(item["id"]))]))
+            shown = (disambiguations or {}).get(str(item["id"]), NO_DISAMBIGUATION)
+            keys = replace(shown, names=None).citation_item_keys()  # names are the bibliography's own
+            bibliography.register(Citation([CitationItem(str(item["id"]), **keys)]))
         if parsed.root.bibliography.find("cs:sort", parsed.root.nsmap) is not None:  # (.sort is a method)
             bibliography.sort()
         rendered = [str(entry) for entry in bibliography.bibliography()]

@@ -23,7 +23,9 @@ from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS, model
 from citeproc.frontend import CitationStylesStyle
 from lxml import etree
 
-from .base import CSL_NS, DISAMBIGUATE_KEY, GIVENNAME_KEY, NEAR_NOTE_KEY, POSITION_KEY, KeptAnswers
+from .base import (CSL_NS, DISAMBIGUATE_KEY, FIRST_NAMES_KEY, GIVENNAME_KEY, NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY,
+                   POSITION_KEY, YEAR_SUFFIX_KEY, KeptAnswers)
+from .disambiguation import ExpandedNames, NameExpansion, FirstNames, GeneratedVariables, ImplicitYearSuffix, YearSuffixAfterYear
 from .conditions import PositionFromEngine, is_numeric
 from .labels import LabelNeedsItsVariable
 from .names import Initials, initialize_given
@@ -32,26 +34,27 @@ from .sorting import CslSort, CslSortKey, MacroSortOptions, sort_text
 from .substitution import AuthorSubstitute, SubstitutedOnce, Substitution
 from .text import EscapedAffixes, TextCase
 
-__all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GIVENNAME_KEY", "is_numeric",
+__all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GIVENNAME_KEY", "NAMES_KEY",
+           "YEAR_SUFFIX_KEY", "NUMBER_KEY", "FIRST_NAMES_KEY", "NameExpansion", "is_numeric",
            "initialize_given", "format_ranges", "shorten_range_end", "sort_text"]
 
 _EXTRAS: dict[str, tuple[type, ...]] = {
-    "name": (Initials, EscapedAffixes),
+    "name": (ExpandedNames, Initials, EscapedAffixes),
     "layout": (AuthorSubstitute,),
     "sort": (CslSort,),
     "key": (CslSortKey,),
     "substitute": (Substitution,),
-    "text": (MacroSortOptions, RangeFormats, TextCase, EscapedAffixes),
+    "text": (MacroSortOptions, GeneratedVariables, RangeFormats, TextCase, EscapedAffixes),
     "number": (RangeFormats, TextCase, EscapedAffixes),
     "label": (LabelNeedsItsVariable, TextCase, EscapedAffixes),
-    "date-part": (TextCase, EscapedAffixes),
+    "date-part": (YearSuffixAfterYear, TextCase, EscapedAffixes),
     "name-part": (TextCase, EscapedAffixes),
     "group": (EscapedAffixes,),
-    "date": (EscapedAffixes,),
+    "date": (ImplicitYearSuffix, EscapedAffixes),
     "et-al": (EscapedAffixes,),
     "if": (PositionFromEngine,),
     "else-if": (PositionFromEngine,),
-    "names": (SubstitutedOnce, EscapedAffixes),
+    "names": (FirstNames, SubstitutedOnce, EscapedAffixes),
 }
 
 
