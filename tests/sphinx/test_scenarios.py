@@ -224,6 +224,32 @@ def test_titles_with_markup_from_a_bib_file(make_app, rootdir, tmp_path, builder
         assert "<i>" not in text and "\\emph" not in text
 
 
+def test_latex_gets_notes_as_nodes_italics_ampersands_and_links_in_its_own_markup(make_app, rootdir, tmp_path):
+    """The note and the entry reach the LaTeX writer as docutils nodes: emphasis, an escaped
+    ``&`` and a link, with no HTML on the way."""
+    app = clean_build(make_app, copy_root(rootdir, tmp_path, "latex-markup"), "latex")
+    tex = next(app.outdir.glob("*.tex")).read_text().split("\\begin{document}")[1]
+    title = "\\sphinxstyleemphasis{Reading \\sphinxstyleemphasis{Pravda} \\& \\DUrole{frus-small-caps}{Tass} in Moscow}"
+    assert f"Jeffrey Brooks, {title} (New York: Smith \\& Sons, 2000), 12, \\sphinxurl{{https://example.org/books/pravda?id=7}}." in tex
+    assert f"Brooks, Jeffrey. {title}. New York: Smith \\& Sons, 2000." in tex
+    assert not any(tag in tex for tag in ("<i>", "&#38;", "&amp;", "<span", "\\textless{}i"))
+
+
+def test_notes_become_nodes_from_the_tree_without_html_in_between(make_app, rootdir, tmp_path, monkeypatch):
+    from frus_cite.formatting.tree import Rendered
+    from frus_cite.sphinxext import transforms
+
+    def no_html(self):
+        raise AssertionError("a note went through HTML")
+
+    monkeypatch.setattr(Rendered, "html", no_html)
+    assert not hasattr(transforms, "html_to_nodes")
+    app = clean_build(make_app, copy_root(rootdir, tmp_path, "latex-markup"), "html")
+    page = (app.outdir / "index.html").read_text()
+    assert '<em>Reading <em class="frus-roman">Pravda</em> &amp; <span class="frus-small-caps">Tass</span> in Moscow</em>' in page
+    assert '<a class="frus-source-url reference external" href="https://example.org/books/pravda?id=7">' in page
+
+
 def test_persons_list_gives_full_names_in_first_notes(make_app, rootdir, tmp_path):
     app = clean_build(make_app, copy_root(rootdir, tmp_path, "persons"))
     found = notes((app.outdir / "index.txt").read_text())

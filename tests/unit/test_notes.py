@@ -6,6 +6,7 @@ import pytest
 
 import frus_cite
 from frus_cite.formatting import postprocess
+from frus_cite.formatting.tree import Rendered
 from frus_cite.formatting.bibliography import render_bibliography
 from frus_cite.formatting.csl_json import to_csl_json
 from frus_cite.formatting.notes import Cite, Cluster, NoteEngine, NoteError, cite_reference
@@ -151,8 +152,9 @@ def test_fix_no_doubled_terminal_punctuation():
     assert postprocess.drop_doubled_punctuation("Jr..") == "Jr."
 
 
-def test_fix_ampersand_escaped_once():
-    assert postprocess.escape_ampersands("A & B &amp; C &#38; D &#60;") == "A &#38; B &#38; C &#38; D &#60;"
+def test_html_escapes_ampersand_and_angle_brackets_once_as_citeproc_js():
+    engine = NoteEngine([{"id": "g", "type": "book", "title": "A & B &amp; C <D>", "publisher": "E & F"}])
+    assert engine.cite(Cluster((Cite("g"),), 1), fmt="html") == "<i>A &#38; B &#38;amp; C &#60;D&#62;</i> (E &#38; F)."
 
 
 def test_page_range_formats_of_the_style_apply_to_page_locators():
@@ -261,7 +263,8 @@ def test_cite_affixes_with_punctuation_and_rich_text_join_as_in_citeproc_js():
     layout = postprocess.Layout("", ".", "; ")
     assert postprocess.join_cites(["Smith, Book C", ", and Jones, Book D"], fmt="text", layout=layout) == "Smith, Book C, and Jones, Book D."
     assert postprocess.join_cites(["Smith is one source,", "Jones"], fmt="text", layout=layout) == "Smith is one source, Jones."
-    assert postprocess.affix("Smith", "<sc>See</sc> ", None, fmt="html") == '<span style="font-variant:small-caps;">See</span> Smith'
+    marked = postprocess.affix("Smith", "<sc>See</sc> ", None, fmt="marked")
+    assert Rendered.from_marked(marked).html() == '<span style="font-variant:small-caps;">See</span> Smith'
     assert postprocess.affix("Smith", "<i>See</i> ", None, fmt="text") == "See Smith"
 
 

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from frus_cite.formatting import richtext
 from frus_cite.formatting.bibliography import render_entries
+from frus_cite.formatting.tree import Rendered, mark
 
 
 def render(value: str, fmt: str, *, italic_context: bool = False) -> str:
     text = richtext.protect(value)
     if italic_context:
-        text = f"<i>{text}</i>"
-    return richtext.restore(text, fmt)
+        text = mark("italic", text)
+    if fmt == "text":
+        return richtext.restore(text, "text")
+    return Rendered.from_marked(richtext.restore(text, "marked")).html()
 
 
 def test_tags_become_markup_in_html_and_vanish_in_text():

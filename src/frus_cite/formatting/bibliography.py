@@ -17,7 +17,7 @@ import warnings
 from dataclasses import replace
 from typing import Any, Iterable, Mapping
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+from citeproc import Citation, CitationItem, CitationStylesBibliography
 from citeproc.source.json import CiteProcJSON
 
 from ..catalog import Catalog, default_catalog
@@ -25,9 +25,11 @@ from ..model import Reference
 from . import postprocess
 from .csl_json import to_csl_json, volume_variables
 from .disambiguation import NO_DISAMBIGUATION, Disambiguation
+from .renderer import citeproc_formatter
 from .styles import load_style, require_bibliography
+from .tree import Rendered
 
-__all__ = ["entry_item", "render_entries", "render_entry_pairs", "render_bibliography", "collapsed_items", "volume_item", "collection_item"]
+__all__ = ["entry_item", "render_entries", "render_entry_pairs", "render_entry_trees", "render_bibliography", "collapsed_items", "volume_item", "collection_item"]
 
 
 
@@ -81,20 +83,35 @@ def collapsed_items(records: Iterable[Reference], *, catalog: Catalog | None = N
     return list(items.values())
 
 
+Disambiguations = Mapping[str, Disambiguation] | None
+
+
 def render_entries(items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text",
-                   disambiguations: Mapping[str, Disambiguation] | None = None) -> list[str]:
+                   disambiguations: Disambiguations = None) -> list[str]:
     """Render bibliography entries in CMOS order, with 3-em dashes for repeated authors."""
     return [text for _, text in render_entry_pairs(items, style=style, fmt=fmt, disambiguations=disambiguations)]
 
 
 def render_entry_pairs(
-    items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text",
-    disambiguations: Mapping[str, Disambiguation] | None = None,
+    items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text", disambiguations: Disambiguations = None,
 ) -> list[tuple[Mapping[str, Any], str]]:
-    """(item, entry text) in the style's order (its ``<sort>``; without one, the order given);
-    :class:`.NoBibliographyError` for a notes-only style.  *disambiguations*, by item id, are
-    those the citations printed: an entry shows the same year-suffix (and CSL's
-    ``disambiguate`` test is true for it too)."""
+    """(item, entry text) in the style's order (its ``<sort>``; without one, the order given),
+    in plain text or (``fmt="html"``) HTML; :class:`.NoBibliographyError` for a notes-only style.
+    *disambiguations*, by item id, are those the citations printed: an entry shows the same
+    year-suffix (and CSL's ``disambiguate`` test is true for it too)."""
+    if fmt == "html":
+        return [(item, tree.html()) for item, tree in render_entry_trees(items, style=style, disambiguations=disambiguations)]
+    return _render_entries(items, style, "text", disambiguations)
+
+
+def render_entry_trees(items: list[Mapping[str, Any]], *, style: str | None = None,
+                       disambiguations: Disambiguations = None) -> list[tuple[Mapping[str, Any], Rendered]]:
+    """(item, entry as a tree) in the style's order, as :func:`render_entry_pairs`."""
+    return [(item, Rendered.from_marked(marked)) for item, marked in _render_entries(items, style, "marked", disambiguations)]
+
+
+def _render_entries(items: list[Mapping[str, Any]], style: str | None, fmt: str,
+                    disambiguations: Disambiguations = None) -> list[tuple[Mapping[str, Any], str]]:
     require_bibliography(style)
     if not items:
         return []
@@ -102,8 +119,7 @@ def render_entry_pairs(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         source = CiteProcJSON([postprocess.prepare_fields(i, fmt) for i in items])
-        module = formatter.html if fmt == "html" else formatter.plain
-        bibliography = CitationStylesBibliography(parsed, source, module)
+        bibliography = CitationStylesBibliography(parsed, source, citeproc_formatter(fmt))
         for item in items:
             shown = (disambiguations or {}).get(str(item["id"]), NO_DISAMBIGUATION)
             keys = replace(shown, names=None).citation_item_keys()  # names are the bibliography's own

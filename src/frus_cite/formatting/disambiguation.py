@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Mapping
 
 from .engine import DISAMBIGUATE_KEY, NAMES_KEY, YEAR_SUFFIX_KEY, NameExpansion
-from .engine.disambiguation import letters
+from .engine.disambiguation import letters, person_key
 
 __all__ = ["Disambiguation", "NO_DISAMBIGUATION", "Rules", "disambiguate", "letters"]
 
@@ -95,9 +95,8 @@ def people(item: Mapping[str, Any]) -> list[Person]:
     found: list[Person] = []
     for variable in _NAME_VARIABLES:
         for name in item.get(variable) or []:
-            if isinstance(name, Mapping) and name.get("family") and "literal" not in name:
-                family = " ".join(str(name[part]) for part in ("non-dropping-particle", "family") if name.get(part))
-                found.append((family, str(name.get("given") or "")))
+            if isinstance(name, Mapping) and name.get("family") and not name.get("literal"):
+                found.append(person_key(name))
     return found
 
 

@@ -18,7 +18,9 @@ default for the command line and the Python API, matching citeproc-js).
 
 citeproc-py renders each cite with the position we give it (through the element
 classes of :mod:`.engine`); the fixes for the places where its output differs from
-citeproc-js live in :mod:`.postprocess`.
+citeproc-js live in :mod:`.postprocess`.  A note is plain text, or marked text that becomes
+a tree (:meth:`NoteEngine.cite_tree`, :mod:`.tree`) from which HTML and, in Sphinx, docutils
+nodes are written.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from . import cluster as cluster_join
 from . import postprocess
 from .disambiguation import NO_DISAMBIGUATION, Disambiguation, disambiguate
 from .renderer import CiteRenderer, fingerprint
+from .tree import Rendered
 
 __all__ = ["Cite", "Cluster", "NoteEngine", "cite_reference", "NoteError"]
 
@@ -197,7 +200,17 @@ class NoteEngine:
         return self._fingerprints[key]
 
     def cite(self, cluster: Cluster, fmt: str = "text") -> str:
-        """The note text for *cluster* (advances the position history)."""
+        """The note for *cluster* in plain text or (``fmt="html"``) HTML (advances the position history)."""
+        if fmt == "html":
+            return self.cite_tree(cluster).html()
+        return self._cite(cluster, "text")
+
+    def cite_tree(self, cluster: Cluster) -> Rendered:
+        """The note for *cluster* as a tree (advances the position history)."""
+        return Rendered.from_marked(self._cite(cluster, "marked"))
+
+    def _cite(self, cluster: Cluster, fmt: str) -> str:
+        """The note as *fmt* (``"text"`` or ``"marked"``) renders it."""
         if not cluster.cites:
             raise NoteError(f"note {cluster.note_index}: no citation to format (an empty cluster)")
         for cite in cluster.cites:

@@ -1,8 +1,10 @@
 """Fixes applied to citeproc-py's output so that it matches citeproc-js.
 
-Each function names the defect it mends (see ``shared/guide/citation-rules.md``);
-each has a test in ``tests/unit/test_postprocess.py``.  The engine renders one
-cite at a time, so these work on one cite's text, then on the joined note.
+Each function names the defect it mends (see ``shared/guide/citation-rules.md``).  The
+engine renders one cite at a time, so these work on one cite's text, then on the joined
+note.  They work on plain text (``fmt="text"``) and on marked text (``fmt="marked"``: the
+text with the marks of :mod:`.tree` around formatted runs), so plain text, HTML and the
+tree come out of the same repairs; a rule that looks across formatting skips marks.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ import re
 from typing import Any, Mapping
 
 from . import richtext
+from .engine.dates import clean_date
+from .engine.display import write_display
+from .tree import MARKS, mark
 
 __all__ = [
     "fix_note",
@@ -20,7 +25,6 @@ __all__ = [
     "punctuation_in_quotes",
     "curly_quotes",
     "drop_doubled_punctuation",
-    "escape_ampersands",
     "prepare_fields",
 ]
 
@@ -55,60 +59,84 @@ NOTE_LAYOUT = Layout()
 
 
 _HTML_TAG = re.compile(r"</?[a-z]+(?:\s[^<>]*)?>")
-_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+")
+_URL = re.compile(rf"(?:https?|ftp)://[^\s<>\"{MARKS}]+|www\.[^\s<>\"{MARKS}]+")
 
 
 def curly_quotes(text: str) -> str:
-    """Straight quotes in field values → curly, alternating “ ” and ‘ ’ by depth.
-
-    citeproc-js reads ``"Betrayal"`` inside a quoted title as a nested quotation
-    and prints ‘Betrayal’; citeproc-py leaves the straight quotes.  URLs are left
-    as they are: an apostrophe in ``?title=Harriman's`` is part of the address.
+    """Quotation marks in field values as citeproc-js prints them: straight or curly, single
+    or double, a matched pair is a quotation, printed “ ” at the outer level and ‘ ’ inside
+    one (the style's own ``quotes="true"`` counts as a level: ``"Betrayal"`` inside a quoted
+    title prints ‘Betrayal’).  An apostrophe (``Stalin's``, ``'09``) prints ’; a straight
+    double quote that pairs with nothing stays as it is.  URLs and HTML tags keep their
+    quotes: an apostrophe in ``?title=Harriman's`` is part of the address.
     """
-    in_url = bytearray(len(text))  # URLs and HTML tags (style="…" of small caps) keep their quotes
-    for url in (*_URL.finditer(text), *_HTML_TAG.finditer(text)):
-        in_url[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
-    out: list[str] = []
-    stack: list[tuple[str, str]] = []  # open quotes: (kind "double"/"single", the character that opened it)
+    if not any(char in text for char in _QUOTE_CHARS):
+        return text
+    skipped = bytearray(len(text))  # URLs and HTML tags (style="…" of small caps) keep their quotes
+    for span in _HTML_TAG.finditer(text):
+        skipped[span.start() : span.end()] = b"\x02" * (span.end() - span.start())
+    for span in _URL.finditer(text):
+        skipped[span.start() : span.end()] = b"\x01" * (span.end() - span.start())
+    pairs = _matched_quotes(text, skipped)
+    out = list(text)
+    shown: list[str] = []  # the kind ("double"/"single") printed for each open quotation
     for index, char in enumerate(text):
-        if in_url[index]:
-            out.append(char)
+        if skipped[index] or char not in _QUOTE_CHARS:
             continue
-        before = text[index - 1] if index else " "
-        after = text[index + 1] if index + 1 < len(text) else " "
-        if char in "“‘":
-            stack.append(("double" if char == "“" else "single", char))
-            out.append(char)
-        elif char in "”’" and stack and not (char == "’" and before.isalpha() and after.isalpha()):
-            kind, _ = stack.pop()
-            out.append("”" if kind == "double" else "’")
-        elif char == '"':
-            opening = before in " ([{\u00a0—–-/" or not stack
-            if opening and not (stack and after in " .,;:!?)"):
-                kind = "single" if stack and stack[-1][0] == "double" else "double"
-                stack.append((kind, char))
-                out.append("“" if kind == "double" else "‘")
-            elif stack:
-                kind, _ = stack.pop()
-                out.append("”" if kind == "double" else "’")
-            else:
-                out.append("”")
-        elif char == "'" and not (before.isalnum() and after.isalnum()):
-            if before in " ([{\u00a0—–-/" and after not in " ":
-                # a quotation inside single quotes takes double ones, as citeproc-js flips them
-                kind = "double" if stack and stack[-1][0] == "single" else "single"
-                stack.append((kind, char))
-                out.append("“" if kind == "double" else "‘")
-            elif stack and stack[-1][1] == "'":
-                kind, _ = stack.pop()
-                out.append("”" if kind == "double" else "’")
-            else:
-                out.append("’")
+        role = pairs.get(index)
+        if role == "open":
+            # Straight quotes and “ ” are quotations, ‘ ’ inner ones; one inside a quotation
+            # printed the same way flips (citeproc-js's flip-flop).
+            kind = "single" if char == "‘" else "double"
+            if shown and shown[-1] == kind:
+                kind = "single" if kind == "double" else "double"
+            shown.append(kind)
+            out[index] = "“" if kind == "double" else "‘"
+        elif role == "close":
+            out[index] = "”" if shown.pop() == "double" else "’"
         elif char == "'":
-            out.append("’")  # apostrophe
-        else:
-            out.append(char)
+            out[index] = "’"  # an apostrophe
     return "".join(out)
+
+
+_QUOTE_CHARS = "\"'“”‘’"
+_OPENS_AFTER = "([{/\u00a0—–-«"
+_DOUBLE, _SINGLE = "\"“”", "'‘’"
+
+
+def _neighbour(text: str, skipped: bytearray, index: int, step: int) -> str | None:
+    """The character next to *index* (before it: step -1), looking through HTML tags and
+    private-use placeholders; None at the edge of the text."""
+    index += step
+    while 0 <= index < len(text):
+        char = text[index]
+        if skipped[index] != 2 and not "\ue000" <= char <= "\uf8ff":
+            return char
+        index += step
+    return None
+
+
+def _matched_quotes(text: str, skipped: bytearray) -> dict[int, str]:
+    """Index of each quotation mark that opens or closes a matched pair -> "open"/"close"."""
+    stack: list[tuple[int, str]] = []  # (index, family) of open quotations
+    roles: dict[int, str] = {}
+    for index, char in enumerate(text):
+        if skipped[index] or char not in _QUOTE_CHARS:
+            continue
+        before, after = _neighbour(text, skipped, index, -1), _neighbour(text, skipped, index, 1)
+        family = _DOUBLE if char in _DOUBLE else _SINGLE
+        if char in "'’" and before is not None and after is not None and before.isalnum() and after.isalnum():
+            continue  # an apostrophe inside a word
+        opens_after = before is None or before.isspace() or before in _OPENS_AFTER or (before in _QUOTE_CHARS and before not in family)
+        can_open = char not in "”’" and opens_after and after is not None and not after.isspace()
+        can_close = char not in "“‘" and before is not None and not before.isspace() and (after is None or not after.isalnum())
+        open_at = next((n for n in range(len(stack) - 1, -1, -1) if stack[n][1] == family), None)
+        if can_close and open_at is not None and (not can_open or open_at == len(stack) - 1):
+            roles[stack[open_at][0]], roles[index] = "open", "close"
+            del stack[open_at:]
+        elif can_open:
+            stack.append((index, family))
+    return roles
 
 
 def punctuation_in_quotes(text: str, *, after_question: bool = True) -> str:
@@ -125,23 +153,43 @@ def punctuation_in_quotes(text: str, *, after_question: bool = True) -> str:
     return pattern.sub(r"\2\1", text)
 
 
-_PUNCTUATION_AFTER_QUOTES = re.compile(r"(?<![”’])([”’]+(?:</?[a-z]+>)*)([.,])")
-_PUNCTUATION_AFTER_QUOTES_NOT_QUESTION = re.compile(r"(?<![?!”’])([”’]+(?:</?[a-z]+>)*)([.,])")
+_FORMATTING = rf"(?:</?[a-z]+>|[{MARKS}])"  # what punctuation moves across: marks (and tags in a value)
+_PUNCTUATION_AFTER_QUOTES = re.compile(rf"(?<![”’])([”’]+{_FORMATTING}*)([.,])")
+_PUNCTUATION_AFTER_QUOTES_NOT_QUESTION = re.compile(rf"(?<![?!”’])([”’]+{_FORMATTING}*)([.,])")
 
 
 def drop_doubled_punctuation(text: str) -> str:
     """No doubled terminal punctuation: ``?”.`` → ``?”``, ``..`` → ``.``, ``.,`` → ``.``;
     an ellipsis (``...``) is not a doubled period and stays whole."""
-    text = re.sub(r"(?<!\.)([?!.])((?:</?[a-z]+>|[”’])*)\.(?!\.)", r"\1\2", text)
-    text = re.sub(r"([?!])((?:</?[a-z]+>|[”’])*),", r"\1\2,", text)
+    text = re.sub(rf"(?<!\.)([?!.])((?:{_FORMATTING}|[”’])*)\.(?!\.)", r"\1\2", text)
+    text = re.sub(rf"([?!])((?:{_FORMATTING}|[”’])*),", r"\1\2,", text)
     return text
 
 
-def escape_ampersands(text: str) -> str:
-    """HTML: a bare ``&`` becomes ``&#38;`` (citeproc-js's form); entities are left alone,
-    except citeproc-py's own ``&amp;`` (an ``and="symbol"``, a term), written ``&#38;`` too."""
-    text = re.sub(r"&(?!#?\w+;)", "&#38;", text)
-    return text.replace("&amp;", "&#38;").replace("&lt;", "&#60;").replace("&gt;", "&#62;")
+def _superscript_bases() -> dict[str, str]:
+    import unicodedata
+
+    bases = {}
+    for code in range(0xA0, 0x10000):  # superscript letters outside the BMP are not written in <sup>
+        decomposition = unicodedata.decomposition(chr(code))
+        if decomposition.startswith("<super> "):
+            bases[chr(code)] = "".join(chr(int(part, 16)) for part in decomposition.split()[1:])
+    # Raised forms Unicode gives no <super> decomposition; citeproc-js writes them in <sup> too.
+    bases.update({"ˀ": "ʔ", "ˁ": "ʕ", "\u06e5": "\u0648", "\u06e6": "\u064a"})
+    return bases
+
+
+_SUPERSCRIPT_BASES = _superscript_bases()
+_SUPERSCRIPT = re.compile("[" + "".join(_SUPERSCRIPT_BASES) + "]")
+
+
+def superscripts_as_runs(text: str) -> str:
+    """Marked text: a superscript character (the ``ª`` of "1.ª", the ``ʳᵉ`` of French "1ʳᵉ")
+    becomes its letter in a superscript run, one run per character, as citeproc-js writes
+    it in HTML (``1<sup>r</sup><sup>e</sup>``); plain text keeps the character."""
+    if not _SUPERSCRIPT.search(text):
+        return text
+    return _SUPERSCRIPT.sub(lambda m: mark("superscript", _SUPERSCRIPT_BASES[m.group(0)]), text)
 
 
 def _strip_affixes(text: str, layout: Layout) -> str:
@@ -163,25 +211,25 @@ def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
     """Field values as citeproc-py should get them.
 
     Rich-text tags (``<i>``, ``<b>`` …, see :mod:`.richtext`) become placeholders that
-    :func:`fix_note` and :func:`fix_entry` turn back into markup. For HTML, ``&`` and any
-    other ``<`` and ``>`` become character references (a literal ``&amp;`` in a title is
-    text, printed ``&#38;amp;`` as citeproc-js prints it): citeproc-py copies field values into
-    its HTML unescaped, so a title such as ``<script>…`` would turn into markup, where
-    citeproc-js prints ``&#60;script&#62;``.
+    :func:`fix_note` and :func:`fix_entry` turn into marks (or nothing, in plain text); any
+    other ``<``, ``>`` and ``&`` stay text, which HTML prints as character references
+    (``<script>`` as ``&#60;script&#62;``, a literal ``&amp;`` as ``&#38;amp;``, as
+    citeproc-js prints them).
     """
     def clean(value: Any) -> Any:
         if isinstance(value, str):
-            value = _IN_VALUE_QUOTE_PUNCTUATION.sub(r"\1" + KEEP_PUNCTUATION, richtext.protect(value))
-            if fmt != "html":
-                return value
-            return value.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+            return _IN_VALUE_QUOTE_PUNCTUATION.sub(r"\1" + KEEP_PUNCTUATION, richtext.protect(value))
         if isinstance(value, list):
             return [clean(v) for v in value]
         if isinstance(value, dict):
             return {k: clean(v) for k, v in value.items()}
         return value
 
-    return {key: (value if key in ("id", "type") else clean(value)) for key, value in item.items()}
+    return {key: (value if key in ("id", "type") else clean(clean_date(value) if key in _DATE_VARIABLES else value))
+            for key, value in item.items()}
+
+
+_DATE_VARIABLES = frozenset(("accessed", "container", "event-date", "issued", "original-date", "submitted"))
 
 
 def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layout: Layout = NOTE_LAYOUT) -> str:
@@ -190,9 +238,9 @@ def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layou
     text = curly_quotes(text)
     if layout.punctuation_in_quote:
         text = punctuation_in_quotes(text)
-    if fmt == "html":
-        text = escape_ampersands(text)
-    return richtext.restore(text, fmt)
+    if fmt == "marked":
+        text = superscripts_as_runs(text)
+    return write_display(richtext.restore(text, fmt), "text")
 
 
 def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str:
@@ -200,8 +248,6 @@ def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str
     ``<sc>`` …) printed as formatting."""
     def clean(value: str) -> str:  # the user's punctuation stays where it is, as in field values
         value = richtext.protect(curly_quotes(_IN_VALUE_QUOTE_PUNCTUATION.sub(r"\1" + KEEP_PUNCTUATION, value)))
-        if fmt == "html":
-            value = escape_ampersands(value.replace("<", "&#60;").replace(">", "&#62;"))
         return richtext.restore(value, fmt)
 
     if prefix:
@@ -238,7 +284,7 @@ def join_cites(pieces: list[str], *, fmt: str, layout: Layout = NOTE_LAYOUT) -> 
 
 def _capitalise_first(text: str, fmt: str) -> str:
     """A note starts with a capital: "ibid." → "Ibid." (citeproc-py leaves it lower case)."""
-    match = re.match(r"((?:<[^>]+>)*)(ibid\.)", text)
+    match = re.match(rf"((?:<[^>]+>|[{MARKS}])*)(ibid\.)", text)
     if match:
         return match.group(1) + "I" + text[match.end(1) + 1 :]
     return text
@@ -247,8 +293,9 @@ def _capitalise_first(text: str, fmt: str) -> str:
 def fix_entry(raw: str, *, fmt: str, quote_punctuation: bool = True) -> str:
     """Mend one bibliography entry."""
     text = curly_quotes(raw.strip())
-    if fmt == "html":
-        text = escape_ampersands(text)
+    if fmt == "marked":
+        text = superscripts_as_runs(text)
     if quote_punctuation:
         text = punctuation_in_quotes(text)
-    return richtext.restore(drop_doubled_punctuation(text), fmt).replace(KEEP_PUNCTUATION, "")
+    text = richtext.restore(drop_doubled_punctuation(text), fmt).replace(KEEP_PUNCTUATION, "")
+    return write_display(text, fmt)

@@ -13,7 +13,6 @@ process (a book makes one per chapter) the same renderer for the same style file
 from __future__ import annotations
 
 import hashlib
-import html as html_lib
 import json
 import warnings
 from functools import lru_cache
@@ -23,13 +22,14 @@ from typing import Any, Mapping
 from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator, formatter
 from citeproc.source.json import CiteProcJSON
 
+from . import formatter as marked_formatter
 from . import postprocess
 from .cluster import Collapsing
 from .disambiguation import NO_DISAMBIGUATION, Disambiguation, Rules
 from .engine import FIRST_NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY, POSITION_KEY
 from .styles import find_style, load_style
 
-__all__ = ["CiteRenderer", "LOCATOR_STAND_IN", "fingerprint"]
+__all__ = ["CiteRenderer", "LOCATOR_STAND_IN", "citeproc_formatter", "fingerprint"]
 
 LOCATOR_STAND_IN = "9990999"
 """Rendered in place of a plain-number locator, then replaced by it."""
@@ -37,7 +37,8 @@ _KEPT_LIMIT = 50_000  # a long-lived process (sphinx-autobuild) starts afresh pa
 
 
 class CiteRenderer:
-    """Renders single cites of CSL-JSON items in one style and format, keeping the results."""
+    """Renders single cites of CSL-JSON items in one style and format (``"text"``, or
+    ``"marked"``: text with the marks of :mod:`.tree`), keeping the results."""
 
     def __init__(self, style: str | None, fmt: str) -> None:
         self.fmt = fmt
@@ -46,7 +47,7 @@ class CiteRenderer:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             source = CiteProcJSON([])
-        self._bibliography = CitationStylesBibliography(self.style, source, formatter.html if fmt == "html" else formatter.plain)
+        self._bibliography = CitationStylesBibliography(self.style, source, citeproc_formatter(fmt))
         self._kept: dict[tuple[Any, ...], tuple[str, str | None]] = {}
         self._sort_rows: dict[str, list[Any]] = {}  # bibliography sort values by item fingerprint
         citation = self.style.root.citation
@@ -97,8 +98,7 @@ class CiteRenderer:
             self._kept[key] = kept
         if not stand_in:
             return kept
-        page = html_lib.escape(locator, quote=False) if self.fmt == "html" else locator
-        return kept[0].replace(LOCATOR_STAND_IN, page), kept[1]
+        return kept[0].replace(LOCATOR_STAND_IN, locator), kept[1]
 
     def citation_order(self, items: list[tuple[Mapping[str, Any], str]], numbers: list[int | None] | None = None) -> list[int]:
         """Indexes of a note's items, (item, fingerprint) pairs, in the order of the style's
@@ -166,6 +166,12 @@ class CiteRenderer:
             for reference in CiteProcJSON([prepared]).values():
                 source.add(reference)
         return source_id
+
+
+def citeproc_formatter(fmt: str):
+    """The citeproc-py formatter module of *fmt*: ``"marked"`` text (HTML and the tree are
+    written from it, see :mod:`.tree`) or plain text."""
+    return marked_formatter if fmt == "marked" else formatter.plain
 
 
 def fingerprint(item: Mapping[str, Any]) -> str:

@@ -6,14 +6,16 @@ inside an article title: ``Review of <i>The China Tangle</i>``). citeproc-py cop
 field values as plain text, so the tags would be printed (or escaped) literally.
 
 :func:`protect` turns each balanced tag pair of a value into private-use characters
-that pass through citeproc-py untouched; :func:`restore` turns them into the output
-format afterwards: HTML tags (an italic run inside an italic title flips to roman, as
-citeproc-js prints it), or nothing in plain text.  Tags outside this set stay text.
+that pass through citeproc-py untouched; :func:`restore` turns them into the marks of
+:mod:`.tree` afterwards (an italic run inside an italic title flips to roman, as
+citeproc-js prints it), or into nothing in plain text.  Tags outside this set stay text.
 """
 
 from __future__ import annotations
 
 import re
+
+from . import tree
 
 __all__ = ["protect", "restore", "plain", "has_markup", "placeholders"]
 
@@ -77,58 +79,55 @@ def plain(value: str) -> str:
     return _PLACEHOLDERS.sub("", protect(value))
 
 
-# What a placeholder prints in HTML; "flips" are the roman/upright forms used inside a run
-# that is already italic or bold.
-_HTML_OPEN = {"i": ("<i>", '<span style="font-style:normal;">'), "b": ("<b>", '<span style="font-weight:normal;">'),
-              "sup": ("<sup>", None), "sub": ("<sub>", None), "sc": ('<span style="font-variant:small-caps;">', None)}
-_HTML_CLOSE = {"<i>": "</i>", "<b>": "</b>", "<sup>": "</sup>", "<sub>": "</sub>"}
-_STYLE_TAGS = re.compile(r"</?[ib]>|[" + "".join(_OPEN.values()) + "".join(_CLOSE.values()) + "]")
+# The style a placeholder's run takes, and the one it takes inside a run that is already
+# italic or bold: roman, normal weight (as citeproc-js prints a title inside a title).
+_STYLE = {"i": ("italic", "roman"), "b": ("bold", "normal-weight"), "sup": ("superscript", None),
+          "sub": ("subscript", None), "sc": ("small-caps", None)}
+_ITALIC, _BOLD = tree.marks("italic"), tree.marks("bold")
+_STYLE_TOKENS = re.compile("[" + "".join(_ITALIC + _BOLD) + "".join(_OPEN.values()) + "".join(_CLOSE.values()) + "]")
 
 
 def restore(text: str, fmt: str) -> str:
-    """Placeholders in rendered *text* as *fmt* (``"html"`` or ``"text"``) shows them."""
+    """Placeholders in rendered *text* as *fmt* shows them: marked text (``"marked"``, see
+    :mod:`.tree`) or nothing (``"text"``)."""
     if not _PLACEHOLDERS.search(text):
         return text
-    if fmt != "html":
+    if fmt == "text":
         return _PLACEHOLDERS.sub("", text)
     pieces, cursor = [], 0
     # Whether each enclosing run is italic / bold, innermost last; the style's own
-    # <i> and <b> count as well as the field's.
+    # italic and bold count as well as the field's.
     italic: list[bool] = [False]
     bold: list[bool] = [False]
-    opened: list[str] = []  # closing tag of each open placeholder
-    for token in _STYLE_TAGS.finditer(text):
+    opened: list[str] = []  # closing mark of each open placeholder
+    for token in _STYLE_TOKENS.finditer(text):
         pieces.append(text[cursor : token.start()])
         cursor = token.end()
-        tag = token.group(0)
-        if tag in ("<i>", "</i>", "<b>", "</b>"):
-            states = italic if tag[-2] == "i" else bold
-            if tag.startswith("</"):
+        char = token.group(0)
+        if char in _ITALIC or char in _BOLD:
+            states = italic if char in _ITALIC else bold
+            if char in (_ITALIC[1], _BOLD[1]):
                 if len(states) > 1:
                     states.pop()
             else:
                 states.append(True)
-            pieces.append(tag)
+            pieces.append(char)
             continue
-        kind = _KIND_OF[tag]
+        kind = _KIND_OF[char]
         if kind == "nocase":
             continue
-        if tag == _OPEN[kind]:
-            plain_tag, flipped = _HTML_OPEN[kind]
-            states = italic if kind == "i" else bold if kind == "b" else None
-            if states is not None and states[-1] and flipped:
-                pieces.append(flipped)
-                opened.append("</span>")
-                states.append(False)
-            else:
-                pieces.append(plain_tag)
-                opened.append(_HTML_CLOSE.get(plain_tag, "</span>"))
-                if states is not None:
-                    states.append(True)
+        states = italic if kind == "i" else bold if kind == "b" else None
+        if char == _OPEN[kind]:
+            style, flipped = _STYLE[kind]
+            flips = states is not None and states[-1]
+            opening, closing = tree.marks(flipped if flips else style)
+            pieces.append(opening)
+            opened.append(closing)
+            if states is not None:
+                states.append(not flips)
         else:
             if opened:
                 pieces.append(opened.pop())
-            states = italic if kind == "i" else bold if kind == "b" else None
             if states is not None and len(states) > 1:
                 states.pop()
     pieces.append(text[cursor:])

@@ -7,13 +7,13 @@ citation notes and the author's own ``[#]_`` notes run 1, 2, 3 …), and
 records each citation note with its number in the domain.
 
 Writing: :class:`FillNotes` renders every note with the note engine (first,
-short or Ibid. from the recorded numbers) and every bibliography.
+short or Ibid. from the recorded numbers) and every bibliography, as trees
+(:mod:`frus_cite.formatting.tree`) made into docutils nodes, which each builder
+writes with its own writer.
 """
 
 from __future__ import annotations
 
-import re
-from html.parser import HTMLParser
 from typing import Any
 
 from docutils import nodes
@@ -22,8 +22,9 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..formatting.bibliography import entry_item, render_entry_pairs
+from ..formatting.bibliography import entry_item, render_entry_trees
 from ..formatting.notes import Cite, Cluster, NoteEngine
+from ..formatting.tree import Inline, Link, Rendered
 from ..quoting import drop_marks, glued_marks
 from .config import get_config
 from .domain import document_scratch, get_domain, scratch, take_document_scratch
@@ -31,10 +32,7 @@ from .nodes import frus_bibliography, frus_note, frus_note_ref, set_quotation_te
 from .records import NoteRecord
 from .sources import catalog_for, csl_item, reference_for
 
-__all__ = ["MarkNotes", "PlaceNotes", "PunctuateQuotations", "FillNotes", "LinkNotes", "bibliography_targets", "html_to_nodes", "note_content", "rendered_notes", "document_order"]
-
-_SAFE_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)\]]")
-
+__all__ = ["MarkNotes", "PlaceNotes", "PunctuateQuotations", "FillNotes", "LinkNotes", "bibliography_targets", "note_content", "rendered_notes", "document_order"]
 
 class MarkNotes(SphinxTransform):
     """Each citation's mark becomes a footnote reference and its footnote (an auto-numbered,
@@ -205,20 +203,20 @@ def _items(env: BuildEnvironment, keys: list[str]) -> dict[str, dict[str, Any]]:
     return items
 
 
-def rendered_notes(env: BuildEnvironment, docname: str) -> dict[str, str]:
-    """Note id → note (HTML) for *docname*, with positions per the note scope."""
+def rendered_notes(env: BuildEnvironment, docname: str) -> dict[str, Rendered]:
+    """Note id → rendered note for *docname*, with positions per the note scope."""
     config = get_config(env.config)
     scope_docs = document_order(env) if config.note_scope == "project" else [docname]
     return _cached(env, "notes:" + ("*" if config.note_scope == "project" else docname), lambda: _render_notes(env, scope_docs))
 
 
-def _render_notes(env: BuildEnvironment, scope_docs: list[str]) -> dict[str, str]:
+def _render_notes(env: BuildEnvironment, scope_docs: list[str]) -> dict[str, Rendered]:
     config = get_config(env.config)
     domain = get_domain(env)
     keys = domain.cited_keys(scope_docs)
     items = _items(env, keys)
     engine = NoteEngine(list(items.values()), style=config.style, ibid=config.ibid)
-    result: dict[str, str] = {}
+    result: dict[str, Rendered] = {}
     for doc in scope_docs:
         engine.new_document()
         notes = domain.notes.get(doc, [])
@@ -228,7 +226,7 @@ def _render_notes(env: BuildEnvironment, scope_docs: list[str]) -> dict[str, str
         for index, note in enumerate(notes):
             cites = tuple(Cite(c.key, c.locator, c.label, c.prefix, c.suffix) for c in note.cites if c.key in items)
             if cites:
-                result[note.note_id] = engine.cite(Cluster(cites, note.note_index), "html")
+                result[note.note_id] = engine.cite_tree(Cluster(cites, note.note_index))
             following = notes[index + 1] if index + 1 < len(notes) else None
             if (following is None or following.note_index != note.note_index) and len(sources_in[note.note_index]) > 1:
                 # An author's note citing several sources inline: no "Ibid." may follow it,
@@ -237,59 +235,39 @@ def _render_notes(env: BuildEnvironment, scope_docs: list[str]) -> dict[str, str
     return result
 
 
-class _NoteHTML(HTMLParser):
-    """Build docutils nodes from the engine's HTML (``<i>``, ``<b>``, small caps, sup/sub)."""
-
-    TAGS = {"i": nodes.emphasis, "em": nodes.emphasis, "b": nodes.strong, "strong": nodes.strong, "sup": nodes.superscript, "sub": nodes.subscript}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[nodes.Element] = [nodes.inline()]
-
-    def handle_starttag(self, tag, attrs):
-        factory = self.TAGS.get(tag)
-        if factory:
-            element = factory()
-        elif tag == "span" and "font-style:normal" in (style := (dict(attrs).get("style") or "").replace(" ", "")):
-            # Roman inside an italic title ("Reading <i>Pravda</i>"): emphasis within emphasis,
-            # which LaTeX sets upright by itself and our CSS sets upright in HTML.
-            element = nodes.emphasis(classes=["frus-roman"])
-        elif tag == "span" and "font-variant:small-caps" in style:
-            element = nodes.inline(classes=["frus-small-caps"])
-        elif tag == "span" and "font-weight:normal" in style:
-            element = nodes.inline(classes=["frus-normal-weight"])
-        else:
-            element = nodes.inline(classes=["frus-" + tag])
-        self.stack[-1] += element
-        self.stack.append(element)
-
-    def handle_endtag(self, tag):
-        if len(self.stack) > 1:
-            self.stack.pop()
-
-    def handle_data(self, data):
-        position = 0
-        for match in _SAFE_URL.finditer(data):
-            if match.start() > position:
-                self.stack[-1] += nodes.Text(data[position : match.start()])
-            url = match.group(0)
-            self.stack[-1] += nodes.reference(url, url, refuri=url, classes=["frus-source-url"])
-            position = match.end()
-        if position < len(data):
-            self.stack[-1] += nodes.Text(data[position:])
+# The node each style of a run becomes; LaTeX sets emphasis inside emphasis upright by
+# itself, HTML through frus-cite.css, and frus-cite.sty gives the roles their meaning.
+_STYLE_NODES = {
+    "italic": lambda: nodes.emphasis(),
+    "roman": lambda: nodes.emphasis(classes=["frus-roman"]),
+    "bold": lambda: nodes.strong(),
+    "superscript": lambda: nodes.superscript(),
+    "subscript": lambda: nodes.subscript(),
+    "small-caps": lambda: nodes.inline(classes=["frus-small-caps"]),
+    "normal-weight": lambda: nodes.inline(classes=["frus-normal-weight"]),
+    "light": lambda: nodes.inline(classes=["frus-light"]),
+    "underline": lambda: nodes.inline(classes=["frus-underline"]),
+    # CSL display blocks, with citeproc-js's class names
+    "block": lambda: nodes.inline(classes=["csl-block"]),
+    "left-margin": lambda: nodes.inline(classes=["csl-left-margin"]),
+    "right-inline": lambda: nodes.inline(classes=["csl-right-inline"]),
+    "indent": lambda: nodes.inline(classes=["csl-indent"]),
+}
 
 
-def html_to_nodes(html: str) -> list[nodes.Node]:
-    """Docutils nodes for the engine's HTML output; only http(s) URLs become links."""
-    parser = _NoteHTML()
-    parser.feed(html)
-    parser.close()
-    return list(parser.stack[0].children)
+def note_content(rendered: Rendered) -> list[nodes.Node]:
+    """The nodes of one rendered note or bibliography entry (the one place where they become nodes)."""
+    return [_node(child) for child in rendered.children]
 
 
-def note_content(rendered: str) -> list[nodes.Node]:
-    """The nodes of one rendered note (the one place where notes become nodes)."""
-    return html_to_nodes(rendered)
+def _node(run: Inline) -> nodes.Node:
+    if isinstance(run, str):
+        return nodes.Text(run)
+    if isinstance(run, Link):
+        return nodes.reference(run.text, run.text, refuri=run.url, classes=["frus-source-url"])
+    element = _STYLE_NODES[run.style]()
+    element.extend(_node(child) for child in run.children)
+    return element
 
 
 def bibliography_entry_id(item: dict[str, Any]) -> str:
@@ -417,9 +395,9 @@ class FillNotes(SphinxPostTransform):
         items, _ = _entry_items(self.env, keys, record.each_document)
         style = record.style or get_config(self.env.config).style
         container = nodes.container(classes=["frus-bibliography"], ids=list(node["ids"]))
-        for item, entry in render_entry_pairs(items, style=style, fmt="html"):
+        for item, entry in render_entry_trees(items, style=style):
             paragraph = nodes.paragraph("", "", classes=["frus-bib-entry"], ids=[bibliography_entry_id(dict(item))])
-            paragraph += html_to_nodes(entry)
+            paragraph += note_content(entry)
             container += paragraph
         node.replace_self(container)
 

@@ -25,10 +25,12 @@ from lxml import etree
 
 from .base import (CSL_NS, DISAMBIGUATE_KEY, FIRST_NAMES_KEY, GIVENNAME_KEY, NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY,
                    POSITION_KEY, YEAR_SUFFIX_KEY, KeptAnswers)
-from .disambiguation import ExpandedNames, NameExpansion, FirstNames, GeneratedVariables, ImplicitYearSuffix, YearSuffixAfterYear
 from .conditions import PositionFromEngine, is_numeric
+from .disambiguation import ExpandedNames, FirstNames, GeneratedVariables, ImplicitYearSuffix, NameExpansion
+from .dates import DatePartRendering, DateRendering, clean_date
+from .display import Display, SecondFieldAlign
 from .labels import LabelNeedsItsVariable
-from .names import Initials, initialize_given
+from .names import NameList, initialize_given
 from .ranges import RangeFormats, format_ranges, shorten_range_end
 from .sorting import CslSort, CslSortKey, MacroSortOptions, sort_text
 from .substitution import AuthorSubstitute, SubstitutedOnce, Substitution
@@ -36,25 +38,25 @@ from .text import EscapedAffixes, TextCase
 
 __all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GIVENNAME_KEY", "NAMES_KEY",
            "YEAR_SUFFIX_KEY", "NUMBER_KEY", "FIRST_NAMES_KEY", "NameExpansion", "is_numeric",
-           "initialize_given", "format_ranges", "shorten_range_end", "sort_text"]
+           "initialize_given", "clean_date", "format_ranges", "shorten_range_end", "sort_text"]
 
 _EXTRAS: dict[str, tuple[type, ...]] = {
-    "name": (ExpandedNames, Initials, EscapedAffixes),
-    "layout": (AuthorSubstitute,),
+    "name": (ExpandedNames, NameList, EscapedAffixes),
+    "layout": (SecondFieldAlign, AuthorSubstitute),
     "sort": (CslSort,),
     "key": (CslSortKey,),
     "substitute": (Substitution,),
-    "text": (MacroSortOptions, GeneratedVariables, RangeFormats, TextCase, EscapedAffixes),
-    "number": (RangeFormats, TextCase, EscapedAffixes),
-    "label": (LabelNeedsItsVariable, TextCase, EscapedAffixes),
-    "date-part": (YearSuffixAfterYear, TextCase, EscapedAffixes),
+    "text": (MacroSortOptions, GeneratedVariables, RangeFormats, TextCase, Display, EscapedAffixes),
+    "number": (RangeFormats, TextCase, Display, EscapedAffixes),
+    "label": (LabelNeedsItsVariable, TextCase, Display, EscapedAffixes),
+    "date-part": (DatePartRendering, TextCase, EscapedAffixes),
     "name-part": (TextCase, EscapedAffixes),
-    "group": (EscapedAffixes,),
-    "date": (ImplicitYearSuffix, EscapedAffixes),
+    "group": (Display, EscapedAffixes),
+    "date": (ImplicitYearSuffix, DateRendering, Display, EscapedAffixes),
     "et-al": (EscapedAffixes,),
     "if": (PositionFromEngine,),
     "else-if": (PositionFromEngine,),
-    "names": (FirstNames, SubstitutedOnce, EscapedAffixes),
+    "names": (FirstNames, SubstitutedOnce, Display, EscapedAffixes),
 }
 
 

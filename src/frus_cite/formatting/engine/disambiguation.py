@@ -10,15 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from citeproc.source import Date as CiteprocDate
-from citeproc.source import DateRange, VariableError
-from citeproc.source import Name as CiteprocName
+from citeproc.source import VariableError
 
 from .base import FIRST_NAMES_KEY, NAMES_KEY, NUMBER_KEY, YEAR_SUFFIX_KEY, temporary_attributes
-
-FULL_GIVEN = "\ue0fd"
-"""Put before a given name that ``initialize-with`` must leave whole (taken off by :class:`ExpandedNames`)."""
-
+from .personal_names import person_name
 
 @dataclass(frozen=True, slots=True)
 class NameExpansion:
@@ -36,11 +31,13 @@ class NameExpansion:
         return max((level for (at, who), level in self.levels if who == person and at in (-1, index)), default=0)
 
 
-def person(name) -> tuple[str, str]:
-    """A citeproc-py name as the disambiguation knows a person: (family with its
-    non-dropping particle, given)."""
-    given, family, _dropping, non_dropping, _suffix = name.parts()
-    return " ".join(str(part) for part in (non_dropping, family) if part), str(given or "")
+def person_key(raw) -> tuple[str, str]:
+    """A CSL-JSON name as the disambiguation knows a person: (family with its non-dropping
+    particle, given), read as the names are read for printing ("" for an institution)."""
+    name = person_name(raw)
+    if name.literal is not None:
+        return "", ""
+    return " ".join(part for part in (name.non_dropping, name.family) if part), name.given
 
 
 def letters(number: int) -> str:
@@ -54,7 +51,7 @@ def letters(number: int) -> str:
 
 class ExpandedNames:
     """``cs:name`` with a cite's :class:`NameExpansion`: more names before "et al.", and given
-    names added to the persons it lists (in a short form the name is written in full)."""
+    names added to the persons it lists (a short form becomes the long one for them)."""
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
         expansion = item.get(NAMES_KEY) if sort_options is None else None
@@ -63,36 +60,24 @@ class ExpandedNames:
         overrides = {}
         if expansion.shown is not None:
             overrides = {"et-al-use-first": str(expansion.shown), "et-al-subsequent-use-first": str(expansion.shown)}
-        reference = item.reference
-        names = reference.get(variable)
-        expanded = [self._expanded(name, expansion.level(i, person(name)), context) for i, name in enumerate(names or [])]
-        if names:
-            reference[variable] = expanded
+        self._frus_expansion = expansion  # read by _person, for the time of this call
         try:
             with temporary_attributes(self, overrides):
                 return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
         finally:
-            if names:
-                reference[variable] = names
+            self._frus_expansion = None
 
-    def _expanded(self, name, level: int, context):
-        """*name* with its given name added at *level* (the same name when there is nothing to add)."""
-        given, family, dropping, non_dropping, suffix = name.parts()
-        if level == 0 or not given or "literal" in name:
-            return name
-        initials = self.get_option("initialize-with", context)
-        if self.get_option("form", context) == "short":
-            shown = self.initialize(given, initials, context) if level == 1 and initials is not None else given
-            whole = " ".join(part for part in (shown, dropping, non_dropping, family) if part)
-            return CiteprocName(family=whole)
-        if level == 2 and initials is not None:
-            return CiteprocName(**{**dict(name), "given": FULL_GIVEN + given})
-        return name
-
-    def initialize(self, given, mark, context):
-        if str(given).startswith(FULL_GIVEN):
-            return str(given)[len(FULL_GIVEN):]
-        return super().initialize(given, mark, context)
+    def _person(self, person, options, inverted, index, sort_options):
+        expansion = vars(self).get("_frus_expansion")
+        key = (" ".join(part for part in (person.non_dropping, person.family) if part), person.given)
+        level = expansion.level(index, key) if expansion and person.literal is None and person.given else 0
+        if level:
+            short = options["form"] == "short"
+            options = dict(options, form="long")
+            if level == 2 or (short and options["initialize-with"] is None):
+                options["initialize-with"] = None  # the whole given name
+            inverted = self._inverted(options, index) if short else inverted
+        return super()._person(person, options, inverted, index, sort_options)
 
 
 class GeneratedVariables:
@@ -109,45 +94,54 @@ class GeneratedVariables:
         return super()._variable(item, context)
 
 
-_PENDING_SUFFIX = "frus_pending_year_suffix"
-
-
 class ImplicitYearSuffix:
     """A style that does not print ``year-suffix`` itself gets it after the year of the first
     date a cite prints (CSL: "the year-suffix is appended to the first year rendered")."""
 
     def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
         suffix = item.get(YEAR_SUFFIX_KEY) if kwargs.get("sort_options") is None else None
-        if not suffix or item.get(_PENDING_SUFFIX) is not None or self._prints_year_suffix():
+        if not suffix or item.get(_SUFFIX_PRINTED) or self.is_locale_date() or self._prints_year_suffix():
             return super().process(item, variable, show_parts, context, **kwargs)
-        value = item.reference.get((variable or self.get("variable") or "").replace("-", "_"))
-        date = value.begin if isinstance(value, DateRange) else value
-        if not isinstance(date, CiteprocDate):
-            return super().process(item, variable, show_parts, context, **kwargs)
-        item[_PENDING_SUFFIX] = suffix
-        date[_PENDING_SUFFIX] = suffix
+        self._frus_year_suffix = suffix  # read by the year part (see _template), which clears it
         try:
             text = super().process(item, variable, show_parts, context, **kwargs)
         finally:
-            printed = _PENDING_SUFFIX not in date
-            date.pop(_PENDING_SUFFIX, None)
-        item[_PENDING_SUFFIX] = "" if printed else None  # "": printed once, never again in this cite
+            item[_SUFFIX_PRINTED] = self._frus_year_suffix is None
+            self._frus_year_suffix = None
         return text
+
+    def _template(self):
+        parts, delimiter = super()._template()
+        if not vars(self).get("_frus_year_suffix"):
+            return parts, delimiter
+        return [(name, _YearWithSuffix(part, self) if name == "year" else part) for name, part in parts], delimiter
 
     def _prints_year_suffix(self) -> bool:
         return bool(self.get_root().xpath_search(".//cs:text[@variable='year-suffix']"))
 
 
-class YearSuffixAfterYear:
-    """``cs:date-part name="year"`` printing the pending implicit year-suffix."""
+_SUFFIX_PRINTED = "frus_year_suffix_printed"
 
-    def process(self, date, context=None):
-        text = super().process(date, context)
-        if text and self.get("name") == "year" and isinstance(date, CiteprocDate):
-            suffix = date.pop(_PENDING_SUFFIX, None)
-            if suffix:
-                text = text + suffix
+
+class _YearWithSuffix:
+    """A year date-part printing the date's pending year-suffix after the year, once."""
+
+    def __init__(self, part, date_element) -> None:
+        self.part, self.date_element = part, date_element
+
+    def get(self, name, default=None):
+        return self.part.get(name, default)
+
+    def render_value(self, date_element, date, name):
+        text = self.part.render_value(date_element, date, name)
+        suffix = vars(self.date_element).get("_frus_year_suffix")
+        if text and suffix:
+            self.date_element._frus_year_suffix = None
+            return text + suffix
         return text
+
+    def affixed(self, text, keep_prefix=True, keep_suffix=True):
+        return self.part.affixed(text, keep_prefix, keep_suffix)
 
 
 class FirstNames:

@@ -11,6 +11,7 @@ from citeproc import DATES, NAMES, NUMBERS
 from citeproc.source import VariableError
 
 from .base import NUMBER_KEY
+from .personal_names import person_name
 
 
 _TAG_TEXT = re.compile(r"<[^>]*>")
@@ -72,7 +73,8 @@ class CslSortKey:
         if value is None or (isinstance(value, str) and not value):
             return None
         if name in NAMES:
-            return (1, 0, sort_text(NAME_PART_BREAK.join(name_sort_text(n) for n in value)))
+            demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort") != "never"
+            return (1, 0, sort_text(NAME_PART_BREAK.join(name_sort_text(n, demote=demote) for n in value)))
         if name in DATES:
             return (1, 0, value.sort_key()) if hasattr(value, "sort_key") else (1, 0, str(value))
         if name in NUMBERS:
@@ -96,9 +98,17 @@ class CslSortKey:
         return (1, 0, text) if text else None
 
 
-def name_sort_text(name) -> str:
-    given, family, dropping, non_dropping, suffix = name.parts()
-    return NAME_PART_BREAK.join(part.replace(" ", NAME_PART_BREAK) for part in (non_dropping, family, given, dropping, suffix) if part)
+def name_sort_text(name, *, demote: bool = True) -> str:
+    """A name as a sort key: family name first; a non-dropping particle ("van Gogh") after the
+    given name when the style demotes it (CSL's default), else before the family name."""
+    person = person_name(name)
+    if person.literal is not None:
+        return person.literal.replace(" ", NAME_PART_BREAK)
+    if demote:
+        parts = (person.family, person.given, person.dropping, person.non_dropping, person.suffix)
+    else:
+        parts = (person.non_dropping, person.family, person.dropping, person.given, person.suffix)
+    return NAME_PART_BREAK.join(part.replace(" ", NAME_PART_BREAK) for part in parts if part)
 
 
 class MacroSortOptions:

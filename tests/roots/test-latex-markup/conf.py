@@ -1,0 +1,2 @@
+extensions = ["frus_cite.sphinxext"]
+frus_cite_bibfiles = ["refs.bib"]

@@ -1,0 +1,133 @@
+"""CSL semantics of the engine layer beyond names and clusters: display, dates, numbers,
+sorting, rich text — each checked on what a reader of the output sees."""
+
+from __future__ import annotations
+
+from frus_cite.formatting.bibliography import render_entries
+from frus_cite.formatting.notes import Cite, Cluster, NoteEngine
+
+_HEAD = (
+    '<style xmlns="http://purl.org/net/xbiblio/csl" class="{cls}" version="1.0"{attrs}>'
+    "<info><title>s</title><id>s</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
+)
+
+
+def style_file(tmp_path, citation: str, bibliography: str = "", *, cls: str = "note", attrs: str = "", extra: str = "") -> str:
+    """A style whose citation layout is *citation* (and bibliography layout *bibliography*)."""
+    text = _HEAD.format(cls=cls, attrs=attrs) + extra + f"<citation>{citation}</citation>"
+    if bibliography:
+        text += f"<bibliography>{bibliography}</bibliography>" if not bibliography.startswith("<bibliography") else bibliography
+    path = tmp_path / "s.csl"
+    path.write_text(text + "</style>", encoding="utf-8")
+    return str(path)
+
+
+def note(style: str, item: dict, **cite) -> str:
+    engine = NoteEngine([item], style=style)
+    return engine.cite(Cluster((Cite(item["id"], **cite),), 1), fmt="html")
+
+
+BOOK = {"id": "b", "type": "book", "title": "Book A", "author": [{"family": "Smith", "given": "John"}],
+        "issued": {"date-parts": [[2000]]}, "abstract": "About it."}
+
+
+# -- display ---------------------------------------------------------------------------------
+
+
+def test_second_field_align_puts_the_number_in_the_margin(tmp_path):
+    style = style_file(
+        tmp_path, '<layout><text variable="title"/></layout>',
+        '<bibliography second-field-align="flush"><layout suffix=".">'
+        '<text variable="citation-number" prefix="[" suffix="]"/><text variable="title" prefix=" "/></layout></bibliography>',
+    )
+    html = render_entries([BOOK], style=style, fmt="html")
+    assert html == ['\n    <div class="csl-left-margin">[1]</div><div class="csl-right-inline"> Book A.</div>\n  ']
+    assert render_entries([BOOK], style=style, fmt="text") == ["[1] Book A."]
+
+
+def test_display_block_and_indent_as_citeproc_js_writes_them(tmp_path):
+    style = style_file(
+        tmp_path, '<layout><text variable="title"/></layout>',
+        '<layout><group display="block"><names variable="author"><name/></names></group>'
+        '<text variable="title"/><text variable="abstract" display="indent"/></layout>',
+    )
+    assert render_entries([BOOK], style=style, fmt="html") == [
+        '\n\n    <div class="csl-block">John Smith</div>\nBook A<div class="csl-indent">About it.</div>\n  '
+    ]
+    # No author: no empty block.
+    anonymous = {k: v for k, v in BOOK.items() if k != "author"}
+    assert render_entries([anonymous], style=style, fmt="html") == ['Book A<div class="csl-indent">About it.</div>\n  ']
+
+
+# -- quotation marks in field values ------------------------------------------------------------
+
+
+def test_quotations_alternate_by_level_and_keep_their_kind_at_the_top():
+    from frus_cite.formatting.postprocess import curly_quotes
+
+    assert curly_quotes("'friend'") == "“friend”"  # straight single quotes are a quotation
+    assert curly_quotes("meaning ‘God willing’.") == "meaning ‘God willing’."  # curly inner ones stay inner
+    assert curly_quotes("“My '\"Amazing\" and Bogus' Title”") == "“My ‘“Amazing” and Bogus’ Title”"
+    assert curly_quotes("'Nobody Knows You're a Dog': As") == "“Nobody Knows You’re a Dog”: As"
+
+
+def test_apostrophes_and_unmatched_quotes():
+    from frus_cite.formatting.postprocess import curly_quotes
+
+    assert curly_quotes("(ETFA '09)") == "(ETFA ’09)"
+    assert curly_quotes("the Joneses' house") == "the Joneses’ house"
+    assert curly_quotes("l'''") == "l’’’"
+    assert curly_quotes('Nation of "Positive Obligations " of State') == 'Nation of "Positive Obligations " of State'
+
+
+# -- superscript characters ---------------------------------------------------------------------
+
+
+def test_superscript_characters_are_written_in_sup_in_html(tmp_path):
+    style = style_file(tmp_path, '<layout><text variable="title"/><text value="ª" prefix=" 1."/></layout>')
+    item = {"id": "s", "type": "book", "title": "1ʳᵉ édition"}
+    assert note(style, item) == "1<sup>r</sup><sup>e</sup> édition 1.<sup>a</sup>"
+    engine = NoteEngine([item], style=style)
+    assert engine.cite(Cluster((Cite("s"),), 1)) == "1ʳᵉ édition 1.ª"  # plain text keeps the characters
+
+
+# -- dates ---------------------------------------------------------------------------------------
+
+
+def _dated(**issued) -> dict:
+    return {"id": "d", "type": "book", "title": "T", "issued": issued}
+
+
+def test_localized_date_ranges_write_each_part_once(tmp_path):
+    style = style_file(tmp_path, '<layout><date variable="issued" form="text"/></layout>')
+    assert note(style, _dated(**{"date-parts": [[1999, 1, 2], [1999, 1, 4]]})) == "January 2–4, 1999"
+    assert note(style, _dated(**{"date-parts": [[1999, 1, 2], [1999, 3, 4]]})) == "January 2–March 4, 1999"
+    assert note(style, _dated(**{"date-parts": [[1999, 12, 30], [2000, 1, 2]]})) == "December 30, 1999–January 2, 2000"
+    assert note(style, _dated(**{"date-parts": [[1987], [0]]})) == "1987–"
+
+
+def test_range_delimiter_of_the_largest_differing_part(tmp_path):
+    style = style_file(
+        tmp_path, '<layout><date variable="issued" delimiter=" ">'
+        '<date-part name="month" range-delimiter="/"/><date-part name="year" range-delimiter=" to "/></date></layout>')
+    assert note(style, _dated(**{"date-parts": [[1999, 1], [1999, 3]]})) == "January/March 1999"
+    assert note(style, _dated(**{"date-parts": [[1999, 1], [2000, 3]]})) == "January 1999 to March 2000"
+
+
+def test_seasons_empty_parts_and_raw_dates(tmp_path):
+    style = style_file(tmp_path, '<layout><date variable="issued" form="text" date-parts="year-month-day"/></layout>')
+    assert note(style, _dated(**{"date-parts": [[1999, 21], [2001, 22]]})) == "Spring 1999–Summer 2001"
+    assert note(style, _dated(**{"date-parts": [[1965, 14]]})) == "Summer 1965"
+    assert note(style, _dated(**{"date-parts": [["2000", "", ""]]})) == "2000"
+    assert note(style, _dated(**{"raw": "Ides of March"})) == "Ides of March"
+
+
+def test_style_overrides_of_a_localized_date_do_not_leak(tmp_path):
+    style = style_file(
+        tmp_path, '<layout><choose><if type="book"><date variable="issued" form="text">'
+        '<date-part name="month" form="short"/></date></if>'
+        '<else><date variable="issued" form="text"/></else></choose></layout>')
+    engine = NoteEngine([{**_dated(**{"date-parts": [[1999, 8, 2]]}), "id": "b"},
+                         {**_dated(**{"date-parts": [[1999, 8, 2]]}), "id": "a", "type": "article"}], style=style)
+    assert engine.cite(Cluster((Cite("b"),), 1)) == "Aug. 2, 1999"
+    assert engine.cite(Cluster((Cite("a"),), 2)) == "August 2, 1999"
