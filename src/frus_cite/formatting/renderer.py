@@ -43,11 +43,11 @@ class CiteRenderer:
     def __init__(self, style: str | None, fmt: str) -> None:
         self.fmt = fmt
         self.style = load_style(style, fmt)
-        self.layout = postprocess.Layout.of(self.style)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             source = CiteProcJSON([])
         self._bibliography = CitationStylesBibliography(self.style, source, citeproc_formatter(fmt))
+        self.layout = postprocess.Layout.of(self.style)  # after the formatter is set on the style
         self._kept: dict[tuple[Any, ...], tuple[str, str | None]] = {}
         self._sort_rows: dict[str, list[Any]] = {}  # bibliography sort values by item fingerprint
         citation = self.style.root.citation
