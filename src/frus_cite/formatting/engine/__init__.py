@@ -52,13 +52,8 @@ _EXTRAS: dict[str, tuple[type, ...]] = {
     "label": (LabelNeedsItsVariable, TextCase, Display, EscapedAffixes),
     "date-part": (DatePartRendering, TextCase, EscapedAffixes),
     "name-part": (TextCase, EscapedAffixes),
-<<<<<<< HEAD
     "group": (PunctuationSeams, Display, EscapedAffixes),
-    "date": (DateRendering, Display, EscapedAffixes),
-=======
-    "group": (Display, EscapedAffixes),
     "date": (ImplicitYearSuffix, DateRendering, Display, EscapedAffixes),
->>>>>>> main
     "et-al": (EscapedAffixes,),
     "if": (PositionFromEngine,),
     "else-if": (PositionFromEngine,),
