@@ -31,6 +31,7 @@ from .dates import DatePartRendering, DateRendering, clean_date
 from .display import Display, SecondFieldAlign
 from .labels import LabelNeedsItsVariable
 from .names import NameList, initialize_given
+from .punctuation import PunctuationSeams
 from .ranges import RangeFormats, format_ranges, shorten_range_end
 from .sorting import CslSort, CslSortKey, MacroSortOptions, sort_text
 from .substitution import AuthorSubstitute, SubstitutedOnce, Substitution
@@ -51,7 +52,7 @@ _EXTRAS: dict[str, tuple[type, ...]] = {
     "label": (LabelNeedsItsVariable, TextCase, Display, EscapedAffixes),
     "date-part": (DatePartRendering, TextCase, EscapedAffixes),
     "name-part": (TextCase, EscapedAffixes),
-    "group": (Display, EscapedAffixes),
+    "group": (PunctuationSeams, Display, EscapedAffixes),
     "date": (ImplicitYearSuffix, DateRendering, Display, EscapedAffixes),
     "et-al": (EscapedAffixes,),
     "if": (PositionFromEngine,),
