@@ -285,16 +285,16 @@ def join_cites(pieces: list[str], *, fmt: str, layout: Layout = NOTE_LAYOUT) -> 
             joined += space + piece
         else:
             joined += delimiter + piece
+    joined = _capitalise_first(joined, fmt)  # the note's first word, inside the layout's prefix: "(Ibid.)"
     text = layout.formatting[0] + layout.prefix + joined + layout.suffix + layout.formatting[1]
     if layout.punctuation_in_quote:
         text = punctuation_in_quotes(text, after_question=False)
-    text = drop_doubled_punctuation(text).replace(KEEP_PUNCTUATION, "")
-    return _capitalise_first(text, fmt)
+    return drop_doubled_punctuation(text).replace(KEEP_PUNCTUATION, "")
 
 
 def _capitalise_first(text: str, fmt: str) -> str:
     """A note starts with a capital: "ibid." → "Ibid." (citeproc-py leaves it lower case)."""
-    match = re.match(rf"((?:<[^>]+>|[{MARKS}])*)(ibid\.)", text)
+    match = re.match(rf"((?:<[^>]+>|[{MARKS}])*)(ibid)(?![a-z-])", text)
     if match:
         return match.group(1) + "I" + text[match.end(1) + 1 :]
     return text
