@@ -93,16 +93,26 @@ def load_fixtures(folder: Path = SUITE, pattern: str = "") -> list[Fixture]:
 
 
 def _citations_in_order(citations: list[list[Any]]) -> list[tuple[str, dict[str, Any]]]:
-    """``CITATIONS`` clusters in document order, each inserted after its ``citationsPre``."""
+    """``CITATIONS`` clusters in document order.  As citeproc-js's ``processCitationCluster``
+    takes it, each call states the order of the document: ``citationsPre``, the citation,
+    ``citationsPost``; the last call's order is the final one (a citation once put first may
+    later be placed after another).  A citation the last call does not mention is put after its
+    own ``citationsPre``.  A ``citationID`` sent again is an edit of that citation, and the
+    note numbers in ``citationsPre``/``Post`` are the notes' numbers from then on."""
     ordered: list[tuple[str, dict[str, Any]]] = []
-    note_numbers: dict[str, int] = {}  # citationsPre/Post give the notes' numbers as they are now
+    note_numbers: dict[str, int] = {}
     for citation, before, after in citations:
         ordered = [entry for entry in ordered if entry[0] != citation["citationID"]]  # a citation edited again
         ids = [citation_id for citation_id, _ in before]
         at = max((i + 1 for i, (cid, _) in enumerate(ordered) if cid in ids), default=0)
         ordered.insert(at, (citation["citationID"], citation))
         note_numbers.update({cid: number for cid, number in [*before, *after] if isinstance(number, int)})
-    return [(cid, _numbered(c, note_numbers.get(cid))) for cid, c in ordered]
+    last, before, after = citations[-1] if citations else ({}, [], [])
+    stated = [cid for cid, _ in before] + [last.get("citationID")] + [cid for cid, _ in after]
+    by_id = dict(ordered)
+    final = [(cid, by_id[cid]) for cid in dict.fromkeys(stated) if cid in by_id]
+    final += [(cid, c) for cid, c in ordered if cid not in dict(final)]
+    return [(cid, _numbered(c, note_numbers.get(cid))) for cid, c in final]
 
 
 def _numbered(citation: dict[str, Any], number: int | None) -> dict[str, Any]:

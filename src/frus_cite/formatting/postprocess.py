@@ -285,16 +285,19 @@ def join_cites(pieces: list[str], *, fmt: str, layout: Layout = NOTE_LAYOUT) -> 
             joined += space + piece
         else:
             joined += delimiter + piece
-    joined = _capitalise_first(joined, fmt)  # the note's first word, inside the layout's prefix: "(Ibid.)"
-    text = layout.formatting[0] + layout.prefix + joined + layout.suffix + layout.formatting[1]
+    head = layout.formatting[0] + layout.prefix
+    text = head + joined + layout.suffix + layout.formatting[1]
     if layout.punctuation_in_quote:
         text = punctuation_in_quotes(text, after_question=False)
-    return drop_doubled_punctuation(text).replace(KEEP_PUNCTUATION, "")
+    text = drop_doubled_punctuation(text).replace(KEEP_PUNCTUATION, "")
+    if text.startswith(head):  # the note's first word is inside the layout's prefix: "(Ibid.)"
+        return head + _capitalise_first(text[len(head):], fmt)
+    return _capitalise_first(text, fmt)
 
 
 def _capitalise_first(text: str, fmt: str) -> str:
     """A note starts with a capital: "ibid." → "Ibid." (citeproc-py leaves it lower case)."""
-    match = re.match(rf"((?:<[^>]+>|[{MARKS}])*)(ibid)(?![a-z-])", text)
+    match = re.match(rf"((?:<[^>]+>|[{MARKS}])*)(ibid\.)", text)
     if match:
         return match.group(1) + "I" + text[match.end(1) + 1 :]
     return text
