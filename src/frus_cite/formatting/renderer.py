@@ -23,8 +23,8 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 
 from . import formatter as marked_formatter
-from . import postprocess
-from .engine import DISAMBIGUATE_KEY, GIVENNAME_KEY, NEAR_NOTE_KEY, POSITION_KEY
+from . import postprocess, tree
+from .engine import DISAMBIGUATE_KEY, GIVENNAME_KEY, NEAR_NOTE_KEY, NO_PRINTED_FORM, POSITION_KEY
 from .styles import find_style, load_style
 
 __all__ = ["CiteRenderer", "LOCATOR_STAND_IN", "citeproc_formatter", "fingerprint"]
@@ -118,7 +118,8 @@ class CiteRenderer:
             citation = Citation([CitationItem(self._source_id(item, fingerprint), **args)])
             self._bibliography.register(citation)
             raw = str(self._bibliography.cite(citation, lambda missing: None))
-        return postprocess.fix_note(raw, fmt=self.fmt, item=item, layout=self.layout)
+        text = postprocess.fix_note(raw, fmt=self.fmt, item=item, layout=self.layout)
+        return text if tree.strip_marks(text).strip() else NO_PRINTED_FORM  # as citeproc-js prints it
 
     def _source_id(self, item: Mapping[str, Any], fingerprint: str) -> str:
         """The item's id in the citeproc-py source (its content's hash), added on first use."""

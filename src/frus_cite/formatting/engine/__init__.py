@@ -26,6 +26,7 @@ from lxml import etree
 from .base import CSL_NS, DISAMBIGUATE_KEY, GIVENNAME_KEY, NEAR_NOTE_KEY, POSITION_KEY, KeptAnswers
 from .conditions import PositionFromEngine, is_numeric
 from .dates import DatePartRendering, DateRendering, clean_date
+from .entries import NO_PRINTED_FORM, EveryEntryPrinted
 from .display import Display, SecondFieldAlign
 from .labels import LabelNeedsItsVariable
 from .names import NameList, initialize_given
@@ -34,12 +35,12 @@ from .sorting import CslSort, CslSortKey, MacroSortOptions, sort_text
 from .substitution import AuthorSubstitute, SubstitutedOnce, Substitution
 from .text import EscapedAffixes, TextCase
 
-__all__ = ["FrusStyle", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GIVENNAME_KEY", "is_numeric",
+__all__ = ["FrusStyle", "NO_PRINTED_FORM", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GIVENNAME_KEY", "is_numeric",
            "initialize_given", "clean_date", "format_ranges", "shorten_range_end", "sort_text"]
 
 _EXTRAS: dict[str, tuple[type, ...]] = {
     "name": (NameList, EscapedAffixes),
-    "layout": (SecondFieldAlign, AuthorSubstitute),
+    "layout": (EveryEntryPrinted, SecondFieldAlign, AuthorSubstitute),
     "sort": (CslSort,),
     "key": (CslSortKey,),
     "substitute": (Substitution,),
