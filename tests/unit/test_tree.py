@@ -83,3 +83,19 @@ def test_display_blocks_are_runs_of_the_tree_written_as_citeproc_js_divs():
     tree = Rendered.from_marked(mark("left-margin", "[1]") + mark("right-inline", "Brooks, " + mark("italic", "Pravda") + "."))
     assert tree.children[0] == Styled("left-margin", ("[1]",)) and tree.text() == "[1]Brooks, Pravda."
     assert tree.html() == ('\n    <div class="csl-left-margin">[1]</div><div class="csl-right-inline">Brooks, <i>Pravda</i>.</div>\n  ')
+
+
+BOLD_LAYOUT = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id/><title/><updated>2026-11-30T00:00:00+00:00</updated></info>
+  <citation><layout prefix="(" suffix=")" delimiter="; " font-weight="bold"><text variable="title"/></layout></citation>
+</style>"""
+
+
+def test_the_layouts_formatting_goes_once_around_the_whole_note_with_its_affixes(tmp_path):
+    style = tmp_path / "bold-layout.csl"
+    style.write_text(BOLD_LAYOUT)
+    items = [{"id": "a", "type": "book", "title": "Alpha"}, {"id": "b", "type": "book", "title": "Beta"}]
+    cluster = Cluster((Cite("a"), Cite("b")), 1)
+    tree = NoteEngine(items, style=str(style)).cite_tree(cluster)
+    assert tree.children == (Styled("bold", ("(Alpha; Beta)",)),)  # citeproc-js: <b>(Alpha; Beta)</b>
+    assert NoteEngine(items, style=str(style)).cite(cluster, "text") == "(Alpha; Beta)"

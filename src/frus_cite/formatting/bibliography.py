@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from dataclasses import replace
 from typing import Any, Iterable, Mapping
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography
@@ -23,6 +24,7 @@ from ..catalog import Catalog, default_catalog
 from ..model import Reference
 from . import postprocess
 from .csl_json import to_csl_json, volume_variables
+from .disambiguation import NO_DISAMBIGUATION, Disambiguation
 from .engine import NO_PRINTED_FORM
 from .renderer import citeproc_formatter
 from .styles import load_style, require_bibliography
@@ -82,27 +84,35 @@ def collapsed_items(records: Iterable[Reference], *, catalog: Catalog | None = N
     return list(items.values())
 
 
-def render_entries(items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text") -> list[str]:
+Disambiguations = Mapping[str, Disambiguation] | None
+
+
+def render_entries(items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text",
+                   disambiguations: Disambiguations = None) -> list[str]:
     """Render bibliography entries in CMOS order, with 3-em dashes for repeated authors."""
-    return [text for _, text in render_entry_pairs(items, style=style, fmt=fmt)]
+    return [text for _, text in render_entry_pairs(items, style=style, fmt=fmt, disambiguations=disambiguations)]
 
 
 def render_entry_pairs(
-    items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text"
+    items: list[Mapping[str, Any]], *, style: str | None = None, fmt: str = "text", disambiguations: Disambiguations = None,
 ) -> list[tuple[Mapping[str, Any], str]]:
     """(item, entry text) in the style's order (its ``<sort>``; without one, the order given),
-    in plain text or (``fmt="html"``) HTML; :class:`.NoBibliographyError` for a notes-only style."""
+    in plain text or (``fmt="html"``) HTML; :class:`.NoBibliographyError` for a notes-only style.
+    *disambiguations*, by item id, are those the citations printed: an entry shows the same
+    year-suffix (and CSL's ``disambiguate`` test is true for it too)."""
     if fmt == "html":
-        return [(item, tree.html()) for item, tree in render_entry_trees(items, style=style)]
-    return _render_entries(items, style, "text")
+        return [(item, tree.html()) for item, tree in render_entry_trees(items, style=style, disambiguations=disambiguations)]
+    return _render_entries(items, style, "text", disambiguations)
 
 
-def render_entry_trees(items: list[Mapping[str, Any]], *, style: str | None = None) -> list[tuple[Mapping[str, Any], Rendered]]:
+def render_entry_trees(items: list[Mapping[str, Any]], *, style: str | None = None,
+                       disambiguations: Disambiguations = None) -> list[tuple[Mapping[str, Any], Rendered]]:
     """(item, entry as a tree) in the style's order, as :func:`render_entry_pairs`."""
-    return [(item, Rendered.from_marked(marked)) for item, marked in _render_entries(items, style, "marked")]
+    return [(item, Rendered.from_marked(marked)) for item, marked in _render_entries(items, style, "marked", disambiguations)]
 
 
-def _render_entries(items: list[Mapping[str, Any]], style: str | None, fmt: str) -> list[tuple[Mapping[str, Any], str]]:
+def _render_entries(items: list[Mapping[str, Any]], style: str | None, fmt: str,
+                    disambiguations: Disambiguations = None) -> list[tuple[Mapping[str, Any], str]]:
     require_bibliography(style)
     if not items:
         return []
@@ -112,7 +122,9 @@ def _render_entries(items: list[Mapping[str, Any]], style: str | None, fmt: str)
         source = CiteProcJSON([postprocess.prepare_fields(i, fmt) for i in items])
         bibliography = CitationStylesBibliography(parsed, source, citeproc_formatter(fmt))
         for item in items:
-            bibliography.register(Citation([CitationItem(str(item["id"]))]))
+            shown = (disambiguations or {}).get(str(item["id"]), NO_DISAMBIGUATION)
+            keys = replace(shown, names=None).citation_item_keys()  # names are the bibliography's own
+            bibliography.register(Citation([CitationItem(str(item["id"]), **keys)]))
         if parsed.root.bibliography.find("cs:sort", parsed.root.nsmap) is not None:  # (.sort is a method)
             bibliography.sort()
         rendered = [str(entry) for entry in bibliography.bibliography()]

@@ -25,11 +25,13 @@ nodes are written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..errors import FrusCiteError
+from . import cluster as cluster_join
 from . import postprocess
+from .disambiguation import NO_DISAMBIGUATION, Disambiguation, disambiguate
 from .renderer import CiteRenderer, fingerprint
 from .tree import Rendered
 
@@ -93,7 +95,7 @@ class _History:
     last_note: int | None = None
     last_cites: tuple[Cite, ...] = ()
     last_cited_at: dict[str, int] = field(default_factory=dict)
-    known: set[str] = field(default_factory=set)  # cited, or announced by cite_clusters
+    known: dict[str, None] = field(default_factory=dict)  # cited, or announced by expect (in that order)
     first_note: dict[str, int] = field(default_factory=dict)  # note number of each item's first cite
 
 
@@ -118,9 +120,12 @@ class NoteEngine:
         self.style_name = style
         self.ibid = ibid
         self._history = _History()
-        self._order: list[str] = []  # ids in order of first citation
+        self._order: dict[str, None] = {}  # ids in order of first citation
         self._fingerprints: dict[str, str] = {}
         self._renderers = {fmt: CiteRenderer.shared(style, fmt) for fmt in ("text",)}
+        # decided over the known items, kept until another becomes known (see _known_version)
+        self._kept_order: tuple[Any, list[str], dict[str, int]] = (None, [], {})
+        self._kept_disambiguation: tuple[Any, dict[str, Disambiguation]] = (None, {})
         parsed = self._renderers["text"].style
         # CSL's default distance is 5; a style may set its own.
         self.near_note_distance = near_note_distance if near_note_distance is not None else int(parsed.root.get("near-note-distance", 5))
@@ -173,18 +178,19 @@ class NoteEngine:
         return self._renderers[fmt]
 
     def _render_cite(self, cite: Cite, position: str, fmt: str, near_note: bool = False,
-                     disambiguation: tuple[bool, bool] = (False, False)) -> str:
-        """One cite's text (see :class:`.CiteRenderer` for what is kept)."""
-        add_givenname, disambiguate = disambiguation
+                     first_names: str | None = None) -> tuple[str, str | None]:
+        """One cite's text (see :class:`.CiteRenderer` for what is kept), and the text of its
+        first names when *first_names* asks for them (cite grouping)."""
         item, fingerprint = self.items[cite.id], self._fingerprint(cite.id)
         first_note = self._history.first_note.get(cite.id)
         if first_note is not None and self._renderer(fmt).uses_first_note_number:
             # CSL's first-reference-note-number ("supra note 1") is part of what is rendered
             item = {**item, "first-reference-note-number": str(first_note)}
             fingerprint = f"{fingerprint}|n{first_note}"
-        return self._renderer(fmt).render(
+        return self._renderer(fmt).render_with_names(
             item, position=position, near_note=near_note, locator=cite.locator, label=cite.label,
-            fingerprint=fingerprint, disambiguate=disambiguate, add_givenname=add_givenname,
+            fingerprint=fingerprint, disambiguation=self._disambiguation(cite.id), number=self._number(cite.id),
+            first_names=first_names,
         )
 
     def _fingerprint(self, key: str) -> str:
@@ -210,23 +216,49 @@ class NoteEngine:
         for cite in cluster.cites:
             if cite.id not in self.items:
                 raise NoteError(f"note {cluster.note_index}: unknown item id {cite.id!r}")
-        order = self._renderer(fmt).citation_order([(self.items[c.id], self._fingerprint(c.id)) for c in cluster.cites])
+            self._history.known.setdefault(cite.id)
+        renderer = self._renderer(fmt)
+        order = renderer.citation_order([(self.items[c.id], self._fingerprint(c.id)) for c in cluster.cites],
+                                        [self._number(c.id) for c in cluster.cites] if renderer.uses_citation_number else None)
         cluster = Cluster(tuple(cluster.cites[i] for i in order), cluster.note_index)
-        pieces = []
-        for index, cite in enumerate(cluster.cites):
-            position = cite.position or self._position(cite, index, cluster)
-            body = self._render_cite(cite, position, fmt, self._near_note(cite, cluster), self._disambiguation(cite.id, fmt))
-            pieces.append(postprocess.affix(body, cite.prefix, cite.suffix, fmt=fmt))
-            if cite.id not in self._order:
-                self._order.append(cite.id)
+        if renderer.collapsing.active:
+            text = self._joined_collapsed(cluster, fmt)
+        else:
+            pieces = []
+            for index, cite in enumerate(cluster.cites):
+                position = cite.position or self._position(cite, index, cluster)
+                body = self._render_cite(cite, position, fmt, self._near_note(cite, cluster))[0]
+                pieces.append(postprocess.affix(body, cite.prefix, cite.suffix, fmt=fmt))
+            text = postprocess.join_cites(pieces, fmt=fmt, layout=renderer.layout)
         for cite in cluster.cites:
+            self._order.setdefault(cite.id)
             self._history.cited.add(cite.id)
-            self._history.known.add(cite.id)
             self._history.last_cited_at[cite.id] = cluster.note_index
             self._history.first_note.setdefault(cite.id, cluster.note_index)
         self._history.last_note = cluster.note_index
         self._history.last_cites = cluster.cites
-        return postprocess.join_cites(pieces, fmt=fmt, layout=self._renderer(fmt).layout)
+        return text
+
+    def _joined_collapsed(self, cluster: Cluster, fmt: str) -> str:
+        """A citation of a style that groups or collapses cites (see :mod:`.cluster`)."""
+        renderer = self._renderer(fmt)
+        pieces = []
+        for index, cite in enumerate(cluster.cites):
+            position = cite.position or self._position(cite, index, cluster)
+            near_note = self._near_note(cite, cluster)
+            text, names = self._render_cite(cite, position, fmt, near_note, "keep")
+            piece = cluster_join.Piece(
+                text=postprocess.affix(text, cite.prefix, cite.suffix, fmt=fmt), names=names,
+                number=self._number(cite.id), suffix=self._disambiguation(cite.id).year_suffix,
+                plain=not (cite.locator or cite.prefix or cite.suffix), has_locator=cite.locator is not None)
+            if renderer.collapsing.groups:
+                cut = self._render_cite(cite, position, fmt, near_note, "cut")[0]
+                piece = replace(piece, cut=postprocess.affix(cut, cite.prefix, cite.suffix, fmt=fmt),
+                                year=cut[: -len(piece.suffix)] if piece.suffix and cut.endswith(piece.suffix) else cut)
+            pieces.append(piece)
+        if renderer.collapsing.groups:
+            pieces = cluster_join.group_by_names(pieces)
+        return postprocess.join_cites([cluster_join.join(pieces, renderer.collapsing)], fmt=fmt, layout=renderer.layout)
 
     def cite_clusters(self, clusters: Sequence[Mapping[str, Any]], fmt: str = "text") -> list[str]:
         """Notes for clusters in citeproc-js's shape, in order.  The whole set of cited items
@@ -239,29 +271,53 @@ class NoteEngine:
     def expect(self, ids: Iterable[str]) -> None:
         """Items the document will cite (citeproc-js's ``updateItems``): a cite is then
         disambiguated against them too, not only against the items cited before it."""
-        self._history.known.update(key for key in ids if key in self.items)
+        for key in ids:
+            if key in self.items:
+                self._history.known.setdefault(key)
 
-    def _disambiguation(self, cite_id: str, fmt: str) -> tuple[bool, bool]:
-        """How the cite is told apart from other items cited here with the same short form
-        (their subsequent cite without a locator): (given names written in full, CSL's
-        ``disambiguate`` test true).  Given names first, when the style asks for them
-        (``disambiguate-add-givenname``) and they tell every other item apart."""
-        renderer = self._renderer(fmt)
-        if not (renderer.disambiguates or renderer.adds_givenname):
-            return False, False
-        mine = self._short_form(cite_id, renderer)
-        others = [o for o in self._history.known if o != cite_id and self._short_form(o, renderer) == mine]
-        if not others:
-            return False, False
-        if renderer.adds_givenname:
-            mine = self._short_form(cite_id, renderer, True)
-            if all(self._short_form(o, renderer, True) != mine for o in others):
-                return True, False
-        return False, True
+    def _bibliography_order(self) -> list[str]:
+        """The known items in the order of the style's bibliography (else of citation)."""
+        version = self._known_version()
+        if self._kept_order[0] != version:
+            known = list(self._history.known)
+            renderer = self._renderer("text")
+            indexes = renderer.bibliography_order([(self.items[k], self._fingerprint(k)) for k in known])
+            ordered = [known[i] for i in indexes]
+            self._kept_order = (version, ordered, {key: rank for rank, key in enumerate(ordered, start=1)})
+        return self._kept_order[1]
 
-    def _short_form(self, cite_id: str, renderer: CiteRenderer, add_givenname: bool = False) -> str:
-        return renderer.render(self.items[cite_id], position="subsequent", fingerprint=self._fingerprint(cite_id),
-                               add_givenname=add_givenname)
+    def _known_version(self) -> tuple[int, int]:
+        """Changes when an item becomes known (the set only grows until :meth:`reset`)."""
+        return id(self._history), len(self._history.known)
+
+    def _number(self, cite_id: str) -> int | None:
+        """The item's citation-number, for a style that prints one."""
+        if not self._renderer("text").uses_citation_number:
+            return None
+        self._bibliography_order()
+        return self._kept_order[2].get(cite_id)
+
+    def _disambiguation(self, cite_id: str) -> Disambiguation:
+        """What the item's cites print to be told apart from the other items known here
+        (see :mod:`.disambiguation`), decided again whenever a new item becomes known."""
+        renderer = self._renderer("text")
+        if not renderer.disambiguation_rules.active:
+            return NO_DISAMBIGUATION
+        version = self._known_version()
+        if self._kept_disambiguation[0] != version:
+            known = list(self._history.known)
+            def short_form(key: str, disambiguation: Disambiguation) -> str:
+                return renderer.render(self.items[key], position="subsequent", near_note=True,
+                                       fingerprint=self._fingerprint(key), disambiguation=disambiguation)
+
+            chosen = disambiguate({k: self.items[k] for k in known}, self._bibliography_order,
+                                  renderer.disambiguation_rules, short_form)
+            self._kept_disambiguation = (version, chosen)
+        return self._kept_disambiguation[1].get(cite_id, NO_DISAMBIGUATION)
+
+    def disambiguations(self) -> dict[str, Disambiguation]:
+        """Every known item's disambiguation (the bibliography prints year-suffixes too)."""
+        return {key: self._disambiguation(key) for key in self._history.known}
 
     # -- bibliography ------------------------------------------------------
     def bibliography(self, fmt: str = "text", ids: Iterable[str] | None = None) -> list[str]:
@@ -269,7 +325,9 @@ class NoteEngine:
         from .bibliography import render_entries
 
         chosen = list(ids) if ids is not None else list(self._order)
-        return render_entries([self.items[i] for i in chosen], style=self.style_name, fmt=fmt)
+        self.expect(chosen)
+        return render_entries([self.items[i] for i in chosen], style=self.style_name, fmt=fmt,
+                              disambiguations=self.disambiguations())
 
 
 def cite_reference(

@@ -35,19 +35,25 @@ class Layout:
     """The citation layout's affixes and delimiter (``<layout prefix suffix delimiter>``), and
     the locale's ``punctuation-in-quote``.
 
-    The engine renders one cite at a time; the layout's affixes are taken off each and put
-    once around the whole note, joined by the delimiter, as a CSL processor does."""
+    The engine renders one cite at a time; the layout's affixes and formatting (the marks of
+    ``<layout font-weight="bold">``, *formatting*) are taken off each and put once around the
+    whole note, joined by the delimiter, as a CSL processor does."""
 
-    __slots__ = ("prefix", "suffix", "delimiter", "punctuation_in_quote")
+    __slots__ = ("prefix", "suffix", "delimiter", "punctuation_in_quote", "formatting")
 
-    def __init__(self, prefix: str = "", suffix: str = ".", delimiter: str = "; ", punctuation_in_quote: bool = True):
+    def __init__(self, prefix: str = "", suffix: str = ".", delimiter: str = "; ", punctuation_in_quote: bool = True,
+                 formatting: tuple[str, str] = ("", "")):
         self.prefix, self.suffix, self.delimiter = prefix, suffix, delimiter
         self.punctuation_in_quote = punctuation_in_quote
+        self.formatting = formatting
 
     @classmethod
     def of(cls, style) -> "Layout":
+        """The citation layout of *style*, as the formatter set on it writes its formatting."""
         layout = style.root.citation.layout
-        return cls(layout.get("prefix", ""), layout.get("suffix", ""), layout.get("delimiter", ""), punctuation_in_quote(style))
+        opening, _, closing = str(layout.format("\x00")).partition("\x00")
+        return cls(layout.get("prefix", ""), layout.get("suffix", ""), layout.get("delimiter", ""), punctuation_in_quote(style),
+                   (opening, closing))
 
 
 def punctuation_in_quote(style) -> bool:
@@ -193,6 +199,9 @@ def superscripts_as_runs(text: str) -> str:
 
 
 def _strip_affixes(text: str, layout: Layout) -> str:
+    opening, closing = layout.formatting
+    if opening and text.startswith(opening) and text.endswith(closing):
+        text = text[len(opening) : -len(closing)]
     if layout.prefix and text.startswith(layout.prefix):
         text = text[len(layout.prefix) :]
     if layout.suffix and text.endswith(layout.suffix):
@@ -275,7 +284,7 @@ def join_cites(pieces: list[str], *, fmt: str, layout: Layout = NOTE_LAYOUT) -> 
             joined += space + piece
         else:
             joined += delimiter + piece
-    text = layout.prefix + joined + layout.suffix
+    text = layout.formatting[0] + layout.prefix + joined + layout.suffix + layout.formatting[1]
     if layout.punctuation_in_quote:
         text = punctuation_in_quotes(text, after_question=False)
     text = drop_doubled_punctuation(text).replace(KEEP_PUNCTUATION, "")

@@ -24,7 +24,9 @@ from citeproc.source.json import CiteProcJSON
 
 from . import formatter as marked_formatter
 from . import postprocess, tree
-from .engine import DISAMBIGUATE_KEY, GIVENNAME_KEY, NEAR_NOTE_KEY, NO_PRINTED_FORM, POSITION_KEY
+from .cluster import Collapsing
+from .disambiguation import NO_DISAMBIGUATION, Disambiguation, Rules
+from .engine import FIRST_NAMES_KEY, NEAR_NOTE_KEY, NO_PRINTED_FORM, NUMBER_KEY, POSITION_KEY
 from .styles import find_style, load_style
 
 __all__ = ["CiteRenderer", "LOCATOR_STAND_IN", "citeproc_formatter", "fingerprint"]
@@ -41,18 +43,24 @@ class CiteRenderer:
     def __init__(self, style: str | None, fmt: str) -> None:
         self.fmt = fmt
         self.style = load_style(style, fmt)
-        self.layout = postprocess.Layout.of(self.style)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             source = CiteProcJSON([])
         self._bibliography = CitationStylesBibliography(self.style, source, citeproc_formatter(fmt))
-        self._kept: dict[tuple[Any, ...], str] = {}
+        self.layout = postprocess.Layout.of(self.style)  # after the formatter is set on the style
+        self._kept: dict[tuple[Any, ...], tuple[str, str | None]] = {}
+        self._sort_rows: dict[str, list[Any]] = {}  # bibliography sort values by item fingerprint
         citation = self.style.root.citation
         self._citation_sort = citation.find("cs:sort", citation.nsmap)
-        self._adds_givenname = citation.get("disambiguate-add-givenname") == "true"
+        self._bibliography_layout = self.style.root.find("cs:bibliography/cs:layout", citation.nsmap)
+        self._bibliography_sort = self.style.root.find("cs:bibliography/cs:sort", citation.nsmap)
         self.uses_first_note_number = bool(self.style.root.xpath(".//*[contains(@variable, 'first-reference-note-number')]"))
-        self._disambiguates = bool(self.style.root.xpath(".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]",
-                                                          namespaces=citation.nsmap))
+        # What whole-citation rendering the style asks for, decided once (see .disambiguation, .cluster)
+        has_condition = bool(self.style.root.xpath(".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]",
+                                                   namespaces=citation.nsmap))
+        self.disambiguation_rules = Rules.of(citation, has_condition)
+        self.collapsing = Collapsing.of(self.style)
+        self.uses_citation_number = bool(self.style.root.xpath(".//*[@variable='citation-number']"))
 
     @staticmethod
     def shared(style: str | None, fmt: str) -> "CiteRenderer":
@@ -62,64 +70,92 @@ class CiteRenderer:
 
     def render(self, item: Mapping[str, Any], *, position: str, near_note: bool = False,
                locator: str | None = None, label: str = "page", fingerprint: str | None = None,
-               disambiguate: bool = False, add_givenname: bool = False) -> str:
+               disambiguation: Disambiguation = NO_DISAMBIGUATION, number: int | None = None) -> str:
         """The text of one cite of *item* at *position* (the layout's affixes taken off);
-        *fingerprint* is :func:`fingerprint` of the item, if the caller keeps it."""
+        *fingerprint* is :func:`fingerprint` of the item, if the caller keeps it; *disambiguation*
+        and *number* are what the note engine decided over the whole set of cited items."""
+        return self.render_with_names(item, position=position, near_note=near_note, locator=locator, label=label,
+                                      fingerprint=fingerprint, disambiguation=disambiguation, number=number)[0]
+
+    def render_with_names(self, item: Mapping[str, Any], *, position: str, near_note: bool = False,
+                          locator: str | None = None, label: str = "page", fingerprint: str | None = None,
+                          disambiguation: Disambiguation = NO_DISAMBIGUATION, number: int | None = None,
+                          first_names: str | None = None) -> tuple[str, str | None]:
+        """:meth:`render`, and the text of the cite's first names when *first_names* is "keep"
+        (they are printed) or "cut" (they are left out, as a collapsed cite leaves them)."""
         fingerprint = fingerprint or globals()["fingerprint"](item)
         stand_in = locator is not None and locator.isdigit()
         shown = LOCATOR_STAND_IN if stand_in else locator
-        state = (position, near_note, disambiguate, add_givenname)
+        state = (position, near_note, disambiguation, number, first_names)
         key = (fingerprint, state, label if locator is not None else None, shown)
-        text = self._kept.get(key)
-        if text is None:
-            text = self._render(item, fingerprint, state, shown, label)
-            if stand_in and LOCATOR_STAND_IN not in text:  # the style changed the number (roman, ordinal)
+        kept = self._kept.get(key)
+        if kept is None:
+            kept = self._render(item, fingerprint, state, shown, label)
+            if stand_in and LOCATOR_STAND_IN not in kept[0]:  # the style changed the number (roman, ordinal)
                 return self._render(item, fingerprint, state, locator, label)
             if len(self._kept) > _KEPT_LIMIT:
                 self._kept.clear()
-            self._kept[key] = text
+            self._kept[key] = kept
         if not stand_in:
-            return text
-        return text.replace(LOCATOR_STAND_IN, locator)
+            return kept
+        return kept[0].replace(LOCATOR_STAND_IN, locator), kept[1]
 
-    @property
-    def disambiguates(self) -> bool:
-        """The style has ``disambiguate`` conditions (worth finding ambiguous cites for)."""
-        return self._disambiguates
-
-    @property
-    def adds_givenname(self) -> bool:
-        """The citation element asks for given names to tell ambiguous cites apart."""
-        return self._adds_givenname
-
-    def citation_order(self, items: list[tuple[Mapping[str, Any], str]]) -> list[int]:
+    def citation_order(self, items: list[tuple[Mapping[str, Any], str]], numbers: list[int | None] | None = None) -> list[int]:
         """Indexes of a note's items, (item, fingerprint) pairs, in the order of the style's
-        citation ``<sort>``; without one, the order given (as citeproc-js keeps it)."""
-        sort = self._citation_sort
-        if sort is None or len(items) < 2:
+        citation ``<sort>`` (*numbers*: their citation-numbers); without one, the order given
+        (as citeproc-js keeps it)."""
+        if self._citation_sort is None or len(items) < 2:
             return list(range(len(items)))
+        return self._sorted(self._citation_sort, self.style.root.citation.layout, items, numbers)
+
+    def bibliography_order(self, items: list[tuple[Mapping[str, Any], str]]) -> list[int]:
+        """Indexes of items, (item, fingerprint) pairs, in the order of the style's bibliography
+        ``<sort>`` (its citation numbers and year-suffixes follow it); without one, the order
+        given.  Each item's sort values are kept: the order is asked again as items are cited."""
+        sort = self._bibliography_sort
+        if sort is None or len(items) < 2 or sort.xpath("cs:key[@variable='citation-number']", namespaces=self.style.root.nsmap):
+            return list(range(len(items)))  # numbered in order of citation, whatever order is printed
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             cites = [CitationItem(self._source_id(item, print_)) for item, print_ in items]
             self._bibliography.register(Citation(cites))
-            ordered = sort.sort(cites, self.style.root.citation.layout)
+            for cite, (_, print_) in zip(cites, items):
+                if print_ not in self._sort_rows:
+                    self._sort_rows[print_] = sort.rows([cite], self._bibliography_layout)[0]
+            ordered = sort.sort(cites, self._bibliography_layout, rows=[self._sort_rows[p] for _, p in items])
         position = {id(cite): index for index, cite in enumerate(cites)}
         return [position[id(cite)] for cite in ordered]
 
-    def _render(self, item: Mapping[str, Any], fingerprint: str, state: tuple[str, bool, bool, bool],
-                locator: str | None, label: str) -> str:
-        position, near_note, disambiguate, add_givenname = state
-        args: dict[str, Any] = {POSITION_KEY: position, NEAR_NOTE_KEY: near_note, DISAMBIGUATE_KEY: disambiguate,
-                                GIVENNAME_KEY: add_givenname}
+    def _sorted(self, sort, layout, items: list[tuple[Mapping[str, Any], str]], numbers: list[int | None] | None) -> list[int]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            cites = [CitationItem(self._source_id(item, print_), **({NUMBER_KEY: number} if number else {}))
+                     for (item, print_), number in zip(items, numbers or [None] * len(items))]
+            self._bibliography.register(Citation(cites))
+            ordered = sort.sort(cites, layout)
+        position = {id(cite): index for index, cite in enumerate(cites)}
+        return [position[id(cite)] for cite in ordered]
+
+    def _render(self, item: Mapping[str, Any], fingerprint: str, state: tuple[Any, ...],
+                locator: str | None, label: str) -> tuple[str, str | None]:
+        position, near_note, disambiguation, number, first_names = state
+        args: dict[str, Any] = {POSITION_KEY: position, NEAR_NOTE_KEY: near_note, **disambiguation.citation_item_keys()}
+        if number is not None:
+            args[NUMBER_KEY] = number
+        if first_names is not None:
+            args[FIRST_NAMES_KEY] = first_names
         if locator is not None:
             args["locator"] = Locator(label.replace("-", " "), locator)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # citeproc-py warns about CSL variables it does not model
-            citation = Citation([CitationItem(self._source_id(item, fingerprint), **args)])
+            cite = CitationItem(self._source_id(item, fingerprint), **args)
+            citation = Citation([cite])
             self._bibliography.register(citation)
             raw = str(self._bibliography.cite(citation, lambda missing: None))
+        names = cite.get(FIRST_NAMES_KEY)
+        names = names if first_names is not None and names not in ("keep", "cut") else None
         text = postprocess.fix_note(raw, fmt=self.fmt, item=item, layout=self.layout)
-        return text if tree.strip_marks(text).strip() else NO_PRINTED_FORM  # as citeproc-js prints it
+        return (text if tree.strip_marks(text).strip() else NO_PRINTED_FORM), names  # as citeproc-js prints it
 
     def _source_id(self, item: Mapping[str, Any], fingerprint: str) -> str:
         """The item's id in the citeproc-py source (its content's hash), added on first use."""

@@ -23,8 +23,10 @@ from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS, model
 from citeproc.frontend import CitationStylesStyle
 from lxml import etree
 
-from .base import CSL_NS, DISAMBIGUATE_KEY, GIVENNAME_KEY, NEAR_NOTE_KEY, POSITION_KEY, KeptAnswers
+from .base import (CSL_NS, DISAMBIGUATE_KEY, FIRST_NAMES_KEY, GIVENNAME_KEY, NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY,
+                   POSITION_KEY, YEAR_SUFFIX_KEY, KeptAnswers)
 from .conditions import PositionFromEngine, is_numeric
+from .disambiguation import ExpandedNames, FirstNames, GeneratedVariables, ImplicitYearSuffix, NameExpansion
 from .dates import DatePartRendering, DateRendering, clean_date
 from .entries import NO_PRINTED_FORM, EveryEntryPrinted
 from .display import Display, SecondFieldAlign
@@ -35,26 +37,27 @@ from .sorting import CslSort, CslSortKey, MacroSortOptions, sort_text
 from .substitution import AuthorSubstitute, SubstitutedOnce, Substitution
 from .text import EscapedAffixes, TextCase
 
-__all__ = ["FrusStyle", "NO_PRINTED_FORM", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GIVENNAME_KEY", "is_numeric",
+__all__ = ["FrusStyle", "NO_PRINTED_FORM", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GIVENNAME_KEY", "NAMES_KEY",
+           "YEAR_SUFFIX_KEY", "NUMBER_KEY", "FIRST_NAMES_KEY", "NameExpansion", "is_numeric",
            "initialize_given", "clean_date", "format_ranges", "shorten_range_end", "sort_text"]
 
 _EXTRAS: dict[str, tuple[type, ...]] = {
-    "name": (NameList, EscapedAffixes),
+    "name": (ExpandedNames, NameList, EscapedAffixes),
     "layout": (EveryEntryPrinted, SecondFieldAlign, AuthorSubstitute),
     "sort": (CslSort,),
     "key": (CslSortKey,),
     "substitute": (Substitution,),
-    "text": (MacroSortOptions, RangeFormats, TextCase, Display, EscapedAffixes),
+    "text": (MacroSortOptions, GeneratedVariables, RangeFormats, TextCase, Display, EscapedAffixes),
     "number": (RangeFormats, TextCase, Display, EscapedAffixes),
     "label": (LabelNeedsItsVariable, TextCase, Display, EscapedAffixes),
     "date-part": (DatePartRendering, TextCase, EscapedAffixes),
     "name-part": (TextCase, EscapedAffixes),
     "group": (Display, EscapedAffixes),
-    "date": (DateRendering, Display, EscapedAffixes),
+    "date": (ImplicitYearSuffix, DateRendering, Display, EscapedAffixes),
     "et-al": (EscapedAffixes,),
     "if": (PositionFromEngine,),
     "else-if": (PositionFromEngine,),
-    "names": (SubstitutedOnce, Display, EscapedAffixes),
+    "names": (FirstNames, SubstitutedOnce, Display, EscapedAffixes),
 }
 
 

@@ -56,3 +56,11 @@ def note_printed(layout, tag: str, variables) -> None:
     printed = getattr(layout, "printed", None)
     if printed is not None:
         printed.extend((tag, variable) for variable in variables)
+NAMES_KEY = "frus_names"
+"""A cite's :class:`NameExpansion` (CSL's disambiguate-add-names and -add-givenname)."""
+YEAR_SUFFIX_KEY = "frus_year_suffix"
+"""The year-suffix ("a", "b" …) the disambiguation gave the item."""
+NUMBER_KEY = "frus_citation_number"
+"""The item's citation-number, as the whole document numbers it."""
+FIRST_NAMES_KEY = "frus_first_names"
+"""On a cite of a grouping citation: "keep" or "cut" its first names; set to their text once rendered."""

@@ -10,6 +10,7 @@ from functools import cmp_to_key
 from citeproc import DATES, NAMES, NUMBERS
 from citeproc.source import VariableError
 
+from .base import NUMBER_KEY
 from .personal_names import person_name
 
 
@@ -34,9 +35,10 @@ class CslSort:
     numbers as numbers, dates by year, month and day (citeproc-py compares raw strings and
     sorts its "None" keys by type)."""
 
-    def sort(self, items, context):
+    def sort(self, items, context, rows=None):
+        """*items* in order; *rows*, if given, are their :meth:`rows`, kept by the caller."""
         keys = self.findall("cs:key", self.nsmap)
-        rows = [[key.sort_value(item, context) for key in keys] for item in items]
+        rows = rows if rows is not None else self.rows(items, context)
         descending = [key.get("sort", "ascending") == "descending" for key in keys]
 
         def compare(left: int, right: int) -> int:
@@ -50,6 +52,11 @@ class CslSort:
 
         return [items[i] for i in sorted(range(len(items)), key=cmp_to_key(compare))]
 
+    def rows(self, items, context):
+        """Each item's sort values, one per ``cs:key``."""
+        keys = self.findall("cs:key", self.nsmap)
+        return [[key.sort_value(item, context) for key in keys] for item in items]
+
 
 class CslSortKey:
     """One ``cs:key``'s value for an item: (0, number) or (1, text); None when empty."""
@@ -60,8 +67,9 @@ class CslSortKey:
             return self._macro_value(item, context)
         name = variable.replace("-", "_")
         value = item.reference.get(name)
-        if variable == "citation-number":
-            return (0, item.number, "")
+        if variable == "citation-number":  # the note engine's number for the item, if it gave one
+            number = item.get(NUMBER_KEY)
+            return (0, item.number if number is None else number, "")
         if value is None or (isinstance(value, str) and not value):
             return None
         if name in NAMES:

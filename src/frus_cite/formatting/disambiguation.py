@@ -1,0 +1,220 @@
+"""Disambiguation over the whole set of cited items, as CSL 1.0.2 specifies it.
+
+Two cites are ambiguous when their short form (the cite at a subsequent position, near its
+last note and without a locator, as citeproc-js compares them) prints the same.  A style
+tells them apart with, in this order:
+
+1. ``disambiguate-add-names``: names hidden by "et al." are shown, one more at a time, until
+   no further name tells a cite apart;
+2. ``disambiguate-add-givenname``: initials or given names are added to names that share a
+   family name; with a ``givenname-disambiguation-rule`` other than ``by-cite`` this is done
+   for every name in the document, ambiguous cite or not;
+3. ``disambiguate-add-year-suffix``: "a", "b" … in the order of the bibliography (without one,
+   of first citation), printed in citations and in the bibliography;
+4. the ``disambiguate="true"`` condition for the cites still ambiguous.
+
+:func:`disambiguate` answers a :class:`Disambiguation` for each item; the rendering is done by
+the caller's function, so this module knows nothing of citeproc-py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Iterable, Mapping
+
+from .engine import DISAMBIGUATE_KEY, NAMES_KEY, YEAR_SUFFIX_KEY, NameExpansion
+from .engine.disambiguation import letters, person_key
+
+__all__ = ["Disambiguation", "NO_DISAMBIGUATION", "Rules", "disambiguate", "letters"]
+
+_NAME_VARIABLES = ("author", "editor", "translator", "composer", "director", "illustrator", "interviewer",
+                   "recipient", "collection-editor", "container-author", "editorial-director", "original-author",
+                   "reviewed-author")
+
+
+@dataclass(frozen=True, slots=True)
+class Disambiguation:
+    """What one item's cites print to tell it apart from the others cited."""
+
+    names: NameExpansion | None = None
+    year_suffix: str | None = None
+    condition: bool = False  # CSL's disambiguate="true"
+
+    def citation_item_keys(self) -> dict[str, Any]:
+        """The keys of a citeproc-py ``CitationItem`` that carry it to the engine layer."""
+        keys: dict[str, Any] = {}
+        if self.names is not None:
+            keys[NAMES_KEY] = self.names
+        if self.year_suffix:
+            keys[YEAR_SUFFIX_KEY] = self.year_suffix
+        if self.condition:
+            keys[DISAMBIGUATE_KEY] = True
+        return keys
+
+
+NO_DISAMBIGUATION = Disambiguation()
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """A style's disambiguation options (read once per style)."""
+
+    add_names: bool = False
+    add_givenname: bool = False
+    givenname_rule: str = "by-cite"
+    add_year_suffix: bool = False
+    condition: bool = False  # the style has disambiguate="true" tests
+
+    @classmethod
+    def of(cls, citation, has_condition: bool) -> "Rules":
+        def flag(name: str) -> bool:
+            return citation.get(name) == "true"
+
+        return cls(flag("disambiguate-add-names"), flag("disambiguate-add-givenname"),
+                   citation.get("givenname-disambiguation-rule", "by-cite"), flag("disambiguate-add-year-suffix"),
+                   has_condition)
+
+    @property
+    def active(self) -> bool:
+        return self.add_names or self.add_givenname or self.add_year_suffix or self.condition
+
+    @property
+    def global_names(self) -> bool:
+        """Given names are added wherever a family name is shared, not only in ambiguous cites."""
+        return self.add_givenname and self.givenname_rule != "by-cite"
+
+
+Person = tuple[str, str]
+Render = Callable[[str, Disambiguation], str]
+
+
+def people(item: Mapping[str, Any]) -> list[Person]:
+    """The persons an item names, in order (the first names variable's first)."""
+    found: list[Person] = []
+    for variable in _NAME_VARIABLES:
+        for name in item.get(variable) or []:
+            if isinstance(name, Mapping) and name.get("family") and not name.get("literal"):
+                found.append(person_key(name))
+    return found
+
+
+def _initials(given: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[^\s.\-]+", given) if word[0].isupper())
+
+
+def _same_given(one: str, other: str) -> bool:
+    """The same given name, however its initials are spaced ("J. J." and "J.J.")."""
+    return re.sub(r"[\s.]", "", one) == re.sub(r"[\s.]", "", other)
+
+
+def _level(person: Person, rivals: Iterable[Person], rule: str) -> int:
+    """The given-name level that tells *person* from *rivals* of the same family name:
+    1 initials, 2 the whole given name (0: initials do not help and the rule stops there)."""
+    others = [r for r in rivals if r[0] == person[0] and not _same_given(r[1], person[1])]
+    if not others:
+        return 0
+    if all(_initials(r[1]) != _initials(person[1]) for r in others):
+        return 1
+    return 0 if rule.endswith("with-initials") else 2
+
+
+def global_levels(items: Mapping[str, Mapping[str, Any]], rule: str) -> dict[str, tuple]:
+    """Given-name levels for every item, for the rules that act document-wide (``all-names``,
+    ``primary-name`` and their ``-with-initials`` forms)."""
+    primary = rule.startswith("primary-name")
+    listed = {key: people(item)[:1] if primary else people(item) for key, item in items.items()}
+    everyone = {p for persons in listed.values() for p in persons}
+    levels = {}
+    for key, persons in listed.items():
+        index = 0 if primary else -1
+        found = tuple(((index, p), level) for p in persons if (level := _level(p, everyone, rule)))
+        levels[key] = found
+    return levels
+
+
+def disambiguate(items: Mapping[str, Mapping[str, Any]], order: Callable[[], list[str]], rules: Rules,
+                 render: Render) -> dict[str, Disambiguation]:
+    """Each item's :class:`Disambiguation`.  *order* gives the item ids in bibliography order
+    (year-suffixes follow it; asked only then); *render* gives an item's short form under a
+    disambiguation."""
+    if rules.global_names:
+        levels = global_levels(items, rules.givenname_rule)
+        state = {key: Disambiguation(NameExpansion(None, levels[key])) if levels[key] else NO_DISAMBIGUATION
+                 for key in items}
+    else:
+        state = {key: NO_DISAMBIGUATION for key in items}
+    for group in _ambiguous(state, render):
+        _tell_apart(group, items, rules, render, state)
+    if rules.add_year_suffix:
+        _year_suffixes(state, order, render, rules)
+    if rules.condition:
+        for group in _ambiguous(state, render):
+            for key in group:
+                state[key] = replace(state[key], condition=True)
+    return state
+
+
+def _ambiguous(state: Mapping[str, Disambiguation], render: Render) -> list[list[str]]:
+    """Sets of items whose short forms print the same."""
+    forms: dict[str, list[str]] = defaultdict(list)
+    for key, disambiguation in state.items():
+        forms[render(key, disambiguation)].append(key)
+    return [group for group in forms.values() if len(group) > 1]
+
+
+def _tell_apart(group: list[str], items, rules: Rules, render: Render, state: dict[str, Disambiguation]) -> None:
+    """Steps 1 and 2 for one set of ambiguous items: names shown one more at a time, each
+    count tried with given names added (by cite); a cite keeps the first that tells it
+    apart, and one that nothing tells apart keeps its short form."""
+    by_cite = rules.add_givenname and rules.givenname_rule == "by-cite"
+    if not (rules.add_names or by_cite):
+        return
+    rivals = {p for key in group for p in people(items[key])}
+    base_form = {key: render(key, state[key]) for key in group}
+    most = max(len(people(items[key])) for key in group) if rules.add_names else 0
+    counts: list[int | None] = [*range(1, most + 1)] or [None]
+    fixed: dict[str, Disambiguation] = {}
+    floor: set[str] = set()
+    for shown in counts:
+        trying = {}
+        for key in (k for k in group if k not in fixed):
+            candidates = _candidates(state[key], shown, people(items[key]) if by_cite else [], rivals)
+            form = render(key, candidates[0])
+            if key not in floor and shown is not None and form != base_form[key]:
+                continue  # fewer names than the style's own count
+            floor.add(key)
+            trying[key] = [(candidate, render(key, candidate)) for candidate in candidates]
+        forms = [render(key, fixed[key]) for key in fixed]
+        forms += [form for key, tried in trying.items() for form in {f for _, f in tried}]
+        for key, tried in trying.items():
+            told = next((candidate for candidate, form in tried if forms.count(form) == 1), None)
+            if told is not None:
+                fixed[key] = told
+        if len(fixed) == len(group):
+            break
+    state.update(fixed)
+
+
+def _candidates(disambiguation: Disambiguation, shown: int | None, persons: list[Person],
+                rivals: set[Person]) -> list[Disambiguation]:
+    """*disambiguation* with *shown* names, then with given names added one person at a time."""
+    names = disambiguation.names or NameExpansion()
+    current = NameExpansion(shown if shown is not None else names.shown, names.levels)
+    found = [replace(disambiguation, names=current)]
+    for person in persons[: shown or len(persons)]:
+        level = _level(person, rivals, "by-cite")
+        if level:
+            current = NameExpansion(current.shown, current.levels + (((-1, person), level),))
+            found.append(replace(disambiguation, names=current))
+    return found
+
+
+def _year_suffixes(state: dict[str, Disambiguation], order: Callable[[], list[str]], render: Render, rules: Rules) -> None:
+    """Step 3: "a", "b" … to the items of each set still ambiguous, in bibliography order."""
+    groups = _ambiguous(state, render)
+    rank = {key: index for index, key in enumerate(order())} if groups else {}
+    for group in groups:
+        for number, key in enumerate(sorted(group, key=lambda k: rank.get(k, len(rank))), start=1):
+            state[key] = replace(state[key], year_suffix=letters(number))

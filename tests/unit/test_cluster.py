@@ -1,0 +1,136 @@
+"""Whole-citation rendering (#14): disambiguation over every cited item, cite grouping and
+collapsing, for any style that asks for them; what a reader of the notes sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frus_cite.formatting.cluster import Collapsing, Piece, join
+from frus_cite.formatting.disambiguation import letters
+from frus_cite.formatting.notes import Cite, Cluster, NoteEngine
+
+AUTHOR_DATE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation {options}>
+    <layout prefix="(" suffix=")" delimiter="; ">
+      <group delimiter=" ">
+        <names variable="author"><name form="short" and="text"/></names>
+        <date variable="issued"><date-part name="year"/></date>
+      </group>
+    </layout>
+  </citation>
+  <bibliography>
+    <sort><key variable="title"/></sort>
+    <layout>
+      <group delimiter=". ">
+        <names variable="author"><name name-as-sort-order="first"/></names>
+        <date variable="issued"><date-part name="year"/></date>
+        <text variable="title"/>
+      </group>
+    </layout>
+  </bibliography>
+</style>"""
+
+NUMERIC = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation collapse="citation-number">
+    <sort><key variable="citation-number"/></sort>
+    <layout prefix="[" suffix="]" delimiter=", "><text variable="citation-number"/></layout>
+  </citation>
+</style>"""
+
+
+def book(key: str, title: str, year: int, *authors: tuple[str, str]) -> dict:
+    return {"id": key, "type": "book", "title": title, "issued": {"date-parts": [[year]]},
+            "author": [{"family": family, "given": given} for family, given in authors]}
+
+
+def style_file(tmp_path: Path, text: str, name: str = "style.csl") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def note(engine: NoteEngine, *ids: str, index: int = 1) -> str:
+    return engine.cite(Cluster(tuple(Cite(key) for key in ids), index), fmt="text")
+
+
+SMITH = ("Smith", "John")
+
+
+def test_year_suffix_tells_apart_two_works_of_one_year_in_notes_and_bibliography(tmp_path):
+    items = [book("a", "Beta", 2000, SMITH), book("b", "Alpha", 2000, SMITH)]
+    engine = NoteEngine(items, style=style_file(tmp_path, AUTHOR_DATE.format(options='disambiguate-add-year-suffix="true"')))
+    engine.expect(["a", "b"])
+    # suffixes follow the bibliography's order (by title): Alpha is "a"
+    assert note(engine, "a") == "(Smith 2000b)"
+    assert note(engine, "b", index=2) == "(Smith 2000a)"
+    assert engine.bibliography() == ["Smith, John. 2000a. Alpha", "Smith, John. 2000b. Beta"]
+
+
+def test_a_work_cited_alone_gets_no_year_suffix(tmp_path):
+    items = [book("a", "Beta", 2000, SMITH), book("b", "Alpha", 2001, SMITH)]
+    engine = NoteEngine(items, style=style_file(tmp_path, AUTHOR_DATE.format(options='disambiguate-add-year-suffix="true"')))
+    assert note(engine, "a", "b") == "(Smith 2000; Smith 2001)"
+
+
+def test_add_names_shows_the_name_that_differs(tmp_path):
+    items = [book("a", "One", 1980, SMITH, ("Brown", "B"), ("Jones", "J")),
+             book("b", "Two", 1980, SMITH, ("Beefheart", "C"), ("Jones", "J"))]
+    options = 'et-al-min="3" et-al-use-first="1" disambiguate-add-names="true"'
+    engine = NoteEngine(items, style=style_file(tmp_path, AUTHOR_DATE.format(options=options)))
+    engine.expect(["a", "b"])
+    assert note(engine, "a", "b") == "(Smith, Brown, et al. 1980; Smith, Beefheart, et al. 1980)"
+
+
+def test_given_names_added_wherever_a_family_name_is_shared(tmp_path):
+    """``all-names``: two different Malones are told apart even in cites that differ anyway."""
+    items = [book("a", "One", 2001, ("Malone", "Nolan J.")), book("b", "Two", 1951, ("Malone", "Kemp"))]
+    options = 'disambiguate-add-givenname="true" givenname-disambiguation-rule="all-names"'
+    engine = NoteEngine(items, style=style_file(tmp_path, AUTHOR_DATE.format(options=options)))
+    engine.expect(["a", "b"])
+    assert note(engine, "a", "b") == "(Nolan J. Malone 2001; Kemp Malone 1951)"
+
+
+def test_collapse_year_prints_shared_authors_once(tmp_path):
+    items = [book("a", "One", 1900, SMITH), book("b", "Two", 2000, SMITH), book("c", "Three", 1990, ("Jones", "A"))]
+    engine = NoteEngine(items, style=style_file(tmp_path, AUTHOR_DATE.format(options='collapse="year"')))
+    # cite grouping moves the second Smith next to the first
+    assert note(engine, "a", "c", "b") == "(Smith 1900, 2000; Jones 1990)"
+
+
+def test_collapse_year_suffix_prints_only_the_suffix(tmp_path):
+    items = [book("a", "A", 2000, SMITH), book("b", "B", 2000, SMITH), book("c", "C", 2000, SMITH)]
+    options = 'disambiguate-add-year-suffix="true" collapse="year-suffix-ranged" year-suffix-delimiter=","'
+    engine = NoteEngine(items, style=style_file(tmp_path, AUTHOR_DATE.format(options=options)))
+    engine.expect(["a", "b", "c"])
+    assert note(engine, "a", "b", "c") == "(Smith 2000a–c)"
+
+
+def test_citation_numbers_in_a_row_become_a_range(tmp_path):
+    items = [book(key, key, 2000, SMITH) for key in "abcde"]
+    engine = NoteEngine(items, style=style_file(tmp_path, NUMERIC))
+    engine.expect(list("abcde"))
+    assert note(engine, "e", "a", "c", "b") == "[1–3, 5]"
+    assert engine.cite(Cluster((Cite("a"), Cite("b", locator="4"), Cite("c")), 2)) == "[1, 2, 3]"
+
+
+def test_a_style_without_whole_citation_options_joins_cites_as_before(tmp_path):
+    items = [book("a", "One", 2000, SMITH), book("b", "Two", 2000, SMITH)]
+    engine = NoteEngine(items, style=style_file(tmp_path, AUTHOR_DATE.format(options="")))
+    assert note(engine, "a", "b") == "(Smith 2000; Smith 2000)"
+
+
+@pytest.mark.parametrize(("number", "suffix"), [(1, "a"), (26, "z"), (27, "aa"), (52, "az"), (53, "ba")])
+def test_year_suffix_letters(number, suffix):
+    assert letters(number) == suffix
+
+
+def test_join_after_collapse_delimiter_follows_a_collapsed_group():
+    rules = Collapsing(collapse="year", after_collapse_delimiter="; ", delimiter=", ")
+    pieces = [Piece("Wong 1999, 328", cut="1999, 328", names="Wong", has_locator=True, plain=False),
+              Piece("Wong 2000, 475", cut="2000, 475", names="Wong", has_locator=True, plain=False),
+              Piece("Garcia 1998", cut="1998", names="Garcia")]
+    assert join(pieces, rules) == "Wong 1999, 328; 2000, 475; Garcia 1998"
