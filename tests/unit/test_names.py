@@ -65,3 +65,22 @@ def test_comma_suffix_and_and_terms(tmp_path):
 @pytest.mark.parametrize(("given", "mark", "expected"), [("Guo-ping", "", "G"), ("Guo-ping", ".", "G."), ("Jean-Luc", ".", "J.-L.")])
 def test_initials_drop_lower_case_hyphenated_parts(given, mark, expected):
     assert initialize_given(given, mark) == expected
+
+
+def test_initials_inside_rich_text_keep_their_markup(tmp_path):
+    doe = [{"family": "Doe", "given": "<b>John</b>-Quiggly"}]
+    assert _note(tmp_path, '<name initialize-with=". "/>', doe, fmt="html") == "<b>J.</b>-Q. Doe"
+
+
+def test_count_of_several_name_variables_is_their_sum(tmp_path):
+    style = tmp_path / "count.csl"
+    style.write_text(HEAD.format(root="") + '<citation><layout><names variable="author editor"><name form="count"/>'
+                     "</names></layout></citation></style>", encoding="utf-8")
+    people = [{"family": f, "given": "A."} for f in ("Doe", "Roe", "Poe")]
+    engine = NoteEngine([{"id": "a", "type": "book", "author": people, "editor": people[:2]}], style=str(style))
+    assert engine.cite(Cluster((Cite("a"),), 1), fmt="plain") == "5"
+
+
+def test_an_apostrophe_opening_a_particle_is_not_a_quotation(tmp_path):
+    veld = [{"family": "Veld", "given": "Jan", "non-dropping-particle": "in 't"}]
+    assert _note(tmp_path, "<name/>", veld) == "Jan in ’t Veld"

@@ -160,8 +160,9 @@ def punctuation_in_quotes(text: str, *, after_question: bool = True) -> str:
 
 
 _FORMATTING = rf"(?:</?[a-z]+>|[{MARKS}])"  # what punctuation moves across: marks (and tags in a value)
-_PUNCTUATION_AFTER_QUOTES = re.compile(rf"(?<![”’])([”’]+{_FORMATTING}*)([.,])")
-_PUNCTUATION_AFTER_QUOTES_NOT_QUESTION = re.compile(rf"(?<![?!”’])([”’]+{_FORMATTING}*)([.,])")
+# citeproc-js moves every mark but ";" and ":" (a "!" a style puts after a title, too)
+_PUNCTUATION_AFTER_QUOTES = re.compile(rf"(?<![”’])([”’]+{_FORMATTING}*)([.,!?]+)")
+_PUNCTUATION_AFTER_QUOTES_NOT_QUESTION = re.compile(rf"(?<![?!”’])([”’]+{_FORMATTING}*)([.,!?]+)")
 
 
 def drop_doubled_punctuation(text: str) -> str:
@@ -213,7 +214,7 @@ KEEP_PUNCTUATION = "\ue0fe"
 """Put between a closing quotation mark and a period or comma written in a field value: the
 value's punctuation stays where its author put it (citeproc-js moves only the style's own
 punctuation inside quotation marks); taken out when the note is joined."""
-_IN_VALUE_QUOTE_PUNCTUATION = re.compile(r"([\"”’])(?=[.,])")
+_IN_VALUE_QUOTE_PUNCTUATION = re.compile(r"([\"”’])(?=[.,!?])")
 
 
 def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:

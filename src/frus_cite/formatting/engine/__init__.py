@@ -32,6 +32,7 @@ from .entries import NO_PRINTED_FORM, EveryEntryPrinted
 from .display import Display, SecondFieldAlign
 from .labels import LabelNeedsItsVariable
 from .names import NameList, initialize_given
+from .punctuation import PunctuationSeams
 from .ranges import RangeFormats, format_ranges, shorten_range_end
 from .sorting import CslSort, CslSortKey, MacroSortOptions, sort_text
 from .substitution import AuthorSubstitute, SubstitutedOnce, Substitution
@@ -52,7 +53,7 @@ _EXTRAS: dict[str, tuple[type, ...]] = {
     "label": (LabelNeedsItsVariable, TextCase, Display, EscapedAffixes),
     "date-part": (DatePartRendering, TextCase, EscapedAffixes),
     "name-part": (TextCase, EscapedAffixes),
-    "group": (Display, EscapedAffixes),
+    "group": (PunctuationSeams, Display, EscapedAffixes),
     "date": (ImplicitYearSuffix, DateRendering, Display, EscapedAffixes),
     "et-al": (EscapedAffixes,),
     "if": (PositionFromEngine,),

@@ -35,6 +35,10 @@ class NameList:
             layout.first_names = str(text)  # the names alone, without their label: subsequent-author-substitute
         return text
 
+    def markup(self, text):
+        """A count stays a number: ``cs:names`` adds up the counts of its variables."""
+        return text if isinstance(text, int) else super().markup(text)
+
     # -- options ------------------------------------------------------------------------------
 
     def _options(self, item, context, sort_options) -> dict:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from ..richtext import placeholders
+
 # Letters of scripts written with spaces between given and family names (Latin, Greek,
 # Cyrillic, Hebrew, Arabic, Thai …); a name in none of them (Chinese, Japanese, Korean) is
 # written family first with no space.  The Hebrew letter vav (U+05D5), a prefix "and", is left out.
@@ -112,6 +114,7 @@ def _given_suffix(given: str, comma_suffix: bool) -> tuple[str, str, bool]:
 
 
 _GIVEN_TOKEN = re.compile(r"([^\s.]+)(\.?)")
+_MARKUP = "".join("".join(placeholders(kind)) for kind in ("i", "b", "sup", "sub", "sc", "nocase"))
 
 
 def initialize_given(given: str, mark: str, *, initialize: bool = True, hyphen: bool = True) -> str:
@@ -128,18 +131,28 @@ def initialize_given(given: str, mark: str, *, initialize: bool = True, hyphen: 
             pieces[-1] += " "
         pieces.append(word + " ")
 
+    bare_mark, mark_space = mark.rstrip(), mark[len(mark.rstrip()):]
     for word, period in _GIVEN_TOKEN.findall(given):
-        if not word[0].isupper():
+        lead, core, trail = _markup_around(word)
+        if not core or not core[0].isupper():
             whole(word)
-        elif period or (len(word) == 1):
-            pieces.append(word + mark)
+        elif period or (len(core) == 1):
+            pieces.append(lead + core + bare_mark + trail + mark_space)
         elif not initialize:
             whole(word)
-        else:
-            parts = [p for p in word.split("-") if p and p[0].isupper()]
-            joined = ("-" if hyphen else "").join(_initial(p) + mark.rstrip() for p in parts)
-            pieces.append(joined + mark[len(mark.rstrip()):])
+        else:  # each capitalised part of a hyphenated name, inside its own markup: <b>J.</b>-Q.
+            parts = [_markup_around(p) for p in word.split("-")]
+            initials = [lead + _initial(core) + bare_mark + trail for lead, core, trail in parts if core and core[0].isupper()]
+            pieces.append(("-" if hyphen else "").join(initials) + mark_space)
     return "".join(pieces).strip()
+
+
+def _markup_around(word: str) -> tuple[str, str, str]:
+    """A word's rich-text placeholders before and after it (see :mod:`..richtext`), and the word."""
+    core = word.lstrip(_MARKUP)
+    lead = word[: len(word) - len(core)]
+    bare = core.rstrip(_MARKUP)
+    return lead, bare, core[len(bare):]
 
 
 def _initial(word: str) -> str:

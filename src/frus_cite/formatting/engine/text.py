@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from citeproc.string import String, normalize_seam
+from citeproc.string import String
 
 from ..textcase import apply_text_case
+from .punctuation import join_at_seam
 
 
 class EscapedAffixes:
     """Affixes are text: in HTML a ``prefix="<"`` prints ``&#60;`` (citeproc-py copied it as
-    markup, so "<https://…>" around a URL vanished in a browser)."""
+    markup, so "<https://…>" around a URL vanished in a browser).  Punctuation where an
+    affix meets the text is merged as CSL processors merge it (:mod:`.punctuation`)."""
 
     def wrap(self, string):
+        if string is None:
+            return None
         prefix, suffix = self.get("prefix", ""), self.get("suffix", "")
-        if string is None or not any(c in "<>&" for c in prefix + suffix):
-            return super().wrap(string)
-        prefix, suffix = self.preformat(prefix), self.preformat(suffix)
-        text = prefix + normalize_seam(prefix, string)
-        return text + normalize_seam(text, suffix)
+        if any(c in "<>&" for c in prefix + suffix):
+            prefix, suffix = self.preformat(prefix), self.preformat(suffix)
+        text = join_at_seam(prefix, string) if prefix else string
+        return join_at_seam(text, suffix) if suffix else text
 
 
 class TextCase:

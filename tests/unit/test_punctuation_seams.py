@@ -1,0 +1,43 @@
+"""Punctuation where two pieces of a cite meet (engine/punctuation.py), and marks moved
+inside quotation marks under ``punctuation-in-quote``."""
+
+from __future__ import annotations
+
+import pytest
+
+from frus_cite.formatting.engine.punctuation import join_at_seam, merged
+from frus_cite.formatting.notes import Cite, Cluster, NoteEngine
+
+
+@pytest.mark.parametrize(("left", "right", "printed"), [
+    (":", ":", ":"), (";", ":", ";"), (".", ":", ".:"),   # a colon after a stronger mark goes
+    ("?", ".", "?"), (",", ".", ",."), (":", ".", ":"),   # a period after any mark but a comma goes
+    (";", "!", "!"), (".", "!", ".!"),                     # "!" and "?" replace a colon or semicolon
+    (":", ";", ":;"), (".", ",", ".,"), (",", ",", ","),
+])
+def test_two_marks_meeting(left, right, printed):
+    assert merged(left, right) == printed
+
+
+def test_marks_merge_across_markup():
+    assert join_at_seam("<i>Why?</i>", ". Next") == "<i>Why?</i> Next"
+    assert join_at_seam("Title", ", next") == "Title, next"
+
+
+def _note(tmp_path, layout: str, **item) -> str:
+    style = tmp_path / f"p-{abs(hash(layout))}.csl"
+    style.write_text('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+                     "<info><title>p</title><id>p</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
+                     f"<citation><layout>{layout}</layout></citation></style>", encoding="utf-8")
+    engine = NoteEngine([{"id": "a", "type": "book", **item}], style=str(style))
+    return engine.cite(Cluster((Cite("a"),), 1), fmt="plain")
+
+
+def test_a_group_joins_affixes_without_doubled_marks(tmp_path):
+    layout = '<group><text variable="title" suffix=";"/><text variable="publisher" prefix=": "/></group>'
+    assert _note(tmp_path, layout, title="Papers", publisher="GPO") == "Papers; GPO"
+
+
+def test_exclamation_from_the_style_moves_inside_quotes_in_american_english(tmp_path):
+    layout = '<group><text variable="title" quotes="true" suffix="!"/><text variable="publisher" prefix=" "/></group>'
+    assert _note(tmp_path, layout, title="Papers", publisher="GPO") == "“Papers!” GPO"
