@@ -99,3 +99,18 @@ def test_the_layouts_formatting_goes_once_around_the_whole_note_with_its_affixes
     tree = NoteEngine(items, style=str(style)).cite_tree(cluster)
     assert tree.children == (Styled("bold", ("(Alpha; Beta)",)),)  # citeproc-js: <b>(Alpha; Beta)</b>
     assert NoteEngine(items, style=str(style)).cite(cluster, "text") == "(Alpha; Beta)"
+
+
+def test_every_style_becomes_a_docutils_node_that_builders_know():
+    from docutils import nodes
+
+    from frus_cite.formatting.tree import BLOCKS, STYLES
+    from frus_cite.sphinxext.transforms import note_content
+
+    runs = tuple(Styled(style, ("x",)) for style in STYLES + BLOCKS)
+    made = note_content(Rendered(runs + (Link("https://example.org/", "https://example.org/"),)))
+    assert [type(node).__name__ for node in made[:6]] == ["emphasis", "strong", "inline", "inline", "superscript", "subscript"]
+    assert [node.get("classes") for node in made[2:4]] == [["frus-light"], ["frus-underline"]]
+    assert made[6]["classes"] == ["frus-small-caps"] and made[7]["classes"] == ["frus-roman"] and isinstance(made[7], nodes.emphasis)
+    assert made[-1]["refuri"] == "https://example.org/" and made[-1].astext() == "https://example.org/"
+    assert all(node.astext() == "x" for node in made[:-1])

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Union
 
-__all__ = ["STYLES", "BLOCKS", "MARKS", "mark", "marks", "strip_marks", "Styled", "Link", "Inline", "Rendered"]
+__all__ = ["STYLES", "BLOCKS", "MARKS", "mark", "marks", "Styled", "Link", "Inline", "Rendered"]
 
 STYLES = ("italic", "bold", "light", "underline", "superscript", "subscript", "small-caps", "roman", "normal-weight")
 """Every style a run can carry: CSL's ``font-style``, ``font-weight``, ``text-decoration``,
@@ -50,10 +50,6 @@ def marks(style: str) -> tuple[str, str]:
 def mark(style: str, text: str) -> str:
     """*text* as one run in *style*."""
     return _OPEN[style] + text + _CLOSE[style]
-
-
-def strip_marks(text: str) -> str:
-    return _MARK.sub("", text) if _MARK.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)
