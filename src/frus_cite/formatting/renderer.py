@@ -23,7 +23,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 
 from . import formatter as marked_formatter
-from . import postprocess, tree
+from . import postprocess
 from .cluster import Collapsing
 from .disambiguation import NO_DISAMBIGUATION, Disambiguation, Rules
 from .engine import FIRST_NAMES_KEY, NEAR_NOTE_KEY, NO_PRINTED_FORM, NUMBER_KEY, POSITION_KEY
@@ -155,7 +155,7 @@ class CiteRenderer:
         names = cite.get(FIRST_NAMES_KEY)
         names = names if first_names is not None and names not in ("keep", "cut") else None
         text = postprocess.fix_note(raw, fmt=self.fmt, item=item, layout=self.layout)
-        return (text if tree.strip_marks(text).strip() else NO_PRINTED_FORM), names  # as citeproc-js prints it
+        return (text if _prints_something(text) else NO_PRINTED_FORM), names  # as citeproc-js prints it
 
     def _source_id(self, item: Mapping[str, Any], fingerprint: str) -> str:
         """The item's id in the citeproc-py source (its content's hash), added on first use."""
@@ -178,6 +178,11 @@ def citeproc_formatter(fmt: str):
 def fingerprint(item: Mapping[str, Any]) -> str:
     """The item's content, by which rendered cites are kept."""
     return json.dumps(item, sort_keys=True, ensure_ascii=False)
+
+
+def _prints_something(text: str) -> bool:
+    """*text* has a character that is neither a space nor a mark (private use, see :mod:`.tree`)."""
+    return any(not char.isspace() and not "\ue000" <= char <= "\uf8ff" for char in text)
 
 
 @lru_cache(maxsize=16)
