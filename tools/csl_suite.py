@@ -96,6 +96,7 @@ def _citations_in_order(fixture: Fixture) -> list[tuple[str, dict[str, Any]]]:
     """The ``CITATIONS`` clusters in document order, each inserted after its ``citationsPre``."""
     ordered: list[tuple[str, dict[str, Any]]] = []
     for citation, before, _after in fixture.citations or []:
+        ordered = [entry for entry in ordered if entry[0] != citation["citationID"]]  # a citation edited again
         ids = [citation_id for citation_id, _ in before]
         at = max((i + 1 for i, (cid, _) in enumerate(ordered) if cid in ids), default=0)
         ordered.insert(at, (citation["citationID"], citation))

@@ -134,3 +134,36 @@ def test_join_after_collapse_delimiter_follows_a_collapsed_group():
               Piece("Wong 2000, 475", cut="2000, 475", names="Wong", has_locator=True, plain=False),
               Piece("Garcia 1998", cut="1998", names="Garcia")]
     assert join(pieces, rules) == "Wong 1999, 328; 2000, 475; Garcia 1998"
+
+
+LABELLED = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation disambiguate-add-year-suffix="true">
+    <sort><key variable="citation-label"/></sort>
+    <layout prefix="[" suffix="]" delimiter=", "><text variable="citation-label"/></layout>
+  </citation>
+</style>"""
+
+
+def test_citation_label_made_from_names_and_year_takes_the_year_suffix(tmp_path):
+    items = [book("a", "A", 1978, ("Roe", "J"), ("Noakes", "R")), book("b", "B", 1978, ("Roe", "J"), ("Noakes", "R")),
+             book("c", "C", 1965, ("Doe", "J"))]
+    engine = NoteEngine(items, style=style_file(tmp_path, LABELLED))
+    engine.expect(["a", "b", "c"])
+    assert note(engine, "a", "b", "c") == "[Doe65, RoNo78a, RoNo78b]"
+
+
+def test_collapse_year_suffix_without_names_in_the_layout(tmp_path):
+    """A layout printing only the year: every cite has the same (no) names, so all group."""
+    text = AUTHOR_DATE.format(options='disambiguate-add-year-suffix="true" collapse="year-suffix" year-suffix-delimiter=","')
+    text = text.replace('<names variable="author"><name form="short" and="text"/></names>', "", 1)
+    items = [book("a", "A", 1965, SMITH), book("b", "B", 1965, SMITH)]
+    engine = NoteEngine(items, style=style_file(tmp_path, text))
+    engine.expect(["a", "b"])
+    assert note(engine, "a", "b") == "(1965a,b)"
+
+
+def test_a_collapsed_cite_with_nothing_but_names_is_left_out(tmp_path):
+    items = [book("a", "A", 1900, SMITH), {"id": "b", "type": "book", "title": "B", "author": [{"family": "Smith", "given": "John"}]}]
+    engine = NoteEngine(items, style=style_file(tmp_path, AUTHOR_DATE.format(options='collapse="year"')))
+    assert note(engine, "a", "b") == "(Smith 1900)"

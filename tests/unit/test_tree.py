@@ -37,6 +37,14 @@ def test_a_doi_printed_as_an_address_is_a_link_and_an_italic_inside_a_quoted_tit
     assert tree.text().startswith("John K. Fairbank, “Review of The China Tangle,” ")
 
 
+def test_a_doi_printed_after_doi_colon_links_to_doi_org():
+    tree = _note(ARTICLE, style="mhra-notes")
+    assert Link("https://doi.org/10.2307/3635125", "doi:10.2307/3635125") in tree.children
+    assert tree.html().endswith(", p. 12, doi:10.2307/3635125.")  # HTML prints it as text, as citeproc-js
+    assert Rendered.from_marked("see doi: 10.1000/182.").children == ("see ", Link("https://doi.org/10.1000/182", "doi: 10.1000/182"), ".")
+    assert Rendered.from_marked("doi:none, doi:10.1/x").children == ("doi:none, doi:10.1/x",)  # not a DOI: 10.<4+ digits>/
+
+
 def test_plain_text_and_html_are_written_from_the_same_tree():
     for item, style in ((BOOK, None), (ARTICLE, "chicago-notes-bibliography")):
         cluster = Cluster((Cite(item["id"], "12"),), 1)

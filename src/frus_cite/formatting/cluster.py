@@ -76,7 +76,7 @@ def group_by_names(pieces: Sequence[Piece]) -> list[Piece]:
     """Cites with the same names moved after the first of them, the order otherwise kept."""
     groups: dict[object, list[Piece]] = {}
     for index, piece in enumerate(pieces):
-        key = piece.names if piece.names else ("alone", index)
+        key = piece.names or ""  # no names printed: the same (empty) names as any other such cite
         groups.setdefault(key, []).append(piece)
     return [piece for group in groups.values() for piece in group]
 
@@ -89,7 +89,7 @@ def join(pieces: Sequence[Piece], rules: Collapsing) -> str:
         return rules.delimiter.join(piece.text for piece in pieces)
     runs: list[list[Piece]] = []
     for piece in pieces:
-        if runs and piece.names and runs[-1][0].names == piece.names:
+        if runs and (runs[-1][0].names or "") == (piece.names or ""):
             runs[-1].append(piece)
         else:
             runs.append([piece])
@@ -122,6 +122,8 @@ def _join_group(run: list[Piece], rules: Collapsing) -> str:
             suffix_run.append(piece)
             previous = piece
             continue
+        if collapsing and not piece.cut:
+            continue  # nothing but the names, which the cite before printed
         text += _suffixes(anchor, suffix_run, rules)
         suffix_run = []
         delimiter = rules.within_group

@@ -165,50 +165,48 @@ def _ambiguous(state: Mapping[str, Disambiguation], render: Render) -> list[list
 
 
 def _tell_apart(group: list[str], items, rules: Rules, render: Render, state: dict[str, Disambiguation]) -> None:
-    """Steps 1 and 2 for one set of ambiguous items: names shown one more at a time, each
-    count tried with given names added (by cite); a cite keeps the first that tells it
-    apart, and one that nothing tells apart keeps its short form."""
+    """Steps 1 and 2 for one set of ambiguous items.  Each cite is tried with one more name
+    shown at a time, each count with given names added person by person (by cite); its
+    *degree* is how many items of the set print the same under the same settings.  A cite
+    keeps the first settings that bring its degree lowest, its short form when none lowers it
+    (the year-suffix is then left to tell it apart)."""
     by_cite = rules.add_givenname and rules.givenname_rule == "by-cite"
     if not (rules.add_names or by_cite):
         return
-    rivals = {p for key in group for p in people(items[key])}
-    base_form = {key: render(key, state[key]) for key in group}
-    most = max(len(people(items[key])) for key in group) if rules.add_names else 0
-    counts: list[int | None] = [*range(1, most + 1)] or [None]
-    fixed: dict[str, Disambiguation] = {}
-    floor: set[str] = set()
-    for shown in counts:
-        trying = {}
-        for key in (k for k in group if k not in fixed):
-            candidates = _candidates(state[key], shown, people(items[key]) if by_cite else [], rivals)
-            form = render(key, candidates[0])
-            if key not in floor and shown is not None and form != base_form[key]:
-                continue  # fewer names than the style's own count
-            floor.add(key)
-            trying[key] = [(candidate, render(key, candidate)) for candidate in candidates]
-        forms = [render(key, fixed[key]) for key in fixed]
-        forms += [form for key, tried in trying.items() for form in {f for _, f in tried}]
-        for key, tried in trying.items():
-            told = next((candidate for candidate, form in tried if forms.count(form) == 1), None)
-            if told is not None:
-                fixed[key] = told
-        if len(fixed) == len(group):
-            break
-    state.update(fixed)
+    persons = {key: people(items[key]) for key in group}
+    rivals = {p for key in group for p in persons[key]}
+    most = max(len(found) for found in persons.values()) if rules.add_names else 0
+    settings = [(shown, step) for shown in ([*range(1, most + 1)] or [None])
+                for step in range(0, (shown or most or len(rivals)) + 1 if by_cite else 1)]
+    base = {key: render(key, state[key]) for key in group}
+    best = {key: (sum(base[o] == base[key] for o in group), state[key]) for key in group}
+    started: set[str] = set()
+    for shown, step in settings:
+        tried = {key: _candidate(state[key], shown, persons[key], step, rivals) for key in group}
+        forms = {key: render(key, candidate) for key, candidate in tried.items()}
+        for key in group:
+            if key not in started:  # not below the style's own count of names
+                if step or (shown is not None and forms[key] != base[key]):
+                    continue
+                started.add(key)
+            degree = sum(forms[o] == forms[key] for o in group)
+            if degree < best[key][0]:
+                best[key] = (degree, tried[key])
+    for key in group:
+        state[key] = best[key][1]
 
 
-def _candidates(disambiguation: Disambiguation, shown: int | None, persons: list[Person],
-                rivals: set[Person]) -> list[Disambiguation]:
-    """*disambiguation* with *shown* names, then with given names added one person at a time."""
+def _candidate(disambiguation: Disambiguation, shown: int | None, persons: list[Person], step: int,
+               rivals: set[Person]) -> Disambiguation:
+    """*disambiguation* with *shown* names and given names added to its first *step* persons
+    that share a family name with a rival."""
     names = disambiguation.names or NameExpansion()
-    current = NameExpansion(shown if shown is not None else names.shown, names.levels)
-    found = [replace(disambiguation, names=current)]
-    for person in persons[: shown or len(persons)]:
+    levels = names.levels
+    for person in persons[:step]:
         level = _level(person, rivals, "by-cite")
         if level:
-            current = NameExpansion(current.shown, current.levels + (((-1, person), level),))
-            found.append(replace(disambiguation, names=current))
-    return found
+            levels += (((-1, person), level),)
+    return replace(disambiguation, names=NameExpansion(shown if shown is not None else names.shown, levels))
 
 
 def _year_suffixes(state: dict[str, Disambiguation], order: Callable[[], list[str]], render: Render, rules: Rules) -> None:

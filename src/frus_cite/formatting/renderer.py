@@ -155,7 +155,9 @@ class CiteRenderer:
         names = cite.get(FIRST_NAMES_KEY)
         names = names if first_names is not None and names not in ("keep", "cut") else None
         text = postprocess.fix_note(raw, fmt=self.fmt, item=item, layout=self.layout)
-        return (text if _prints_something(text) else NO_PRINTED_FORM), names  # as citeproc-js prints it
+        if first_names != "cut" and not _prints_something(text):  # (a collapsed cite may print nothing)
+            text = NO_PRINTED_FORM  # as citeproc-js prints it
+        return text, names
 
     def _source_id(self, item: Mapping[str, Any], fingerprint: str) -> str:
         """The item's id in the citeproc-py source (its content's hash), added on first use."""

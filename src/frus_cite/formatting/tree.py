@@ -39,7 +39,8 @@ MARKS = f"{chr(_FIRST_MARK)}-{chr(_FIRST_MARK + 2 * len(STYLES) - 1)}"
 """The marks of :data:`STYLES` as a regular-expression character range (``f"[{MARKS}]"``)."""
 _BLOCK_MARKS = f"{chr(_FIRST_BLOCK_MARK)}-{chr(_FIRST_BLOCK_MARK + 2 * len(BLOCKS) - 1)}"
 _MARK = re.compile(f"[{MARKS}{_BLOCK_MARKS}]")
-_SAFE_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)\]]")
+# A web address, or a DOI as "doi:10.1234/…" (MHRA), which links to https://doi.org/.
+_LINKABLE = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)\]]|\bdoi:\s?(10\.\d{4,9}/[^\s<>\"]*[^\s<>\".,;:)\]])", re.I)
 
 
 def marks(style: str) -> tuple[str, str]:
@@ -54,7 +55,8 @@ def mark(style: str, text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """A web address printed in the text (a URL, or a DOI as ``https://doi.org/…``)."""
+    """A web address printed in the text: a URL (a DOI printed as ``https://doi.org/…`` too), or
+    a DOI printed as ``doi:10.…``, which links to ``https://doi.org/10.…``."""
 
     url: str
     text: str
@@ -134,15 +136,16 @@ def _add_text(children: list[Inline], text: str) -> None:
     """Append *text*, its web addresses as :class:`Link` runs."""
     if not text:
         return
-    if "://" not in text:
+    if "://" not in text and "doi:" not in text.lower():
         children.append(text)
         return
     position = 0
-    for url in _SAFE_URL.finditer(text):
-        if url.start() > position:
-            children.append(text[position : url.start()])
-        children.append(Link(url.group(), url.group()))
-        position = url.end()
+    for found in _LINKABLE.finditer(text):
+        if found.start() > position:
+            children.append(text[position : found.start()])
+        doi = found.group(1)
+        children.append(Link("https://doi.org/" + doi if doi else found.group(), found.group()))
+        position = found.end()
     if position < len(text):
         children.append(text[position:])
 

@@ -8,9 +8,11 @@ the classes here only read them, so a cite without them renders as before.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from citeproc.source import VariableError
+from citeproc.source import Date as CiteprocDate
+from citeproc.source import DateRange, VariableError
 
 from .base import FIRST_NAMES_KEY, NAMES_KEY, NUMBER_KEY, YEAR_SUFFIX_KEY, temporary_attributes
 from .personal_names import person_name
@@ -80,8 +82,45 @@ class ExpandedNames:
         return super()._person(person, options, inverted, index, sort_options)
 
 
+_TRIGRAPH = ((4,), (2, 2), (2, 1, 1), (1, 1, 1, 1))
+"""Letters taken from each name for a citation-label, by number of names (citeproc-js's
+default trigraph "Aaaa00:AaAa00:AaAA00:AAAA00")."""
+_LABEL_NAMES = ("author", "editor", "translator", "composer", "director", "illustrator", "recipient",
+                "interviewer", "collection_editor", "container_author", "editorial_director", "original_author")
+
+
+def _label_word(text: str, letters_wanted: int) -> str:
+    word = re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.I)
+    word = "".join(char for char in word if char.isalpha())[:letters_wanted]
+    return word[:1].upper() + word[1:].lower()
+
+
+def citation_label(reference) -> str:
+    """CSL's ``citation-label``: the item's own, or letters of its first names (or of its
+    title) and the last two digits of its year ("Asth00", "RoNo78")."""
+    own = reference.get("citation_label")
+    if own:
+        return str(own)
+    label = ""
+    for variable in _LABEL_NAMES:
+        names = reference.get(variable) or []
+        if names:
+            counts = _TRIGRAPH[min(len(names), len(_TRIGRAPH)) - 1]
+            for name, wanted in zip(names, counts):
+                given, family, *_ = name.parts()
+                label += _label_word(re.sub(r"^[ '\u2019a-z]+\s+", "", str(family or "")), wanted)
+            break
+    if not label and reference.get("title"):
+        label = _label_word(str(reference["title"]).replace(" ", ""), _TRIGRAPH[0][0])
+    issued = reference.get("issued")
+    date = issued.begin if isinstance(issued, DateRange) else issued
+    year = date.get("year") if isinstance(date, CiteprocDate) else None
+    return label + (f"{abs(int(year)) % 100:02}" if year else "00")
+
+
 class GeneratedVariables:
-    """``cs:text`` for the variables the processor makes: ``year-suffix`` and ``citation-number``."""
+    """``cs:text`` for the variables the processor makes: ``year-suffix``, ``citation-number``
+    and ``citation-label`` (which carries the year-suffix when the style prints it)."""
 
     def _variable(self, item, context):
         variable = self.get("variable")
@@ -91,6 +130,8 @@ class GeneratedVariables:
             return item[YEAR_SUFFIX_KEY]
         if variable == "citation-number" and item.get(NUMBER_KEY) is not None:
             return str(item[NUMBER_KEY])
+        if variable == "citation-label":
+            return citation_label(item.reference) + (item.get(YEAR_SUFFIX_KEY) or "")
         return super()._variable(item, context)
 
 
@@ -117,7 +158,7 @@ class ImplicitYearSuffix:
         return [(name, _YearWithSuffix(part, self) if name == "year" else part) for name, part in parts], delimiter
 
     def _prints_year_suffix(self) -> bool:
-        return bool(self.get_root().xpath_search(".//cs:text[@variable='year-suffix']"))
+        return bool(self.get_root().xpath_search(".//cs:text[@variable='year-suffix' or @variable='citation-label']"))
 
 
 _SUFFIX_PRINTED = "frus_year_suffix_printed"

@@ -11,6 +11,7 @@ from citeproc import DATES, NAMES, NUMBERS
 from citeproc.source import VariableError
 
 from .base import NUMBER_KEY
+from .disambiguation import citation_label
 from .personal_names import person_name
 
 
@@ -67,6 +68,8 @@ class CslSortKey:
             return self._macro_value(item, context)
         name = variable.replace("-", "_")
         value = item.reference.get(name)
+        if variable == "citation-label":  # made by the processor when the item has none
+            return (1, 0, sort_text(citation_label(item.reference)))
         if variable == "citation-number":  # the note engine's number for the item, if it gave one
             number = item.get(NUMBER_KEY)
             return (0, item.number if number is None else number, "")
