@@ -93,14 +93,22 @@ def load_fixtures(folder: Path = SUITE, pattern: str = "") -> list[Fixture]:
 
 
 def _citations_in_order(fixture: Fixture) -> list[tuple[str, dict[str, Any]]]:
-    """The ``CITATIONS`` clusters in document order, each inserted after its ``citationsPre``."""
+    """The ``CITATIONS`` clusters in document order.  As citeproc-js's
+    ``processCitationCluster`` takes it, each call states the order of the document:
+    ``citationsPre``, the citation, ``citationsPost``; the last call's order is the final
+    one (a citation once put first may later be placed after another).  A citation the last
+    call does not mention is put after its own ``citationsPre``."""
     ordered: list[tuple[str, dict[str, Any]]] = []
     for citation, before, _after in fixture.citations or []:
         ordered = [entry for entry in ordered if entry[0] != citation["citationID"]]  # a citation edited again
         ids = [citation_id for citation_id, _ in before]
         at = max((i + 1 for i, (cid, _) in enumerate(ordered) if cid in ids), default=0)
         ordered.insert(at, (citation["citationID"], citation))
-    return ordered
+    last, before, after = fixture.citations[-1] if fixture.citations else ({}, [], [])
+    stated = [cid for cid, _ in before] + [last.get("citationID")] + [cid for cid, _ in after]
+    by_id = dict(ordered)
+    final = [(cid, by_id[cid]) for cid in dict.fromkeys(stated) if cid in by_id]
+    return final + [(cid, c) for cid, c in ordered if cid not in dict(final)]
 
 
 def _bibliography_html(entries: list[str]) -> str:

@@ -92,8 +92,9 @@ class Cluster:
 @dataclass
 class _History:
     cited: set[str] = field(default_factory=set)
-    last_note: int | None = None
-    last_cites: tuple[Cite, ...] = ()
+    last_note: int | None = None  # the last note (not the main text) that cited
+    last_cites: tuple[Cite, ...] = ()  # the cites of that note, of all its clusters
+    last_text_cites: tuple[Cite, ...] = ()  # the last cluster in the main text (note number 0)
     last_cited_at: dict[str, int] = field(default_factory=dict)
     known: dict[str, None] = field(default_factory=dict)  # cited, or announced by expect (in that order)
     first_note: dict[str, int] = field(default_factory=dict)  # note number of each item's first cite
@@ -128,7 +129,9 @@ class NoteEngine:
         self._kept_disambiguation: tuple[Any, dict[str, Disambiguation]] = (None, {})
         parsed = self._renderers["text"].style
         # CSL's default distance is 5; a style may set its own.
-        self.near_note_distance = near_note_distance if near_note_distance is not None else int(parsed.root.get("near-note-distance", 5))
+        citation = parsed.root.citation
+        default = citation.get("near-note-distance", parsed.root.get("near-note-distance", 5))
+        self.near_note_distance = near_note_distance if near_note_distance is not None else int(default)
 
     # -- positions ---------------------------------------------------------
     def reset(self) -> None:
@@ -139,20 +142,13 @@ class NoteEngine:
         """A document boundary: sources stay cited, but nothing before it can make an "Ibid."."""
         self._history.last_note = None
         self._history.last_cites = ()
+        self._history.last_text_cites = ()
 
     def _position(self, cite: Cite, index: int, cluster: Cluster) -> str:
         history = self._history
         if cite.id not in history.cited and all(earlier.id != cite.id for earlier in cluster.cites[:index]):
             return "first"
-        previous: Cite | None = None
-        if index > 0:
-            previous = cluster.cites[index - 1]
-        elif (
-            len(history.last_cites) == 1
-            and history.last_note is not None
-            and cluster.note_index - history.last_note in (0, 1)
-        ):
-            previous = history.last_cites[0]
+        previous = cluster.cites[index - 1] if index > 0 else self._previous_cite(cluster.note_index)
         if previous is None or previous.id != cite.id:
             return "subsequent"
         if (cite.locator, cite.label if cite.locator else None) == (
@@ -166,9 +162,33 @@ class NoteEngine:
             return "subsequent"
         return position if self.ibid else "subsequent"
 
+    def _previous_cite(self, note_index: int) -> Cite | None:
+        """The cite an "Ibid." at the start of a cluster in note *note_index* would point to.
+
+        Citations in the main text (note number 0) follow one another apart from the notes,
+        as citeproc-js keeps them.  A cluster in the same note as the cluster before it
+        follows that cluster's last cite; the first cluster of the next note follows the
+        previous note only when every cite there was of one source (a note citing two
+        sources is followed by no "Ibid.", as in citeproc-js and Chicago)."""
+        history = self._history
+        if note_index == 0:
+            return history.last_text_cites[-1] if history.last_text_cites else None
+        if history.last_note is None or not history.last_cites:
+            return None
+        if note_index == history.last_note:
+            return history.last_cites[-1]
+        if note_index - history.last_note == 1 and len({c.id for c in history.last_cites}) == 1:
+            return history.last_cites[-1]
+        return None
+
     # -- rendering ---------------------------------------------------------
-    def _near_note(self, cite: Cite, cluster: Cluster) -> bool:
-        """CSL's ``near-note``: cited within ``near_note_distance`` notes before this one."""
+    def _near_note(self, cite: Cite, cluster: Cluster, index: int = 0) -> bool:
+        """CSL's ``near-note``: cited within ``near_note_distance`` notes before this one
+        (earlier in the same note: a distance of 0); never in the main text."""
+        if cluster.note_index == 0:
+            return False
+        if any(earlier.id == cite.id for earlier in cluster.cites[:index]):
+            return True
         last = self._history.last_cited_at.get(cite.id)
         return last is not None and cluster.note_index - last <= self.near_note_distance
 
@@ -227,7 +247,7 @@ class NoteEngine:
             pieces = []
             for index, cite in enumerate(cluster.cites):
                 position = cite.position or self._position(cite, index, cluster)
-                body = self._render_cite(cite, position, fmt, self._near_note(cite, cluster))[0]
+                body = self._render_cite(cite, position, fmt, self._near_note(cite, cluster, index))[0]
                 pieces.append(postprocess.affix(body, cite.prefix, cite.suffix, fmt=fmt))
             text = postprocess.join_cites(pieces, fmt=fmt, layout=renderer.layout)
         for cite in cluster.cites:
@@ -235,9 +255,17 @@ class NoteEngine:
             self._history.cited.add(cite.id)
             self._history.last_cited_at[cite.id] = cluster.note_index
             self._history.first_note.setdefault(cite.id, cluster.note_index)
-        self._history.last_note = cluster.note_index
-        self._history.last_cites = cluster.cites
+        self._remember_cluster(cluster)
         return text
+
+    def _remember_cluster(self, cluster: Cluster) -> None:
+        history = self._history
+        if cluster.note_index == 0:
+            history.last_text_cites = cluster.cites
+            return
+        earlier = history.last_cites if cluster.note_index == history.last_note else ()
+        history.last_note = cluster.note_index
+        history.last_cites = earlier + cluster.cites
 
     def _joined_collapsed(self, cluster: Cluster, fmt: str) -> str:
         """A citation of a style that groups or collapses cites (see :mod:`.cluster`)."""
@@ -245,7 +273,7 @@ class NoteEngine:
         pieces = []
         for index, cite in enumerate(cluster.cites):
             position = cite.position or self._position(cite, index, cluster)
-            near_note = self._near_note(cite, cluster)
+            near_note = self._near_note(cite, cluster, index)
             text, names = self._render_cite(cite, position, fmt, near_note, "keep")
             piece = cluster_join.Piece(
                 text=postprocess.affix(text, cite.prefix, cite.suffix, fmt=fmt), names=names,
