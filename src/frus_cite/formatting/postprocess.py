@@ -304,8 +304,9 @@ def _capitalise_first(text: str, fmt: str) -> str:
 
 
 def fix_entry(raw: str, *, fmt: str, quote_punctuation: bool = True) -> str:
-    """Mend one bibliography entry."""
-    text = curly_quotes(raw.strip())
+    """Mend one bibliography entry (its spaces kept: a style's leading prefix is printed, as
+    citeproc-js prints it)."""
+    text = curly_quotes(raw)
     if fmt == "marked":
         text = superscripts_as_runs(text)
     if quote_punctuation:
