@@ -131,3 +131,30 @@ def test_style_overrides_of_a_localized_date_do_not_leak(tmp_path):
                          {**_dated(**{"date-parts": [[1999, 8, 2]]}), "id": "a", "type": "article"}], style=style)
     assert engine.cite(Cluster((Cite("b"),), 1)) == "Aug. 2, 1999"
     assert engine.cite(Cluster((Cite("a"),), 2)) == "August 2, 1999"
+
+
+# -- entries and cites that print nothing; spaces a style prints ------------------------------------
+
+
+def test_an_item_printing_nothing_leaves_the_others_with_their_entries(tmp_path):
+    from frus_cite.formatting.bibliography import render_entry_pairs
+
+    style = style_file(
+        tmp_path, '<layout><text variable="title"/></layout>',
+        '<layout><choose><if type="personal_communication" match="none"><text variable="title"/></if></choose></layout>')
+    items = [{"id": "1", "type": "book", "title": "One"}, {"id": "2", "type": "personal_communication", "title": "Letter"},
+             {"id": "3", "type": "book", "title": "Two"}]
+    assert [(item["id"], text) for item, text in render_entry_pairs(items, style=style)] == [("1", "One"), ("3", "Two")]
+
+
+def test_a_cite_printing_nothing_says_so_as_citeproc_js_does(tmp_path):
+    style = style_file(tmp_path, '<layout><date variable="issued" prefix="(" suffix=")"><date-part name="year"/></date></layout>')
+    assert note(style, {"id": "x", "type": "book", "title": "Undated"}) == "[CSL STYLE ERROR: reference with no printed form.]"
+
+
+def test_a_bibliography_entry_keeps_the_space_its_style_prints_first(tmp_path):
+    style = style_file(
+        tmp_path, '<layout><text variable="title"/></layout>',
+        '<layout><text variable="title" prefix=" "/><date variable="issued" prefix=" (" suffix=")."><date-part name="year"/></date></layout>')
+    item = {"id": "x", "type": "book", "issued": {"date-parts": [[1994]]}}
+    assert render_entries([item], style=style) == [" (1994)."]

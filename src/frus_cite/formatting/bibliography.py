@@ -25,6 +25,7 @@ from ..model import Reference
 from . import postprocess
 from .csl_json import to_csl_json, volume_variables
 from .disambiguation import NO_DISAMBIGUATION, Disambiguation
+from .engine import NO_PRINTED_FORM
 from .renderer import citeproc_formatter
 from .styles import load_style, require_bibliography
 from .tree import Rendered
@@ -130,7 +131,10 @@ def _render_entries(items: list[Mapping[str, Any]], style: str | None, fmt: str,
     by_key = {str(item["id"]).lower(): item for item in items}  # citeproc-py lower-cases ids
     ordered = [by_key[cite.key] for cite in bibliography.items]
     inside = postprocess.punctuation_in_quote(parsed)
-    return [(item, postprocess.fix_entry(raw, fmt=fmt, quote_punctuation=inside)) for item, raw in zip(ordered, rendered)]
+    # An item the style prints nothing for has no entry (as in citeproc-js); the engine layer
+    # gave it a stand-in so that each entry stays with its item.
+    return [(item, postprocess.fix_entry(raw, fmt=fmt, quote_punctuation=inside))
+            for item, raw in zip(ordered, rendered) if raw != NO_PRINTED_FORM]
 
 
 def render_bibliography(

@@ -285,10 +285,13 @@ def join_cites(pieces: list[str], *, fmt: str, layout: Layout = NOTE_LAYOUT) -> 
             joined += space + piece
         else:
             joined += delimiter + piece
-    text = layout.formatting[0] + layout.prefix + joined + layout.suffix + layout.formatting[1]
+    head = layout.formatting[0] + layout.prefix
+    text = head + joined + layout.suffix + layout.formatting[1]
     if layout.punctuation_in_quote:
         text = punctuation_in_quotes(text, after_question=False)
     text = drop_doubled_punctuation(text).replace(KEEP_PUNCTUATION, "")
+    if text.startswith(head):  # the note's first word is inside the layout's prefix: "(Ibid.)"
+        return head + _capitalise_first(text[len(head):], fmt)
     return _capitalise_first(text, fmt)
 
 
@@ -301,8 +304,9 @@ def _capitalise_first(text: str, fmt: str) -> str:
 
 
 def fix_entry(raw: str, *, fmt: str, quote_punctuation: bool = True) -> str:
-    """Mend one bibliography entry."""
-    text = curly_quotes(raw.strip())
+    """Mend one bibliography entry (its spaces kept: a style's leading prefix is printed, as
+    citeproc-js prints it)."""
+    text = curly_quotes(raw)
     if fmt == "marked":
         text = superscripts_as_runs(text)
     if quote_punctuation:

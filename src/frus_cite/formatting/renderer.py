@@ -26,7 +26,7 @@ from . import formatter as marked_formatter
 from . import postprocess
 from .cluster import Collapsing
 from .disambiguation import NO_DISAMBIGUATION, Disambiguation, Rules
-from .engine import FIRST_NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY, POSITION_KEY
+from .engine import FIRST_NAMES_KEY, NEAR_NOTE_KEY, NO_PRINTED_FORM, NUMBER_KEY, POSITION_KEY
 from .styles import find_style, load_style
 
 __all__ = ["CiteRenderer", "LOCATOR_STAND_IN", "citeproc_formatter", "fingerprint"]
@@ -154,7 +154,10 @@ class CiteRenderer:
             raw = str(self._bibliography.cite(citation, lambda missing: None))
         names = cite.get(FIRST_NAMES_KEY)
         names = names if first_names is not None and names not in ("keep", "cut") else None
-        return postprocess.fix_note(raw, fmt=self.fmt, item=item, layout=self.layout), names
+        text = postprocess.fix_note(raw, fmt=self.fmt, item=item, layout=self.layout)
+        if first_names != "cut" and not _prints_something(text):  # (a collapsed cite may print nothing)
+            text = NO_PRINTED_FORM  # as citeproc-js prints it
+        return text, names
 
     def _source_id(self, item: Mapping[str, Any], fingerprint: str) -> str:
         """The item's id in the citeproc-py source (its content's hash), added on first use."""
@@ -177,6 +180,11 @@ def citeproc_formatter(fmt: str):
 def fingerprint(item: Mapping[str, Any]) -> str:
     """The item's content, by which rendered cites are kept."""
     return json.dumps(item, sort_keys=True, ensure_ascii=False)
+
+
+def _prints_something(text: str) -> bool:
+    """*text* has a character that is neither a space nor a mark (private use, see :mod:`.tree`)."""
+    return any(not char.isspace() and not "\ue000" <= char <= "\uf8ff" for char in text)
 
 
 @lru_cache(maxsize=16)
