@@ -54,3 +54,16 @@ def test_a_macro_whose_variables_are_all_empty_prints_nothing(tmp_path):
                          {"id": "b", "type": "chapter", "title": "Papers", "container-title": "Book"}], style=str(style))
     assert engine.cite(Cluster((Cite("a"),), 1), fmt="plain") == "Papers"
     assert engine.cite(Cluster((Cite("b"),), 2), fmt="plain") == "Papers, in Book"
+
+
+def test_a_comma_after_a_quotation_in_a_prefix_stays_where_it_was_written():
+    from frus_cite.formatting.postprocess import affix
+
+    assert affix("Hello Thing", "'quote', ", None, fmt="text") == "“quote”, Hello Thing"
+
+
+def test_french_guillemets_in_a_value_keep_a_narrow_no_break_space():
+    from frus_cite.formatting.postprocess import prepare_fields
+
+    assert prepare_fields({"id": "a", "type": "book", "title": "His « Anonymous » Life"}, "text")["title"] == \
+        "His «\u202fAnonymous\u202f» Life"
