@@ -56,10 +56,13 @@ def test_a_macro_whose_variables_are_all_empty_prints_nothing(tmp_path):
     assert engine.cite(Cluster((Cite("b"),), 2), fmt="plain") == "Papers, in Book"
 
 
-def test_a_comma_after_a_quotation_in_a_prefix_stays_where_it_was_written():
-    from frus_cite.formatting.postprocess import affix
-
-    assert affix("Hello Thing", "'quote', ", None, fmt="text") == "“quote”, Hello Thing"
+def test_a_comma_after_a_quotation_in_a_prefix_stays_where_it_was_written(tmp_path):
+    style = tmp_path / "prefix.csl"
+    style.write_text('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+                     "<info><title>p</title><id>p</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
+                     '<citation><layout><text variable="title"/></layout></citation></style>', encoding="utf-8")
+    engine = NoteEngine([{"id": "a", "type": "book", "title": "Hello Thing"}], style=str(style))
+    assert engine.cite(Cluster((Cite("a", prefix="'quote', "),), 1), fmt="plain") == "“quote”, Hello Thing"
 
 
 def test_french_guillemets_in_a_value_keep_a_narrow_no_break_space():
