@@ -129,6 +129,12 @@ def _marked(renders: Callable[[list[dict[str, Any]]], list[str]], fixture: Fixtu
     return "\n".join(lines)
 
 
+def _ids(fixture: Fixture) -> list[str]:
+    """The items' ids, each once: two items with one id are one item (the last), as in
+    citeproc-js's registry."""
+    return list(dict.fromkeys(item["id"] for item in fixture.items))
+
+
 # -- frus-cite's engine ---------------------------------------------------------------------
 
 
@@ -161,7 +167,7 @@ def _ours(fixture: Fixture, style_path: Path) -> str:
         return _marked(render, fixture)
     notes = engine()
     notes.expect(item["id"] for item in fixture.items)  # the runner's updateItems
-    groups = fixture.citation_items or [[{"id": item["id"]} for item in fixture.items]]
+    groups = fixture.citation_items or [[{"id": key} for key in _ids(fixture)]]
     return "\n".join(
         notes.cite(Cluster(tuple(cite_of(raw) for raw in group), index + 1), fmt="html") for index, group in enumerate(groups)
     )
@@ -197,7 +203,7 @@ def _bare(fixture: Fixture, style_path: Path) -> str:
         bibliography, citations = run(groups)
         return [str(bibliography.cite(c, lambda missing: None)) for c in citations]
 
-    everything = [[{"id": item["id"]} for item in fixture.items]]
+    everything = [[{"id": key} for key in _ids(fixture)]]
     if fixture.mode == "bibliography":
         groups = [[{"id": i} for i in fixture.bibentries[-1]]] if fixture.bibentries else everything
         bibliography, _ = run(groups)
