@@ -92,23 +92,33 @@ def load_fixtures(folder: Path = SUITE, pattern: str = "") -> list[Fixture]:
     return [Fixture.read(path) for path in sorted(folder.glob("*.txt")) if pattern in path.stem]
 
 
-def _citations_in_order(fixture: Fixture) -> list[tuple[str, dict[str, Any]]]:
-    """The ``CITATIONS`` clusters in document order.  As citeproc-js's
-    ``processCitationCluster`` takes it, each call states the order of the document:
-    ``citationsPre``, the citation, ``citationsPost``; the last call's order is the final
-    one (a citation once put first may later be placed after another).  A citation the last
-    call does not mention is put after its own ``citationsPre``."""
+def _citations_in_order(citations: list[list[Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """``CITATIONS`` clusters in document order.  As citeproc-js's ``processCitationCluster``
+    takes it, each call states the order of the document: ``citationsPre``, the citation,
+    ``citationsPost``; the last call's order is the final one (a citation once put first may
+    later be placed after another).  A citation the last call does not mention is put after its
+    own ``citationsPre``.  A ``citationID`` sent again is an edit of that citation, and the
+    note numbers in ``citationsPre``/``Post`` are the notes' numbers from then on."""
     ordered: list[tuple[str, dict[str, Any]]] = []
-    for citation, before, _after in fixture.citations or []:
+    note_numbers: dict[str, int] = {}
+    for citation, before, after in citations:
         ordered = [entry for entry in ordered if entry[0] != citation["citationID"]]  # a citation edited again
         ids = [citation_id for citation_id, _ in before]
         at = max((i + 1 for i, (cid, _) in enumerate(ordered) if cid in ids), default=0)
         ordered.insert(at, (citation["citationID"], citation))
-    last, before, after = fixture.citations[-1] if fixture.citations else ({}, [], [])
+        note_numbers.update({cid: number for cid, number in [*before, *after] if isinstance(number, int)})
+    last, before, after = citations[-1] if citations else ({}, [], [])
     stated = [cid for cid, _ in before] + [last.get("citationID")] + [cid for cid, _ in after]
     by_id = dict(ordered)
     final = [(cid, by_id[cid]) for cid in dict.fromkeys(stated) if cid in by_id]
-    return final + [(cid, c) for cid, c in ordered if cid not in dict(final)]
+    final += [(cid, c) for cid, c in ordered if cid not in dict(final)]
+    return [(cid, _numbered(c, note_numbers.get(cid))) for cid, c in final]
+
+
+def _numbered(citation: dict[str, Any], number: int | None) -> dict[str, Any]:
+    if number is None or "noteIndex" not in (citation.get("properties") or {}):
+        return citation
+    return {**citation, "properties": {**citation["properties"], "noteIndex": number}}
 
 
 def _bibliography_html(entries: list[str]) -> str:
@@ -116,15 +126,33 @@ def _bibliography_html(entries: list[str]) -> str:
     return "\n".join(lines)
 
 
+def _first_notes(ordered: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    """The note number of each item's first citation."""
+    first: dict[str, Any] = {}
+    for _, citation in ordered:
+        for raw in citation["citationItems"]:
+            first.setdefault(str(raw["id"]), (citation.get("properties") or {}).get("noteIndex"))
+    return first
+
+
 def _marked(renders: Callable[[list[dict[str, Any]]], list[str]], fixture: Fixture) -> str:
     """citeproc-js's ``CITATIONS`` output: every cluster, ``>>`` on those the last one added or changed."""
-    ordered = _citations_in_order(fixture)
+    ordered = _citations_in_order(fixture.citations)
+    earlier = _citations_in_order(fixture.citations[:-1])  # as they were before the last was added
     last_id = fixture.citations[-1][0]["citationID"]
     after = renders([c for _, c in ordered])
-    before = dict(zip([cid for cid, _ in ordered if cid != last_id], renders([c for cid, c in ordered if cid != last_id])))
+    before = dict(zip([cid for cid, _ in earlier], renders([c for _, c in earlier]))) if earlier else {}
+    # citeproc-js returns the cluster added, those whose text changed and, when the style prints
+    # first-reference-note-number, those citing an item whose first note number changed
+    moved = set()
+    if "first-reference-note-number" in fixture.csl:
+        first_before, first_after = _first_notes(earlier), _first_notes(ordered)
+        moved = {key for key, number in first_after.items() if first_before.get(key, number) != number}
     lines = []
-    for index, ((citation_id, _), text) in enumerate(zip(ordered, after)):
-        mark = ">>" if before.get(citation_id) != text else ".."
+    for index, ((citation_id, citation), text) in enumerate(zip(ordered, after)):
+        renumbered = any(str(raw["id"]) in moved for raw in citation["citationItems"])
+        changed = citation_id == last_id or renumbered or before.get(citation_id) != text
+        mark = ">>" if changed else ".."
         lines.append(f"{mark}[{index}] {text}")
     return "\n".join(lines)
 

@@ -167,3 +167,14 @@ def test_a_collapsed_cite_with_nothing_but_names_is_left_out(tmp_path):
     items = [book("a", "A", 1900, SMITH), {"id": "b", "type": "book", "title": "B", "author": [{"family": "Smith", "given": "John"}]}]
     engine = NoteEngine(items, style=style_file(tmp_path, AUTHOR_DATE.format(options='collapse="year"')))
     assert note(engine, "a", "b") == "(Smith 1900)"
+
+
+def test_ibid_capitalised_inside_the_layout_prefix(tmp_path):
+    text = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id/><title/><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout prefix="(" suffix=")">
+    <choose><if position="ibid"><text term="ibid"/></if><else><text variable="title"/></else></choose>
+  </layout></citation>
+</style>"""
+    engine = NoteEngine([book("a", "One", 2000, SMITH)], style=style_file(tmp_path, text))
+    assert [note(engine, "a", index=1), note(engine, "a", index=2)] == ["(One)", "(Ibid.)"]

@@ -75,4 +75,16 @@ def test_citations_are_put_in_document_order():
         [{"citationID": "B"}, [["A", 1]], []],
         [{"citationID": "C"}, [["A", 1]], [["B", 2]]],
     ]
-    assert [cid for cid, _ in csl_suite._citations_in_order(fixture)] == ["A", "C", "B"]
+    assert [cid for cid, _ in csl_suite._citations_in_order(fixture.citations)] == ["A", "C", "B"]
+
+
+def test_a_citation_edited_again_replaces_itself_and_notes_take_their_new_numbers():
+    """citeproc-js's runner: a ``citationID`` sent again is an edit; ``citationsPre``/``Post``
+    give every note's number as it is after the insertion."""
+    citations = [
+        [{"citationID": "A", "citationItems": [{"id": 1}], "properties": {"noteIndex": 1}}, [], []],
+        [{"citationID": "B", "citationItems": [{"id": 2}], "properties": {"noteIndex": 1}}, [], [["A", 2]]],
+        [{"citationID": "A", "citationItems": [{"id": 3}], "properties": {"noteIndex": 2}}, [["B", 1]], []],
+    ]
+    ordered = csl_suite._citations_in_order(citations)
+    assert [(cid, c["properties"]["noteIndex"], c["citationItems"][0]["id"]) for cid, c in ordered] == [("B", 1, 2), ("A", 2, 3)]

@@ -292,10 +292,13 @@ def join_cites(pieces: list[str], *, fmt: str, layout: Layout = NOTE_LAYOUT) -> 
             joined += space + piece
         else:
             joined += delimiter + piece
-    text = layout.formatting[0] + layout.prefix + joined + layout.suffix + layout.formatting[1]
+    head = layout.formatting[0] + layout.prefix
+    text = head + joined + layout.suffix + layout.formatting[1]
     if layout.punctuation_in_quote:
         text = punctuation_in_quotes(text, after_question=False)
     text = drop_doubled_punctuation(text).replace(KEEP_PUNCTUATION, "")
+    if text.startswith(head):  # the note's first word is inside the layout's prefix: "(Ibid.)"
+        return head + _capitalise_first(text[len(head):], fmt)
     return _capitalise_first(text, fmt)
 
 
