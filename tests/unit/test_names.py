@@ -84,3 +84,9 @@ def test_count_of_several_name_variables_is_their_sum(tmp_path):
 def test_an_apostrophe_opening_a_particle_is_not_a_quotation(tmp_path):
     veld = [{"family": "Veld", "given": "Jan", "non-dropping-particle": "in 't"}]
     assert _note(tmp_path, "<name/>", veld) == "Jan in ’t Veld"
+
+
+def test_et_al_min_alone_does_not_truncate(tmp_path):
+    three = [{"family": f, "given": "A."} for f in ("Doe", "Roe", "Poe")]
+    assert _note(tmp_path, '<name et-al-min="3"/>', three) == "A. Doe, A. Roe, A. Poe"
+    assert _note(tmp_path, '<name et-al-min="3" et-al-use-first="1"/>', three) == "A. Doe et al."

@@ -55,16 +55,25 @@ def _latin(char: str) -> bool:
     return char.isascii() or unicodedata.name(char, "").startswith("LATIN")
 
 
-def apply_text_case(text: str, case: str | None, *, english: bool = True) -> str:
-    """*text* in the CSL ``text-case`` *case* (title case only for English, as CSL says)."""
+_TURKIC_UPPER = {"i": "İ"}
+_TURKIC_LOWER = {"I": "ı", "İ": "i"}
+
+
+def apply_text_case(text: str, case: str | None, *, english: bool = True, language: str | None = None) -> str:
+    """*text* in the CSL ``text-case`` *case* (title case only for English, as CSL says); in
+    Turkish and Azerbaijani (*language* ``tr``, ``az``) i and ı keep their dot, or its absence."""
     if not case or not text:
         return text
     mask = _protected(text)
     chars = list(text)
+    turkic = language in ("tr", "az")
 
     def change(index: int, upper: bool) -> None:
         if not mask[index]:
-            chars[index] = chars[index].upper() if upper else chars[index].lower()
+            char = chars[index]
+            if turkic:
+                char = (_TURKIC_UPPER if upper else _TURKIC_LOWER).get(char, char)
+            chars[index] = char.upper() if upper else char.lower()
 
     if case in ("lowercase", "uppercase"):
         for index in range(len(chars)):

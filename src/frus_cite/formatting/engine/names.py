@@ -55,6 +55,8 @@ class NameList:
                     value = self.get(f"et-al-subsequent-{short}", owner.get(f"et-al-subsequent-{short}"))
                     if value is not None:
                         options[f"et-al-{short}"] = int(value)
+                        options["subsequent"] = True
+        options["use-first-set"] = self._is_set("et-al-use-first", context, sort_options) or "subsequent" in options
         # disambiguate-add-givenname: a short name of an ambiguous cite is written in full.
         if item.get(GIVENNAME_KEY) and options["form"] == "short":
             options["form"] = "long"
@@ -64,6 +66,14 @@ class NameList:
         options["initialize"] = self._initialize_option(context) != "false"
         options["hyphen"] = self.get_option("initialize-with-hyphen", context)
         return options
+
+    def _is_set(self, name: str, context, sort_options) -> bool:
+        """The style sets option *name* for this name (on it, its citation or bibliography, or the style)."""
+        if sort_options is not None and name in sort_options:
+            return True
+        anchor = context if context is not None else self
+        owners = anchor.xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
+        return any(element.get(name) is not None for element in (self, *owners, self.get_root()))
 
     def _initialize_option(self, context):
         anchor = context if context is not None else self
@@ -79,7 +89,8 @@ class NameList:
         raw_names = list(item.reference.get(variable) or [])
         people = [person_name(raw) for raw in raw_names]
         et_al_min, use_first = options["et-al-min"], options["et-al-use-first"]
-        truncated = bool(et_al_min) and len(people) >= et_al_min > 0 and use_first < len(people)
+        # truncation needs both et-al-min and et-al-use-first (CSL sets no default for either)
+        truncated = options["use-first-set"] and bool(et_al_min) and len(people) >= et_al_min > 0 and use_first < len(people)
         if options["form"] == "count":
             return min(len(people), use_first) if truncated else len(people)
         shown = people[:use_first] if truncated else people

@@ -45,6 +45,7 @@ def shorten_range_end(first: str, last: str, form: str | None) -> str:
 _RANGE = re.compile(r"(?<![^\s,&\-–])([^\s,&\-–]+)\s*[-–]\s*([^\s,&\-–]+)")
 _PREFIXED_NUMBER = re.compile(r"(.*[^\d\n]|)(\d+)")
 _ROMAN = re.compile(r"[ivxlcdm]+|[IVXLCDM]+")
+_AMPERSAND = re.compile(r" ?&(?!#?\w+;) ?")
 
 
 def format_ranges(text: str, form: str | None, delimiter: str) -> str:
@@ -83,7 +84,16 @@ class RangeFormats:
             form, delimiter = None, "\u2013"
         # "\-" is a hyphen that joins no range ("327\-30"): kept out of the range reading
         text = format_ranges(str(value).strip().replace("\\-", "\ue0ff"), form, self.preformat(delimiter))
-        return text.replace("\ue0ff", "-")
+        return self._localized_ampersands(text.replace("\ue0ff", "-"))
+
+    def _localized_ampersands(self, text: str) -> str:
+        """"213 & 235": the "&" joining numbers is the locale's symbol for "and" (citeproc-js)."""
+        if "&" not in text:
+            return text
+        symbol = str(self.get_single_term(name="and", form="symbol") or "&")
+        if symbol in ("&", "&amp;"):
+            return text
+        return _AMPERSAND.sub(lambda _: " " + str(self.preformat(symbol)) + " ", text)
 
     def _variable(self, item, context):
         if self.get("variable") != "locator" or not item.has_locator:

@@ -30,4 +30,4 @@ class TextCase:
         case = self.get("text-case")
         if not case or text is None:
             return text
-        return String(apply_text_case(str(text), case, english=language in (None, "en")))
+        return String(apply_text_case(str(text), case, english=language in (None, "en"), language=language))
