@@ -195,7 +195,8 @@ def _ours(fixture: Fixture, style_path: Path) -> str:
         return _marked(render, fixture)
     notes = engine()
     notes.expect(item["id"] for item in fixture.items)  # the runner's updateItems
-    groups = fixture.citation_items or [[{"id": key} for key in _ids(fixture)]]
+    # without clusters, the runner cites every item in one, in the registry's (bibliography) order
+    groups = fixture.citation_items or [[{"id": key} for key in notes.bibliography_order()]]
     return "\n".join(
         notes.cite(Cluster(tuple(cite_of(raw) for raw in group), index + 1), fmt="html") for index, group in enumerate(groups)
     )

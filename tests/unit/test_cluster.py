@@ -178,3 +178,19 @@ def test_ibid_capitalised_inside_the_layout_prefix(tmp_path):
 </style>"""
     engine = NoteEngine([book("a", "One", 2000, SMITH)], style=style_file(tmp_path, text))
     assert [note(engine, "a", index=1), note(engine, "a", index=2)] == ["(One)", "(Ibid.)"]
+
+
+def test_a_cluster_sorted_by_names_ignores_the_word_and(tmp_path):
+    """A sort key of names is the names alone: "Baines, Benedettini and Kay" sorts before
+    "Baines and Kay" (b before k), not after it (a-n-d before b)."""
+    text = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <macro name="author"><names variable="author"><name and="text" name-as-sort-order="all"/></names></macro>
+  <citation><sort><key macro="author"/></sort>
+    <layout prefix="(" suffix=")" delimiter="; "><text variable="title"/></layout>
+  </citation>
+</style>"""
+    items = [book("a", "Two names", 2000, ("Baines", "T"), ("Kay", "J")),
+             book("b", "Three names", 2000, ("Baines", "T"), ("Benedettini", "O"), ("Kay", "J"))]
+    engine = NoteEngine(items, style=style_file(tmp_path, text))
+    assert note(engine, "a", "b") == "(Three names; Two names)"

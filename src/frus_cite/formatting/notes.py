@@ -303,7 +303,7 @@ class NoteEngine:
             if key in self.items:
                 self._history.known.setdefault(key)
 
-    def _bibliography_order(self) -> list[str]:
+    def bibliography_order(self) -> list[str]:
         """The known items in the order of the style's bibliography (else of citation)."""
         version = self._known_version()
         if self._kept_order[0] != version:
@@ -322,7 +322,7 @@ class NoteEngine:
         """The item's citation-number, for a style that prints one."""
         if not self._renderer("text").uses_citation_number:
             return None
-        self._bibliography_order()
+        self.bibliography_order()
         return self._kept_order[2].get(cite_id)
 
     def _disambiguation(self, cite_id: str) -> Disambiguation:
@@ -338,7 +338,7 @@ class NoteEngine:
                 return renderer.render(self.items[key], position="subsequent", near_note=True,
                                        fingerprint=self._fingerprint(key), disambiguation=disambiguation)
 
-            chosen = disambiguate({k: self.items[k] for k in known}, self._bibliography_order,
+            chosen = disambiguate({k: self.items[k] for k in known}, self.bibliography_order,
                                   renderer.disambiguation_rules, short_form)
             self._kept_disambiguation = (version, chosen)
         return self._kept_disambiguation[1].get(cite_id, NO_DISAMBIGUATION)

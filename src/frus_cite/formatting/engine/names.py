@@ -102,6 +102,8 @@ class NameList:
         if not texts:
             return None
         delimiter = options["delimiter"]
+        if sort_options is not None and not (truncated and options["et-al-use-last"]):
+            return String(delimiter.join(texts))  # a sort key: the names alone, without "and" or "et al."
         if truncated:
             return self._with_et_al(texts, people, inverted, options)
         if len(texts) > 1 and options["and"] is not None:
