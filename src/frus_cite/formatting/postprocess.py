@@ -214,7 +214,15 @@ KEEP_PUNCTUATION = "\ue0fe"
 """Put between a closing quotation mark and a period or comma written in a field value: the
 value's punctuation stays where its author put it (citeproc-js moves only the style's own
 punctuation inside quotation marks); taken out when the note is joined."""
-_IN_VALUE_QUOTE_PUNCTUATION = re.compile(r"([\"”’])(?=[.,!?])")
+_IN_VALUE_QUOTE_PUNCTUATION = re.compile(r"([\"'”’])(?=[.,!?])")
+
+
+# French guillemets in a value keep their space, a narrow no-break one, as citeproc-js writes it
+_GUILLEMET_SPACE = re.compile(r"« |(?<=\S) »")
+
+
+def _narrow_guillemet_space(match: re.Match[str]) -> str:
+    return "«\u202f" if match[0].startswith("«") else "\u202f»"
 
 
 def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
@@ -228,6 +236,7 @@ def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
     """
     def clean(value: Any) -> Any:
         if isinstance(value, str):
+            value = _GUILLEMET_SPACE.sub(_narrow_guillemet_space, value) if "«" in value or "»" in value else value
             return _IN_VALUE_QUOTE_PUNCTUATION.sub(r"\1" + KEEP_PUNCTUATION, richtext.protect(value))
         if isinstance(value, list):
             return [clean(v) for v in value]
@@ -235,8 +244,15 @@ def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
             return {k: clean(v) for k, v in value.items()}
         return value
 
-    return {key: (value if key in ("id", "type") else clean(clean_date(value) if key in _DATE_VARIABLES else value))
-            for key, value in item.items()}
+    fields = {key: (value if key in ("id", "type") else clean(clean_date(value) if key in _DATE_VARIABLES else value))
+              for key, value in item.items()}
+    for legacy, variable in _LEGACY_NAMES.items():  # Zotero's names for CSL's short forms
+        if legacy in fields:
+            fields.setdefault(variable, fields.pop(legacy))
+    return fields
+
+
+_LEGACY_NAMES = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
 
 
 _DATE_VARIABLES = frozenset(("accessed", "container", "event-date", "issued", "original-date", "submitted"))

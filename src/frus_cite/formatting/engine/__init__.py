@@ -30,7 +30,9 @@ from .disambiguation import ExpandedNames, FirstNames, GeneratedVariables, Impli
 from .dates import DatePartRendering, DateRendering, clean_date
 from .entries import NO_PRINTED_FORM, EveryEntryPrinted
 from .display import Display, SecondFieldAlign
+from .numbers import GenderedOrdinals
 from .labels import LabelNeedsItsVariable
+from .macros import MacroLikeGroup
 from .names import NameList, initialize_given
 from .punctuation import PunctuationSeams
 from .ranges import RangeFormats, format_ranges, shorten_range_end
@@ -45,11 +47,12 @@ __all__ = ["FrusStyle", "NO_PRINTED_FORM", "POSITION_KEY", "NEAR_NOTE_KEY", "DIS
 _EXTRAS: dict[str, tuple[type, ...]] = {
     "name": (ExpandedNames, NameList, EscapedAffixes),
     "layout": (EveryEntryPrinted, SecondFieldAlign, AuthorSubstitute),
+    "macro": (MacroLikeGroup,),
     "sort": (CslSort,),
     "key": (CslSortKey,),
     "substitute": (Substitution,),
     "text": (MacroSortOptions, GeneratedVariables, RangeFormats, TextCase, Display, EscapedAffixes),
-    "number": (RangeFormats, TextCase, Display, EscapedAffixes),
+    "number": (GenderedOrdinals, RangeFormats, TextCase, Display, EscapedAffixes),
     "label": (LabelNeedsItsVariable, TextCase, Display, EscapedAffixes),
     "date-part": (DatePartRendering, TextCase, EscapedAffixes),
     "name-part": (TextCase, EscapedAffixes),
