@@ -221,6 +221,7 @@ class NoteEngine:
 
     def cite(self, cluster: Cluster, fmt: str = "text") -> str:
         """The note for *cluster* in plain text or (``fmt="html"``) HTML (advances the position history)."""
+        _check_format(fmt)
         if fmt == "html":
             return self.cite_tree(cluster).html()
         return self._cite(cluster, "text")
@@ -292,6 +293,7 @@ class NoteEngine:
         """Notes for clusters in citeproc-js's shape, in order.  The whole set of cited items
         is known first, so a note is disambiguated against items cited after it too, as
         citeproc-js (which updates earlier notes) ends up printing it."""
+        _check_format(fmt)
         parsed = [Cluster.from_citeproc_js(data, i + 1) for i, data in enumerate(clusters)]
         self.expect(cite.id for cluster in parsed for cite in cluster.cites)
         return [self.cite(cluster, fmt) for cluster in parsed]
@@ -352,10 +354,20 @@ class NoteEngine:
         """Sorted CMOS bibliography of the cited items (or of *ids*)."""
         from .bibliography import render_entries
 
+        _check_format(fmt)
         chosen = list(ids) if ids is not None else list(self._order)
         self.expect(chosen)
         return render_entries([self.items[i] for i in chosen], style=self.style_name, fmt=fmt,
                               disambiguations=self.disambiguations())
+
+
+OUTPUT_FORMATS = ("text", "html")
+
+
+def _check_format(fmt: str) -> None:
+    """Refuse an output format the engine does not write (rather than print plain text for it)."""
+    if fmt not in OUTPUT_FORMATS:
+        raise NoteError(f"unknown output format {fmt!r}: use one of {', '.join(map(repr, OUTPUT_FORMATS))}")
 
 
 def cite_reference(
