@@ -58,3 +58,32 @@ def test_a_group_joins_affixes_without_doubled_marks(tmp_path):
 def test_exclamation_from_the_style_moves_inside_quotes_in_american_english(tmp_path):
     layout = '<group><text variable="title" quotes="true" suffix="!"/><text variable="publisher" prefix=" "/></group>'
     assert _note(tmp_path, layout, title="Papers", publisher="GPO") == "“Papers!” GPO"
+
+
+def test_a_macro_whose_variables_are_all_empty_prints_nothing(tmp_path):
+    style = tmp_path / "macro.csl"
+    style.write_text('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+                     "<info><title>m</title><id>m</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
+                     '<macro name="container"><text term="in" suffix=" "/><text variable="container-title"/></macro>'
+                     '<citation><layout><group delimiter=", "><text variable="title"/><text macro="container"/></group>'
+                     "</layout></citation></style>", encoding="utf-8")
+    engine = NoteEngine([{"id": "a", "type": "chapter", "title": "Papers"},
+                         {"id": "b", "type": "chapter", "title": "Papers", "container-title": "Book"}], style=str(style))
+    assert engine.cite(Cluster((Cite("a"),), 1), fmt="plain") == "Papers"
+    assert engine.cite(Cluster((Cite("b"),), 2), fmt="plain") == "Papers, in Book"
+
+
+def test_a_comma_after_a_quotation_in_a_prefix_stays_where_it_was_written(tmp_path):
+    style = tmp_path / "prefix.csl"
+    style.write_text('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+                     "<info><title>p</title><id>p</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
+                     '<citation><layout><text variable="title"/></layout></citation></style>', encoding="utf-8")
+    engine = NoteEngine([{"id": "a", "type": "book", "title": "Hello Thing"}], style=str(style))
+    assert engine.cite(Cluster((Cite("a", prefix="'quote', "),), 1), fmt="plain") == "“quote”, Hello Thing"
+
+
+def test_french_guillemets_in_a_value_keep_a_narrow_no_break_space():
+    from frus_cite.formatting.postprocess import prepare_fields
+
+    assert prepare_fields({"id": "a", "type": "book", "title": "His « Anonymous » Life"}, "text")["title"] == \
+        "His «\u202fAnonymous\u202f» Life"

@@ -214,7 +214,15 @@ KEEP_PUNCTUATION = "\ue0fe"
 """Put between a closing quotation mark and a period or comma written in a field value: the
 value's punctuation stays where its author put it (citeproc-js moves only the style's own
 punctuation inside quotation marks); taken out when the note is joined."""
-_IN_VALUE_QUOTE_PUNCTUATION = re.compile(r"([\"”’])(?=[.,!?])")
+_IN_VALUE_QUOTE_PUNCTUATION = re.compile(r"([\"'”’])(?=[.,!?])")
+
+
+# French guillemets in a value keep their space, a narrow no-break one, as citeproc-js writes it
+_GUILLEMET_SPACE = re.compile(r"« |(?<=\S) »")
+
+
+def _narrow_guillemet_space(match: re.Match[str]) -> str:
+    return "«\u202f" if match[0].startswith("«") else "\u202f»"
 
 
 def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
@@ -228,6 +236,7 @@ def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
     """
     def clean(value: Any) -> Any:
         if isinstance(value, str):
+            value = _GUILLEMET_SPACE.sub(_narrow_guillemet_space, value) if "«" in value or "»" in value else value
             return _IN_VALUE_QUOTE_PUNCTUATION.sub(r"\1" + KEEP_PUNCTUATION, richtext.protect(value))
         if isinstance(value, list):
             return [clean(v) for v in value]

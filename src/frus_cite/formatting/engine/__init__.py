@@ -31,6 +31,7 @@ from .dates import DatePartRendering, DateRendering, clean_date
 from .entries import NO_PRINTED_FORM, EveryEntryPrinted
 from .display import Display, SecondFieldAlign
 from .labels import LabelNeedsItsVariable
+from .macros import MacroLikeGroup
 from .names import NameList, initialize_given
 from .punctuation import PunctuationSeams
 from .ranges import RangeFormats, format_ranges, shorten_range_end
@@ -45,6 +46,7 @@ __all__ = ["FrusStyle", "NO_PRINTED_FORM", "POSITION_KEY", "NEAR_NOTE_KEY", "DIS
 _EXTRAS: dict[str, tuple[type, ...]] = {
     "name": (ExpandedNames, NameList, EscapedAffixes),
     "layout": (EveryEntryPrinted, SecondFieldAlign, AuthorSubstitute),
+    "macro": (MacroLikeGroup,),
     "sort": (CslSort,),
     "key": (CslSortKey,),
     "substitute": (Substitution,),
