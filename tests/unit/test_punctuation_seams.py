@@ -69,8 +69,8 @@ def test_a_macro_whose_variables_are_all_empty_prints_nothing(tmp_path):
                      "</layout></citation></style>", encoding="utf-8")
     engine = NoteEngine([{"id": "a", "type": "chapter", "title": "Papers"},
                          {"id": "b", "type": "chapter", "title": "Papers", "container-title": "Book"}], style=str(style))
-    assert engine.cite(Cluster((Cite("a"),), 1), fmt="plain") == "Papers"
-    assert engine.cite(Cluster((Cite("b"),), 2), fmt="plain") == "Papers, in Book"
+    assert engine.cite(Cluster((Cite("a"),), 1), fmt="text") == "Papers"
+    assert engine.cite(Cluster((Cite("b"),), 2), fmt="text") == "Papers, in Book"
 
 
 def test_a_comma_after_a_quotation_in_a_prefix_stays_where_it_was_written(tmp_path):
@@ -79,7 +79,7 @@ def test_a_comma_after_a_quotation_in_a_prefix_stays_where_it_was_written(tmp_pa
                      "<info><title>p</title><id>p</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
                      '<citation><layout><text variable="title"/></layout></citation></style>', encoding="utf-8")
     engine = NoteEngine([{"id": "a", "type": "book", "title": "Hello Thing"}], style=str(style))
-    assert engine.cite(Cluster((Cite("a", prefix="'quote', "),), 1), fmt="plain") == "“quote”, Hello Thing"
+    assert engine.cite(Cluster((Cite("a", prefix="'quote', "),), 1), fmt="text") == "“quote”, Hello Thing"
 
 
 def test_french_guillemets_in_a_value_keep_a_narrow_no_break_space():
