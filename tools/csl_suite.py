@@ -157,6 +157,12 @@ def _marked(renders: Callable[[list[dict[str, Any]]], list[str]], fixture: Fixtu
     return "\n".join(lines)
 
 
+def _ids(fixture: Fixture) -> list[str]:
+    """The items' ids, each once: two items with one id are one item (the last), as in
+    citeproc-js's registry."""
+    return list(dict.fromkeys(item["id"] for item in fixture.items))
+
+
 # -- frus-cite's engine ---------------------------------------------------------------------
 
 
@@ -226,7 +232,7 @@ def _bare(fixture: Fixture, style_path: Path) -> str:
         bibliography, citations = run(groups)
         return [str(bibliography.cite(c, lambda missing: None)) for c in citations]
 
-    everything = [[{"id": item["id"]} for item in fixture.items]]
+    everything = [[{"id": key} for key in _ids(fixture)]]
     if fixture.mode == "bibliography":
         groups = [[{"id": i} for i in fixture.bibentries[-1]]] if fixture.bibentries else everything
         bibliography, _ = run(groups)

@@ -158,3 +158,42 @@ def test_a_bibliography_entry_keeps_the_space_its_style_prints_first(tmp_path):
         '<layout><text variable="title" prefix=" "/><date variable="issued" prefix=" (" suffix=")."><date-part name="year"/></date></layout>')
     item = {"id": "x", "type": "book", "issued": {"date-parts": [[1994]]}}
     assert render_entries([item], style=style) == [" (1994)."]
+
+
+# -- numbers -------------------------------------------------------------------------------------
+
+_SPANISH_ORDINALS = (
+    '<locale><terms><term name="ordinal">.ª</term><term name="ordinal-01" gender-form="masculine">.º</term>'
+    '<term name="ordinal-01" gender-form="feminine">.ª</term><term name="ordinal-02" gender-form="masculine">.ºº</term>'
+    '<term name="issue" gender="masculine">issue</term><term name="edition" gender="feminine">edition</term>'
+    "</terms></locale>"
+)
+
+
+def test_ordinals_agree_with_the_gender_of_their_term(tmp_path):
+    style = style_file(
+        tmp_path, '<layout><number variable="edition" form="ordinal" suffix=" ed., "/><number variable="issue" form="ordinal" suffix=" iss."/></layout>',
+        extra=_SPANISH_ORDINALS)
+    engine = NoteEngine([{"id": str(n), "type": "book", "edition": str(n), "issue": str(n)} for n in (1, 2, 3)], style=style)
+    notes = [engine.cite(Cluster((Cite(str(n)),), n)) for n in (1, 2, 3)]
+    # The style's ordinal terms replace the locale file's whole set: no English "3rd".
+    assert notes == ["1.ª ed., 1.º iss.", "2.ª ed., 2.ºº iss.", "3.ª ed., 3.ª iss."]
+
+
+def test_english_ordinals_and_long_ordinals(tmp_path):
+    style = style_file(tmp_path, '<layout><number variable="edition" form="ordinal"/><text value=" / "/>'
+                                 '<number variable="volume" form="long-ordinal"/></layout>')
+    for edition, volume, expected in (("1", "2", "1st / second"), ("12", "11", "12th / 11th"), ("23", "3", "23rd / third")):
+        assert note(style, {"id": "n", "type": "book", "edition": edition, "volume": volume}) == expected
+
+
+def test_page_ranges_of_roman_numerals_and_of_words(tmp_path):
+    style = style_file(tmp_path, '<layout><label variable="page" suffix=" "/><text variable="page"/></layout>')
+    assert note(style, {"id": "p", "type": "book", "page": "i-ix"}) == "pages i–ix"
+    assert note(style, {"id": "p", "type": "book", "page": "Michaelson-Morely"}) == "page Michaelson-Morely"
+
+
+def test_zotero_short_form_names_are_read(tmp_path):
+    style = style_file(tmp_path, '<layout><text variable="container-title" form="short"/></layout>')
+    item = {"id": "j", "type": "article-journal", "container-title": "American Law Journal", "journalAbbreviation": "Am. L.J."}
+    assert note(style, item) == "Am. L.J."

@@ -244,8 +244,15 @@ def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
             return {k: clean(v) for k, v in value.items()}
         return value
 
-    return {key: (value if key in ("id", "type") else clean(clean_date(value) if key in _DATE_VARIABLES else value))
-            for key, value in item.items()}
+    fields = {key: (value if key in ("id", "type") else clean(clean_date(value) if key in _DATE_VARIABLES else value))
+              for key, value in item.items()}
+    for legacy, variable in _LEGACY_NAMES.items():  # Zotero's names for CSL's short forms
+        if legacy in fields:
+            fields.setdefault(variable, fields.pop(legacy))
+    return fields
+
+
+_LEGACY_NAMES = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
 
 
 _DATE_VARIABLES = frozenset(("accessed", "container", "event-date", "issued", "original-date", "submitted"))

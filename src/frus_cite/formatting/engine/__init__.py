@@ -30,6 +30,7 @@ from .disambiguation import ExpandedNames, FirstNames, GeneratedVariables, Impli
 from .dates import DatePartRendering, DateRendering, clean_date
 from .entries import NO_PRINTED_FORM, EveryEntryPrinted
 from .display import Display, SecondFieldAlign
+from .numbers import GenderedOrdinals
 from .labels import LabelNeedsItsVariable
 from .macros import MacroLikeGroup
 from .names import NameList, initialize_given
@@ -51,7 +52,7 @@ _EXTRAS: dict[str, tuple[type, ...]] = {
     "key": (CslSortKey,),
     "substitute": (Substitution,),
     "text": (MacroSortOptions, GeneratedVariables, RangeFormats, TextCase, Display, EscapedAffixes),
-    "number": (RangeFormats, TextCase, Display, EscapedAffixes),
+    "number": (GenderedOrdinals, RangeFormats, TextCase, Display, EscapedAffixes),
     "label": (LabelNeedsItsVariable, TextCase, Display, EscapedAffixes),
     "date-part": (DatePartRendering, TextCase, EscapedAffixes),
     "name-part": (TextCase, EscapedAffixes),

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from citeproc.model import to_ordinal
 from citeproc.source import Date as SourceDate
 from citeproc.source import DateRange, LiteralDate, VariableError
 from citeproc.string import String
 
 from .base import temporary_attributes
+from .numbers import ordinal, term_gender
 
 __all__ = ["DateRendering", "DatePartRendering", "clean_date", "season_or_month"]
 
@@ -252,8 +252,8 @@ def _day(date_element, day: int, form: str, date) -> str:
         return f"{day:02}"
     if form == "ordinal":
         limited = str(date_element.get_locale_option("limit-day-ordinals-to-day-1") or "false").lower() == "true"
-        if not limited or day == 1:
-            return to_ordinal(day, date_element)
+        if not limited or day == 1:  # the suffix agrees with the month's gender (French "1er")
+            return ordinal(date_element, day, term_gender(date_element, f"month-{date.get('month'):02}"))
     return str(day)
 
 

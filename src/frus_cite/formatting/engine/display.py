@@ -74,11 +74,13 @@ class SecondFieldAlign:
 
     def wrap(self, string):
         suffix = self.get("suffix", "")
-        if string is None or not suffix or not str(string) or str(string)[-1] not in _CLOSE.values():
+        if string is None or not str(string) or str(string)[-1] not in _CLOSE.values():
             return super().wrap(string)
         closing = str(string)[-1]
-        inner = String(str(string)[:-1])
-        return String(self.get("prefix", "")) + inner + String(normalize_seam(inner, suffix) + closing)
+        inner = str(string)[:-1]
+        ending = inner[len(inner.rstrip()):]  # spaces ending the entry follow its last block
+        inner = String(inner[: len(inner) - len(ending)])
+        return String(self.get("prefix", "")) + inner + String(normalize_seam(inner, suffix) + closing + ending)
 
 
 def _render_each(children, item, **kwargs) -> list:

@@ -36,4 +36,8 @@ class LabelNeedsItsVariable:
         if own.startswith("number-of"):
             number = re.match(r"\s*(\d+)", str(value))
             return bool(number) and int(number[1]) > 1
-        return bool(re.search(r"\d[^\d.]+\d", str(value).replace("\\-", "")))
+        return bool(_SEVERAL_NUMBERS.search(str(value).replace("\\-", "")))
+
+
+# Two numbers, arabic or roman ("1-2", "i-ix", "3, 5"): a plural label.
+_SEVERAL_NUMBERS = re.compile(r"\d[^\d.]+\d|\b[ivxlcdm]+\s*[-–&,]\s*[ivxlcdm]+\b", re.IGNORECASE)

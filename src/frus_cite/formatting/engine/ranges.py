@@ -44,6 +44,7 @@ def shorten_range_end(first: str, last: str, form: str | None) -> str:
 # of digits, found without trying every shorter prefix.
 _RANGE = re.compile(r"(?<![^\s,&\-–])([^\s,&\-–]+)\s*[-–]\s*([^\s,&\-–]+)")
 _PREFIXED_NUMBER = re.compile(r"(.*[^\d\n]|)(\d+)")
+_ROMAN = re.compile(r"[ivxlcdm]+|[IVXLCDM]+")
 _AMPERSAND = re.compile(r" ?&(?!#?\w+;) ?")
 
 
@@ -56,8 +57,9 @@ def format_ranges(text: str, form: str | None, delimiter: str) -> str:
 
     def shorten(match: re.Match[str]) -> str:
         first, last = _PREFIXED_NUMBER.fullmatch(match[1]), _PREFIXED_NUMBER.fullmatch(match[2])
-        if not first and not last:  # roman numerals, words: joined, nothing to shorten
-            return match[1] + delimiter + match[2]
+        if not first and not last:  # roman numerals: joined, nothing to shorten; words keep their hyphen
+            joined = delimiter if _ROMAN.fullmatch(match[1]) and _ROMAN.fullmatch(match[2]) else "-"
+            return match[1] + joined + match[2]
         if not (first and last and last[1] == first[1]):
             return match[1] + "-" + match[2]
         end = shorten_range_end(first[2], last[2], form)
