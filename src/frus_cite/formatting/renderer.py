@@ -26,7 +26,7 @@ from . import formatter as marked_formatter
 from . import postprocess
 from .cluster import Collapsing
 from .disambiguation import NO_DISAMBIGUATION, Disambiguation, Rules
-from .engine import FIRST_NAMES_KEY, NEAR_NOTE_KEY, NO_PRINTED_FORM, NUMBER_KEY, POSITION_KEY
+from .engine import FIRST_NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY, POSITION_KEY
 from .styles import find_style, load_style
 
 __all__ = ["CiteRenderer", "LOCATOR_STAND_IN", "citeproc_formatter", "fingerprint"]
@@ -155,8 +155,8 @@ class CiteRenderer:
         names = cite.get(FIRST_NAMES_KEY)
         names = names if first_names is not None and names not in ("keep", "cut") else None
         text = postprocess.fix_note(raw, fmt=self.fmt, item=item, layout=self.layout)
-        if first_names != "cut" and not _prints_something(text):  # (a collapsed cite may print nothing)
-            text = NO_PRINTED_FORM  # as citeproc-js prints it
+        if not _prints_something(text):  # the note engine reports the item (a collapsed cite's "cut" too may print nothing)
+            text = ""
         return text, names
 
     def _source_id(self, item: Mapping[str, Any], fingerprint: str) -> str:
