@@ -10,29 +10,26 @@ repeated twice.
 
 from __future__ import annotations
 
-import re
-
 from citeproc.string import String, normalize_seam
 
-from ..tree import MARKS
+from ..tree import STYLES, marks
 
 PUNCTUATION = ".,;:!?"
 
 
 # The formatter's marks around a formatted run (see ..tree): a mark at the seam is looked
 # through, so that text and HTML (both written from the marked text) merge the same marks.
-_TRAILING_MARKS = re.compile(f"[{MARKS}]*$")
-_LEADING_MARKS = re.compile(f"[{MARKS}]*")
+_INLINE_MARKS = "".join(char for style in STYLES for char in marks(style))
 
 
 def _before_closing_marks(text: str) -> int:
     """Where the text ends when the marks at its end are left out."""
-    return _TRAILING_MARKS.search(text).start()
+    return len(text.rstrip(_INLINE_MARKS))
 
 
 def _after_opening_marks(text: str) -> int:
     """Where the text starts when the marks at its start are left out."""
-    return _LEADING_MARKS.match(text).end()
+    return len(text) - len(text.lstrip(_INLINE_MARKS))
 
 
 def merged(left: str, right: str) -> str:
