@@ -59,9 +59,9 @@ class CiteRenderer:
         self._bibliography_sort = self.style.root.find("cs:bibliography/cs:sort", citation.nsmap)
         self.uses_first_note_number = bool(self.style.root.xpath(".//*[contains(@variable, 'first-reference-note-number')]"))
         # What whole-citation rendering the style asks for, decided once (see .disambiguation, .cluster)
-        has_condition = bool(self.style.root.xpath(".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]",
-                                                   namespaces=citation.nsmap))
-        self.disambiguation_rules = Rules.of(citation, has_condition)
+        conditions = len(self.style.root.xpath(".//cs:if[@disambiguate='true'] | .//cs:else-if[@disambiguate='true']",
+                                               namespaces=citation.nsmap))
+        self.disambiguation_rules = Rules.of(citation, conditions)
         self.collapsing = Collapsing.of(self.style)
         self.uses_citation_number = bool(self.style.root.xpath(".//*[@variable='citation-number']"))
 
