@@ -147,9 +147,12 @@ def test_an_item_printing_nothing_leaves_the_others_with_their_entries(tmp_path)
     assert [(item["id"], text) for item, text in render_entry_pairs(items, style=style)] == [("1", "One"), ("3", "Two")]
 
 
-def test_a_cite_printing_nothing_says_so_as_citeproc_js_does(tmp_path):
+def test_a_cite_printing_nothing_is_left_out_and_reported(tmp_path):
+    # citeproc-js prints "[CSL STYLE ERROR: reference with no printed form.]"; frus-cite names the item
     style = style_file(tmp_path, '<layout><date variable="issued" prefix="(" suffix=")"><date-part name="year"/></date></layout>')
-    assert note(style, {"id": "x", "type": "book", "title": "Undated"}) == "[CSL STYLE ERROR: reference with no printed form.]"
+    engine = NoteEngine([{"id": "x", "type": "book", "title": "Undated"}], style=style)
+    assert engine.cite(Cluster((Cite("x"),), 1), fmt="html") == ""
+    assert engine.unprinted() == ["x"]
 
 
 def test_a_bibliography_entry_keeps_the_space_its_style_prints_first(tmp_path):
