@@ -35,5 +35,5 @@ def test_a_locator_written_with_its_label_takes_that_label(tmp_path):
                      '<text variable="locator"/></group></layout></citation></style>', encoding="utf-8")
     engine = NoteEngine([{"id": "a", "type": "book", "title": "T"}], style=str(style))
     # one volume: the numbers after an embedded label ("fol. 186") do not make it plural
-    assert engine.cite(Cluster((Cite("a", "vol. 1, fol. 186"),), 1), fmt="plain") == "vol. 1, fol. 186"
-    assert engine.cite(Cluster((Cite("a", "367-368, fig. 333"),), 2), fmt="plain") == "pp. 367–368, fig. 333"
+    assert engine.cite(Cluster((Cite("a", "vol. 1, fol. 186"),), 1), fmt="text") == "vol. 1, fol. 186"
+    assert engine.cite(Cluster((Cite("a", "367-368, fig. 333"),), 2), fmt="text") == "pp. 367–368, fig. 333"
