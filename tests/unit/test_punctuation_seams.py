@@ -70,3 +70,21 @@ def test_french_guillemets_in_a_value_keep_a_narrow_no_break_space():
 
     assert prepare_fields({"id": "a", "type": "book", "title": "His « Anonymous » Life"}, "text")["title"] == \
         "His «\u202fAnonymous\u202f» Life"
+
+
+def _bibliography(tmp_path, body: str, items: list[dict]) -> list[str]:
+    from frus_cite.formatting.bibliography import render_entries
+
+    style = tmp_path / f"b-{abs(hash(body))}.csl"
+    style.write_text('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+                     "<info><title>b</title><id>b</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
+                     f'<citation><layout><text variable="title"/></layout></citation>{body}</style>', encoding="utf-8")
+    return render_entries(items, style=str(style), fmt="text")
+
+
+def test_names_a_substitute_printed_are_not_printed_again_inside_it(tmp_path):
+    body = ('<macro name="editor"><names variable="editor"><name/><label prefix=" " form="short"/></names>'
+            '<names variable="editor"><name/></names></macro>'
+            '<bibliography><layout><names variable="author"><substitute><text macro="editor"/></substitute></names>'
+            "</layout></bibliography>")
+    assert _bibliography(tmp_path, body, [{"id": "a", "type": "book", "editor": [{"family": "Doe", "given": "Jo"}]}]) == ["Jo Doe ed."]

@@ -120,33 +120,37 @@ def _level(person: Person, rivals: Iterable[Person], rule: str) -> int:
     return 0 if rule.endswith("with-initials") else 2
 
 
-def global_levels(items: Mapping[str, Mapping[str, Any]], rule: str) -> dict[str, tuple]:
-    """Given-name levels for every item, for the rules that act document-wide (``all-names``,
-    ``primary-name`` and their ``-with-initials`` forms)."""
+def global_levels(persons: Mapping[str, list[Person]], rule: str) -> dict[str, tuple]:
+    """Given-name levels for every item (*persons*: each item's :func:`people`), for the rules
+    that act document-wide (``all-names``, ``primary-name`` and their ``-with-initials`` forms)."""
     primary = rule.startswith("primary-name")
-    listed = {key: people(item)[:1] if primary else people(item) for key, item in items.items()}
-    everyone = {p for persons in listed.values() for p in persons}
+    listed = {key: found[:1] if primary else found for key, found in persons.items()}
+    by_family: dict[str, set[Person]] = defaultdict(set)
+    for found in listed.values():
+        for person in found:
+            by_family[person[0]].add(person)
+    index = 0 if primary else -1
     levels = {}
-    for key, persons in listed.items():
-        index = 0 if primary else -1
-        found = tuple(((index, p), level) for p in persons if (level := _level(p, everyone, rule)))
-        levels[key] = found
+    for key, found in listed.items():
+        levels[key] = tuple(((index, p), level) for p in found
+                            if len(by_family[p[0]]) > 1 and (level := _level(p, by_family[p[0]], rule)))
     return levels
 
 
 def disambiguate(items: Mapping[str, Mapping[str, Any]], order: Callable[[], list[str]], rules: Rules,
-                 render: Render) -> dict[str, Disambiguation]:
+                 render: Render, persons: Mapping[str, list[Person]] | None = None) -> dict[str, Disambiguation]:
     """Each item's :class:`Disambiguation`.  *order* gives the item ids in bibliography order
     (year-suffixes follow it; asked only then); *render* gives an item's short form under a
-    disambiguation."""
+    disambiguation; *persons*, each item's :func:`people`, if the caller keeps them."""
+    persons = persons if persons is not None else {key: people(item) for key, item in items.items()}
     if rules.global_names:
-        levels = global_levels(items, rules.givenname_rule)
+        levels = global_levels(persons, rules.givenname_rule)
         state = {key: Disambiguation(NameExpansion(None, levels[key])) if levels[key] else NO_DISAMBIGUATION
                  for key in items}
     else:
         state = {key: NO_DISAMBIGUATION for key in items}
     for group in _ambiguous(state, render):
-        _tell_apart(group, items, rules, render, state)
+        _tell_apart(group, persons, rules, render, state)
     if rules.add_year_suffix:
         _year_suffixes(state, order, render, rules)
     if rules.condition:
@@ -164,7 +168,8 @@ def _ambiguous(state: Mapping[str, Disambiguation], render: Render) -> list[list
     return [group for group in forms.values() if len(group) > 1]
 
 
-def _tell_apart(group: list[str], items, rules: Rules, render: Render, state: dict[str, Disambiguation]) -> None:
+def _tell_apart(group: list[str], persons: Mapping[str, list[Person]], rules: Rules, render: Render,
+                state: dict[str, Disambiguation]) -> None:
     """Steps 1 and 2 for one set of ambiguous items.  Each cite is tried with one more name
     shown at a time, each count with given names added person by person (by cite); its
     *degree* is how many items of the set print the same under the same settings.  A cite
@@ -173,7 +178,6 @@ def _tell_apart(group: list[str], items, rules: Rules, render: Render, state: di
     by_cite = rules.add_givenname and rules.givenname_rule == "by-cite"
     if not (rules.add_names or by_cite):
         return
-    persons = {key: people(items[key]) for key in group}
     rivals = {p for key in group for p in persons[key]}
     most = max(len(found) for found in persons.values()) if rules.add_names else 0
     settings = [(shown, step) for shown in ([*range(1, most + 1)] or [None])

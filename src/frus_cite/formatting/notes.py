@@ -25,13 +25,14 @@ nodes are written.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..errors import FrusCiteError
 from . import cluster as cluster_join
 from . import postprocess
-from .disambiguation import NO_DISAMBIGUATION, Disambiguation, disambiguate
+from .disambiguation import NO_DISAMBIGUATION, Disambiguation, disambiguate, people
 from .renderer import CiteRenderer, fingerprint
 from .tree import Rendered
 
@@ -127,6 +128,8 @@ class NoteEngine:
         # decided over the known items, kept until another becomes known (see _known_version)
         self._kept_order: tuple[Any, list[str], dict[str, int]] = (None, [], {})
         self._kept_disambiguation: tuple[Any, dict[str, Disambiguation]] = (None, {})
+        self._people: dict[str, list[tuple[str, str]]] = {}  # each item's persons, for disambiguation
+        self._short_forms: dict[tuple[str, Disambiguation], str] = {}  # what disambiguation compares
         parsed = self._renderers["text"].style
         # CSL's default distance is 5; a style may set its own.
         citation = parsed.root.citation
@@ -270,21 +273,23 @@ class NoteEngine:
     def _joined_collapsed(self, cluster: Cluster, fmt: str) -> str:
         """A citation of a style that groups or collapses cites (see :mod:`.cluster`)."""
         renderer = self._renderer(fmt)
-        pieces = []
+        pieces, how = [], []
         for index, cite in enumerate(cluster.cites):
             position = cite.position or self._position(cite, index, cluster)
             near_note = self._near_note(cite, cluster, index)
             text, names = self._render_cite(cite, position, fmt, near_note, "keep")
-            piece = cluster_join.Piece(
+            pieces.append(cluster_join.Piece(
                 text=postprocess.affix(text, cite.prefix, cite.suffix, fmt=fmt), names=names,
                 number=self._number(cite.id), suffix=self._disambiguation(cite.id).year_suffix,
-                plain=not (cite.locator or cite.prefix or cite.suffix), has_locator=cite.locator is not None)
-            if renderer.collapsing.groups:
-                cut = self._render_cite(cite, position, fmt, near_note, "cut")[0]
-                piece = replace(piece, cut=postprocess.affix(cut, cite.prefix, cite.suffix, fmt=fmt),
-                                year=cut[: -len(piece.suffix)] if piece.suffix and cut.endswith(piece.suffix) else cut)
-            pieces.append(piece)
+                plain=not (cite.locator or cite.prefix or cite.suffix), has_locator=cite.locator is not None))
+            how.append((cite, position, near_note))
         if renderer.collapsing.groups:
+            shared = Counter(piece.names or "" for piece in pieces)
+            for index, (piece, (cite, position, near_note)) in enumerate(zip(pieces, how)):
+                if shared[piece.names or ""] > 1:  # the cite may collapse: its text without the names
+                    cut = self._render_cite(cite, position, fmt, near_note, "cut")[0]
+                    year = cut[: -len(piece.suffix)] if piece.suffix and cut.endswith(piece.suffix) else cut
+                    pieces[index] = replace(piece, cut=postprocess.affix(cut, cite.prefix, cite.suffix, fmt=fmt), year=year)
             pieces = cluster_join.group_by_names(pieces)
         return postprocess.join_cites([cluster_join.join(pieces, renderer.collapsing)], fmt=fmt, layout=renderer.layout)
 
@@ -335,11 +340,18 @@ class NoteEngine:
         if self._kept_disambiguation[0] != version:
             known = list(self._history.known)
             def short_form(key: str, disambiguation: Disambiguation) -> str:
-                return renderer.render(self.items[key], position="subsequent", near_note=True,
-                                       fingerprint=self._fingerprint(key), disambiguation=disambiguation)
+                form = self._short_forms.get((key, disambiguation))
+                if form is None:
+                    form = self._short_forms[(key, disambiguation)] = renderer.render(
+                        self.items[key], position="subsequent", near_note=True,
+                        fingerprint=self._fingerprint(key), disambiguation=disambiguation)
+                return form
 
+            for key in known:
+                if key not in self._people:
+                    self._people[key] = people(self.items[key])
             chosen = disambiguate({k: self.items[k] for k in known}, self.bibliography_order,
-                                  renderer.disambiguation_rules, short_form)
+                                  renderer.disambiguation_rules, short_form, {k: self._people[k] for k in known})
             self._kept_disambiguation = (version, chosen)
         return self._kept_disambiguation[1].get(cite_id, NO_DISAMBIGUATION)
 

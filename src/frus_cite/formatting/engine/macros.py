@@ -9,6 +9,10 @@ from citeproc.source import VariableError
 from citeproc.string import join
 
 
+def _is_group(element) -> bool:
+    return element.tag.endswith("}group") or "macro" in element.attrib
+
+
 class MacroLikeGroup:
     """``cs:macro`` rendered as citeproc-py renders it, unless every variable it calls is empty."""
 
@@ -26,7 +30,9 @@ class MacroLikeGroup:
                 continue
             if text is not None:
                 output.append(text)
-                rendered = rendered or calls
+                # a nested group or macro that printed counts as printed, as in citeproc-js
+                # (a macro of terms only: "Anon." where no author is)
+                rendered = rendered or calls or _is_group(child)
         if not output or (called and not rendered):
             return None
         return join(output, "")

@@ -18,6 +18,8 @@ class SubstitutedOnce:
             names_context = None
         layout = (context if context is not None else self).get_layout()
         used = {role for entry in getattr(layout, "repressed", {}).get(self.tag, []) if entry for role in entry.split()}
+        # inside a substitute, names it printed already are not printed again ("Doe ed." once)
+        used |= {variable for tag, variable in getattr(layout, "printed", None) or () if tag == self.tag}
         roles = self.get("variable", "").split()
         left = [role for role in roles if role not in used]
         if not left:
@@ -50,6 +52,8 @@ class Substitution:
                 text = None
             finally:
                 printed, layout.printed = layout.printed, None
+            if not text and child.get("term") is not None:
+                return None  # a term stands in even when the locale leaves it empty (citeproc-js)
             if text:
                 for tag, variable in printed:
                     layout.repressed.setdefault(tag, []).append(variable)
