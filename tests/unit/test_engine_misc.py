@@ -218,3 +218,21 @@ def test_a_variable_of_the_item_wins_over_its_note_and_capitalised_labels_are_te
     named = note_variables({"id": "y", "type": "book", "note": "editor: Kennan || George F.\neditor: Acheson"})
     assert named["editor"] == [{"family": "Kennan", "given": "George F."}, {"literal": "Acheson"}]
     assert "note" not in named
+
+
+def test_an_entry_printing_nothing_is_left_out_under_a_formatted_layout(tmp_path):
+    from frus_cite.formatting.bibliography import render_entries
+
+    style = style_file(
+        tmp_path, '<layout><text variable="title"/></layout>',
+        '<layout suffix="." font-style="italic"><choose><if type="personal_communication" match="none">'
+        '<text variable="title"/></if></choose></layout>')
+    items = [{"id": "1", "type": "book", "title": "One"}, {"id": "2", "type": "personal_communication", "title": "Letter"}]
+    assert render_entries(items, style=style, fmt="html") == ["<i>One.</i>"]
+
+
+def test_every_superscript_character_is_in_the_blocks_looked_at():
+    from frus_cite.formatting import postprocess
+
+    bases = postprocess._superscript_bases()
+    assert len(bases) > 150 and all(postprocess._MAYBE_SUPERSCRIPT.fullmatch(char) for char in bases)

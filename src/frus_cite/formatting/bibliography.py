@@ -25,7 +25,7 @@ from ..model import Reference
 from . import postprocess
 from .csl_json import to_csl_json, volume_variables
 from .disambiguation import NO_DISAMBIGUATION, Disambiguation
-from .engine import NO_PRINTED_FORM
+from .engine import NO_ENTRY
 from .renderer import citeproc_formatter
 from .styles import load_style, require_bibliography
 from .tree import Rendered
@@ -134,7 +134,7 @@ def _render_entries(items: list[Mapping[str, Any]], style: str | None, fmt: str,
     # An item the style prints nothing for has no entry (as in citeproc-js); the engine layer
     # gave it a stand-in so that each entry stays with its item.
     return [(item, postprocess.fix_entry(raw, fmt=fmt, quote_punctuation=inside))
-            for item, raw in zip(ordered, rendered) if raw != NO_PRINTED_FORM]
+            for item, raw in zip(ordered, rendered) if NO_ENTRY not in raw]
 
 
 def render_bibliography(

@@ -19,7 +19,7 @@ from .csl_input import DATE_VARIABLES, NAME_VARIABLES
 
 __all__ = ["note_variables"]
 
-_LINE = re.compile(r"\s*\{?:?([a-z][a-z-]*[a-z])\s*:\s*(.*?)\s*\}?\s*")
+_NAME = re.compile(r"[a-z][a-z-]*")
 _KNOWN = frozenset(v.replace("_", "-") for v in VARIABLES) | DATE_VARIABLES | NAME_VARIABLES
 _NOT_FROM_NOTE = frozenset(("id", "type", "note", "citation-number", "locator", "first-reference-note-number", "year-suffix"))
 _ISO_DATE = re.compile(r"(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
@@ -34,10 +34,9 @@ def note_variables(item: Mapping[str, Any]) -> Mapping[str, Any]:
     found: dict[str, Any] = {}
     kept: list[str] = []
     for line in note.split("\n"):
-        match = _LINE.fullmatch(line)
-        name = match[1] if match else None
-        if name in _KNOWN and name not in _NOT_FROM_NOTE and name not in item and match[2]:
-            _add(found, name, match[2])
+        name, value = _name_and_value(line)
+        if name in _KNOWN and name not in _NOT_FROM_NOTE and name not in item and value:
+            _add(found, name, value)
         else:
             kept.append(line)
     if not found:
@@ -49,6 +48,18 @@ def note_variables(item: Mapping[str, Any]) -> Mapping[str, Any]:
     else:
         result.pop("note")
     return result
+
+
+def _name_and_value(line: str) -> tuple[str | None, str]:
+    """``name: value`` (or citeproc-js's ``{:name: value}``) split; (None, "") for other text."""
+    text = line.strip()
+    if text.startswith("{:") and text.endswith("}"):
+        text = text[2:-1]
+    name, colon, value = text.partition(":")
+    name = name.strip()
+    if not colon or not _NAME.fullmatch(name):
+        return None, ""
+    return name, value.strip()
 
 
 def _add(found: dict[str, Any], name: str, text: str) -> None:

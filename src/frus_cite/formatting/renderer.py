@@ -28,6 +28,7 @@ from .cluster import Collapsing
 from .disambiguation import NO_DISAMBIGUATION, Disambiguation, Rules
 from .engine import FIRST_NAMES_KEY, NEAR_NOTE_KEY, NO_PRINTED_FORM, NUMBER_KEY, POSITION_KEY
 from .styles import find_style, load_style
+from .tree import is_private_use
 
 __all__ = ["CiteRenderer", "LOCATOR_STAND_IN", "citeproc_formatter", "fingerprint"]
 
@@ -184,7 +185,7 @@ def fingerprint(item: Mapping[str, Any]) -> str:
 
 def _prints_something(text: str) -> bool:
     """*text* has a character that is neither a space nor a mark (private use, see :mod:`.tree`)."""
-    return any(not char.isspace() and not "\ue000" <= char <= "\uf8ff" for char in text)
+    return any(not char.isspace() and not is_private_use(char) for char in text)
 
 
 @lru_cache(maxsize=16)

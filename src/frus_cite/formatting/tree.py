@@ -43,6 +43,12 @@ _MARK = re.compile(f"[{MARKS}{_BLOCK_MARKS}]")
 _LINKABLE = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)\]]|\bdoi:\s?(10\.\d{4,9}/[^\s<>\"]*[^\s<>\".,;:)\]])", re.I)
 
 
+def is_private_use(char: str) -> bool:
+    """*char* is a private-use character: a mark, or a placeholder of field rich text or of
+    the engine, never text."""
+    return "\ue000" <= char <= "\uf8ff"
+
+
 def marks(style: str) -> tuple[str, str]:
     """The opening and closing mark of *style* (one of :data:`STYLES` or :data:`BLOCKS`)."""
     return _OPEN[style], _CLOSE[style]
