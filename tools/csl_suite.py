@@ -167,6 +167,7 @@ def _ids(fixture: Fixture) -> list[str]:
 
 
 def _ours(fixture: Fixture, style_path: Path) -> str:
+    from frus_cite.formatting.engine.entries import NO_PRINTED_FORM
     from frus_cite.formatting.notes import Cite, Cluster, NoteEngine
 
     def engine() -> NoteEngine:
@@ -183,6 +184,10 @@ def _ours(fixture: Fixture, style_path: Path) -> str:
             position=_POSITIONS.get(raw["position"]) if "position" in raw else None,
         )
 
+    def as_citeproc_js(note: str) -> str:
+        # frus-cite prints nothing (and reports the item) where citeproc-js prints its stand-in
+        return note or NO_PRINTED_FORM
+
     if fixture.mode == "bibliography":
         chosen = fixture.bibentries[-1] if fixture.bibentries else [item["id"] for item in fixture.items]
         return _bibliography_html(engine().bibliography(fmt="html", ids=[str(i) for i in chosen]))
@@ -190,7 +195,7 @@ def _ours(fixture: Fixture, style_path: Path) -> str:
         def render(clusters: list[dict[str, Any]]) -> list[str]:
             notes = engine()
             notes.expect(str(raw["id"]) for c in clusters for raw in c["citationItems"])
-            return [notes.cite(Cluster.from_citeproc_js(c, i + 1), fmt="html") for i, c in enumerate(clusters)]
+            return [as_citeproc_js(notes.cite(Cluster.from_citeproc_js(c, i + 1), fmt="html")) for i, c in enumerate(clusters)]
 
         return _marked(render, fixture)
     notes = engine()
@@ -198,7 +203,8 @@ def _ours(fixture: Fixture, style_path: Path) -> str:
     # without clusters, the runner cites every item in one, in the registry's (bibliography) order
     groups = fixture.citation_items or [[{"id": key} for key in notes.bibliography_order()]]
     return "\n".join(
-        notes.cite(Cluster(tuple(cite_of(raw) for raw in group), index + 1), fmt="html") for index, group in enumerate(groups)
+        as_citeproc_js(notes.cite(Cluster(tuple(cite_of(raw) for raw in group), index + 1), fmt="html"))
+        for index, group in enumerate(groups)
     )
 
 

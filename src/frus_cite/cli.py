@@ -163,6 +163,9 @@ def cmd_notes(args: argparse.Namespace) -> int:
     except NoBibliographyError as exc:  # a notes-only style: the notes are still printed
         sys.stderr.write(f"frus-cite: warning: {exc}; no bibliography printed\n")
         bibliography = []
+    for key in engine.unprinted():
+        sys.stderr.write(f"frus-cite: warning: the style prints nothing for {key!r} (none of the fields its layout "
+                         "prints): left out of the notes and the bibliography\n")
     if args.format == "json":
         _print_json({"notes": notes, "bibliography": bibliography})
     else:

@@ -146,3 +146,21 @@ def test_a_csl_file_in_the_project_serves_as_style(make_app, rootdir, tmp_path):
     app.build()
     assert "[frus." not in app.warning.getvalue()
     assert "frus-bibliography" in (app.outdir / "index.html").read_text()
+
+
+def test_an_item_the_style_prints_nothing_for_is_reported_not_printed(make_app, rootdir, tmp_path):
+    """The style prints only titles (with a layout suffix and italics) and one item has none:
+    no citeproc-js stand-in in a note or an entry, a located frus.nothing_printed warning instead."""
+    source = tmp_path / "nothing-printed"
+    shutil.copytree(rootdir / "test-nothing-printed", source)
+    app = make_app("text", srcdir=source)
+    app.build()
+    warnings = [line for line in app.warning.getvalue().splitlines() if "[frus." in line]
+    assert len(warnings) == 2 and all("[frus.nothing_printed]" in line for line in warnings), warnings
+    assert "index.rst:4" in warnings[0] and "the style prints nothing for 'blank' in this note" in warnings[0]
+    assert "the style prints no bibliography entry for 'blank'" in warnings[1]
+    text = " ".join((app.outdir / "index.txt").read_text().split())
+    assert "CSL STYLE ERROR" not in text
+    assert "[1] [citation could not be formatted]" in text
+    assert "[2] *Papers of the Day*." in text  # the other cite of the note is printed alone
+    assert text.count("*Papers of the Day*.") == 2  # note 2 and the one bibliography entry

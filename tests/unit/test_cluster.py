@@ -194,3 +194,22 @@ def test_a_cluster_sorted_by_names_ignores_the_word_and(tmp_path):
              book("b", "Three names", 2000, ("Baines", "T"), ("Benedettini", "O"), ("Kay", "J"))]
     engine = NoteEngine(items, style=style_file(tmp_path, text))
     assert note(engine, "a", "b") == "(Three names; Two names)"
+
+
+def test_disambiguate_conditions_are_made_true_one_more_at_a_time(tmp_path):
+    """The title tells two books apart: the edition, behind a second disambiguate test, stays out;
+    two editions of one title need both."""
+    text = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id/><title/><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><group delimiter=", ">
+    <names variable="author"><name form="short"/></names>
+    <choose><if disambiguate="true"><text variable="title"/></if></choose>
+    <choose><if disambiguate="true"><text variable="edition" prefix="ed. "/></if></choose>
+  </group></layout></citation>
+</style>"""
+    items = [{**book("a", "One", 2000, SMITH), "edition": "3"}, {**book("b", "Two", 2000, SMITH), "edition": "4"},
+             {**book("c", "Works", 2000, SMITH), "edition": "5"}, {**book("d", "Works", 2000, SMITH), "edition": "6"}]
+    engine = NoteEngine(items, style=style_file(tmp_path, text))
+    engine.expect("abcd")
+    assert [note(engine, key, index=i) for i, key in enumerate("abcd", start=1)] == [
+        "Smith, One", "Smith, Two", "Smith, Works, ed. 5", "Smith, Works, ed. 6"]

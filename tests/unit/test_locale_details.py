@@ -13,7 +13,7 @@ def test_locale_symbol_for_and_joins_locator_numbers(tmp_path):
                      '<locale><terms><term name="and" form="symbol">und</term></terms></locale>'
                      '<citation><layout><text variable="locator"/></layout></citation></style>', encoding="utf-8")
     engine = NoteEngine([{"id": "a", "type": "book", "title": "T"}], style=str(style))
-    assert engine.cite(Cluster((Cite("a", "213 & 235"),), 1), fmt="plain") == "213 und 235"
+    assert engine.cite(Cluster((Cite("a", "213 & 235"),), 1), fmt="text") == "213 und 235"
 
 
 def test_turkish_upper_and_lower_case_keep_the_dot_of_i():

@@ -12,7 +12,7 @@ HEAD = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.
         "<info><title>n</title><id>n</id><updated>2026-11-30T00:00:00+00:00</updated></info>")
 
 
-def _note(tmp_path, name_xml: str, authors: list[dict], *, root: str = "", fmt: str = "plain") -> str:
+def _note(tmp_path, name_xml: str, authors: list[dict], *, root: str = "", fmt: str = "text") -> str:
     text = HEAD.format(root=root) + f'<citation><layout><names variable="author">{name_xml}</names></layout></citation></style>'
     style = tmp_path / f"names-{abs(hash(text))}.csl"  # styles are kept by path
     style.write_text(text, encoding="utf-8")
@@ -78,7 +78,7 @@ def test_count_of_several_name_variables_is_their_sum(tmp_path):
                      "</names></layout></citation></style>", encoding="utf-8")
     people = [{"family": f, "given": "A."} for f in ("Doe", "Roe", "Poe")]
     engine = NoteEngine([{"id": "a", "type": "book", "author": people, "editor": people[:2]}], style=str(style))
-    assert engine.cite(Cluster((Cite("a"),), 1), fmt="plain") == "5"
+    assert engine.cite(Cluster((Cite("a"),), 1), fmt="text") == "5"
 
 
 def test_an_apostrophe_opening_a_particle_is_not_a_quotation(tmp_path):

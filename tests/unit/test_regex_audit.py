@@ -18,6 +18,7 @@ from collections.abc import Callable
 import pytest
 
 from frus_cite import quoting
+from frus_cite.formatting import postprocess
 from frus_cite.parsing import frus_body, frus_heading
 from frus_cite.sphinxext import nodes
 from frus_cite.parsing.frus_heading import _PARTY_SEPARATOR
@@ -64,6 +65,7 @@ def _dynamic_samples() -> dict[tuple[str, str], tuple[re.Pattern, int | None]]:
         ("frus_cite.parsing.frus_body", "f'(?<=\\\\d){escaped}{end}'"): (weak, None),
         ("frus_cite.parsing.frus_body", "!?] ){escaped}(?=\\\\s|$)"): (spaced, None),
         ("frus_cite.parsing.frus_heading", "'[()]|' + separator.pattern"): (frus_heading._with_parens(_PARTY_SEPARATOR), 400),
+        ("frus_cite.formatting.postprocess", "'[' + ''.join(bases) + ']'"): (postprocess._superscripts()[1], None),
         ("frus_cite.quoting", "{_ELLIPSIS.pattern}|{_BRACKET.pattern}"): (
             re.compile(f"({quoting._ELLIPSIS.pattern}|{quoting._BRACKET.pattern})"), None),
     }

@@ -45,6 +45,13 @@ def test_a_doi_printed_after_doi_colon_links_to_doi_org():
     assert Rendered.from_marked("doi:none, doi:10.1/x").children == ("doi:none, doi:10.1/x",)  # not a DOI: 10.<4+ digits>/
 
 
+def test_a_web_address_is_one_link_that_keeps_its_apostrophe_straight():
+    # the quotation-mark repairs and the links read web addresses with the same pattern (tree.URL)
+    tree = _note({**BOOK, "URL": "ftp://example.org/?title=Harriman's"})
+    assert Link("ftp://example.org/?title=Harriman's", "ftp://example.org/?title=Harriman's") in tree.children
+    assert tree.text().endswith(", 12, ftp://example.org/?title=Harriman's.")
+
+
 def test_plain_text_and_html_are_written_from_the_same_tree():
     for item, style in ((BOOK, None), (ARTICLE, "chicago-notes-bibliography")):
         cluster = Cluster((Cite(item["id"], "12"),), 1)

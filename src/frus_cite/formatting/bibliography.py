@@ -25,7 +25,7 @@ from ..model import Reference
 from . import postprocess
 from .csl_json import to_csl_json, volume_variables
 from .disambiguation import NO_DISAMBIGUATION, Disambiguation
-from .engine import NO_ENTRY
+from .engine.entries import NOTHING_PRINTED_KEY
 from .renderer import citeproc_formatter
 from .styles import load_style, require_bibliography
 from .tree import Rendered
@@ -131,10 +131,10 @@ def _render_entries(items: list[Mapping[str, Any]], style: str | None, fmt: str,
     by_key = {str(item["id"]).lower(): item for item in items}  # citeproc-py lower-cases ids
     ordered = [by_key[cite.key] for cite in bibliography.items]
     inside = postprocess.punctuation_in_quote(parsed)
-    # An item the style prints nothing for has no entry (as in citeproc-js); the engine layer
-    # gave it a stand-in so that each entry stays with its item.
+    # An item the style prints nothing for has no entry (the engine layer flagged it, and kept
+    # its place so that each entry stays with its item); see unprinted_items().
     return [(item, postprocess.fix_entry(raw, fmt=fmt, quote_punctuation=inside))
-            for item, raw in zip(ordered, rendered) if NO_ENTRY not in raw]
+            for item, raw, cite in zip(ordered, rendered, bibliography.items) if not cite.get(NOTHING_PRINTED_KEY)]
 
 
 def render_bibliography(

@@ -75,7 +75,7 @@ class Piece:
 def group_by_names(pieces: Sequence[Piece]) -> list[Piece]:
     """Cites with the same names moved after the first of them, the order otherwise kept."""
     groups: dict[object, list[Piece]] = {}
-    for index, piece in enumerate(pieces):
+    for piece in pieces:
         key = piece.names or ""  # no names printed: the same (empty) names as any other such cite
         groups.setdefault(key, []).append(piece)
     return [piece for group in groups.values() for piece in group]

@@ -40,7 +40,9 @@ class Disambiguation:
 
     names: NameExpansion | None = None
     year_suffix: str | None = None
-    condition: bool = False  # CSL's disambiguate="true"
+    condition: int = 0
+    """CSL's ``disambiguate="true"``: true for the first *condition* such tests a cite meets
+    (citeproc-js makes them true one more at a time)."""
 
     def citation_item_keys(self) -> dict[str, Any]:
         """The keys of a citeproc-py ``CitationItem`` that carry it to the engine layer."""
@@ -50,7 +52,7 @@ class Disambiguation:
         if self.year_suffix:
             keys[YEAR_SUFFIX_KEY] = self.year_suffix
         if self.condition:
-            keys[DISAMBIGUATE_KEY] = True
+            keys[DISAMBIGUATE_KEY] = self.condition
         return keys
 
 
@@ -65,16 +67,20 @@ class Rules:
     add_givenname: bool = False
     givenname_rule: str = "by-cite"
     add_year_suffix: bool = False
-    condition: bool = False  # the style has disambiguate="true" tests
+    conditions: int = 0  # the style's disambiguate="true" tests
 
     @classmethod
-    def of(cls, citation, has_condition: bool) -> "Rules":
+    def of(cls, citation, conditions: int) -> "Rules":
         def flag(name: str) -> bool:
             return citation.get(name) == "true"
 
         return cls(flag("disambiguate-add-names"), flag("disambiguate-add-givenname"),
                    citation.get("givenname-disambiguation-rule", "by-cite"), flag("disambiguate-add-year-suffix"),
-                   has_condition)
+                   conditions)
+
+    @property
+    def condition(self) -> bool:
+        return self.conditions > 0
 
     @property
     def active(self) -> bool:
@@ -155,9 +161,23 @@ def disambiguate(items: Mapping[str, Mapping[str, Any]], order: Callable[[], lis
         _year_suffixes(state, order, render, rules)
     if rules.condition:
         for group in _ambiguous(state, render):
-            for key in group:
-                state[key] = replace(state[key], condition=True)
+            _make_conditions_true(group, rules.conditions, render, state)
     return state
+
+
+def _make_conditions_true(group: list[str], conditions: int, render: Render, state: dict[str, Disambiguation]) -> None:
+    """Step 4: the ``disambiguate="true"`` tests made true one more at a time; a cite keeps the
+    fewest that bring its degree of ambiguity lowest, all of them when none lowers it."""
+    best = {key: (len(group), replace(state[key], condition=conditions)) for key in group}
+    for count in range(1, conditions + 1):
+        tried = {key: replace(state[key], condition=count) for key in group}
+        forms = {key: render(key, candidate) for key, candidate in tried.items()}
+        for key in group:
+            degree = sum(forms[other] == forms[key] for other in group)
+            if degree < best[key][0]:
+                best[key] = (degree, tried[key])
+    for key in group:
+        state[key] = best[key][1]
 
 
 def _ambiguous(state: Mapping[str, Disambiguation], render: Render) -> list[list[str]]:

@@ -123,6 +123,7 @@ class NoteEngine:
         self.ibid = ibid
         self._history = _History()
         self._order: dict[str, None] = {}  # ids in order of first citation
+        self._unprinted: dict[str, None] = {}  # ids the style printed nothing for, in order found
         self._fingerprints: dict[str, str] = {}
         self._renderers = {fmt: CiteRenderer.shared(style, fmt) for fmt in ("text",)}
         # decided over the known items, kept until another becomes known (see _known_version)
@@ -224,6 +225,7 @@ class NoteEngine:
 
     def cite(self, cluster: Cluster, fmt: str = "text") -> str:
         """The note for *cluster* in plain text or (``fmt="html"``) HTML (advances the position history)."""
+        _check_format(fmt)
         if fmt == "html":
             return self.cite_tree(cluster).html()
         return self._cite(cluster, "text")
@@ -251,8 +253,9 @@ class NoteEngine:
             for index, cite in enumerate(cluster.cites):
                 position = cite.position or self._position(cite, index, cluster)
                 body = self._render_cite(cite, position, fmt, self._near_note(cite, cluster, index))[0]
-                pieces.append(postprocess.affix(body, cite.prefix, cite.suffix, fmt=fmt))
-            text = postprocess.join_cites(pieces, fmt=fmt, layout=renderer.layout)
+                if self._printed(cite, body):
+                    pieces.append(postprocess.affix(body, cite.prefix, cite.suffix, fmt=fmt))
+            text = postprocess.join_cites(pieces, fmt=fmt, layout=renderer.layout) if pieces else ""
         for cite in cluster.cites:
             self._order.setdefault(cite.id)
             self._history.cited.add(cite.id)
@@ -260,6 +263,20 @@ class NoteEngine:
             self._history.first_note.setdefault(cite.id, cluster.note_index)
         self._remember_cluster(cluster)
         return text
+
+    def _printed(self, cite: Cite, body: str) -> bool:
+        """Whether the cite printed something; if not, its item is noted (see :meth:`unprinted`)
+        and the cite left out of the note, as no reader should see citeproc-js's stand-in."""
+        if body:
+            return True
+        self._unprinted.setdefault(cite.id)
+        return False
+
+    def unprinted(self) -> list[str]:
+        """Ids of the items the style printed nothing for, in a note or in the bibliography
+        (its layout renders no variable the item has): their cites are left out of the notes,
+        their entries out of the bibliography, and the caller should tell the user."""
+        return list(self._unprinted)
 
     def _remember_cluster(self, cluster: Cluster) -> None:
         history = self._history
@@ -278,11 +295,15 @@ class NoteEngine:
             position = cite.position or self._position(cite, index, cluster)
             near_note = self._near_note(cite, cluster, index)
             text, names = self._render_cite(cite, position, fmt, near_note, "keep")
+            if not self._printed(cite, text):
+                continue
             pieces.append(cluster_join.Piece(
                 text=postprocess.affix(text, cite.prefix, cite.suffix, fmt=fmt), names=names,
                 number=self._number(cite.id), suffix=self._disambiguation(cite.id).year_suffix,
                 plain=not (cite.locator or cite.prefix or cite.suffix), has_locator=cite.locator is not None))
             how.append((cite, position, near_note))
+        if not pieces:
+            return ""
         if renderer.collapsing.groups:
             shared = Counter(piece.names or "" for piece in pieces)
             for index, (piece, (cite, position, near_note)) in enumerate(zip(pieces, how)):
@@ -297,6 +318,7 @@ class NoteEngine:
         """Notes for clusters in citeproc-js's shape, in order.  The whole set of cited items
         is known first, so a note is disambiguated against items cited after it too, as
         citeproc-js (which updates earlier notes) ends up printing it."""
+        _check_format(fmt)
         parsed = [Cluster.from_citeproc_js(data, i + 1) for i, data in enumerate(clusters)]
         self.expect(cite.id for cluster in parsed for cite in cluster.cites)
         return [self.cite(cluster, fmt) for cluster in parsed]
@@ -362,12 +384,27 @@ class NoteEngine:
     # -- bibliography ------------------------------------------------------
     def bibliography(self, fmt: str = "text", ids: Iterable[str] | None = None) -> list[str]:
         """Sorted CMOS bibliography of the cited items (or of *ids*)."""
-        from .bibliography import render_entries
+        from .bibliography import render_entry_pairs
 
+        _check_format(fmt)
         chosen = list(ids) if ids is not None else list(self._order)
         self.expect(chosen)
-        return render_entries([self.items[i] for i in chosen], style=self.style_name, fmt=fmt,
-                              disambiguations=self.disambiguations())
+        pairs = render_entry_pairs([self.items[i] for i in chosen], style=self.style_name, fmt=fmt,
+                                   disambiguations=self.disambiguations())
+        printed = {str(item["id"]) for item, _ in pairs}
+        for key in chosen:
+            if key not in printed:
+                self._unprinted.setdefault(key)
+        return [entry for _, entry in pairs]
+
+
+OUTPUT_FORMATS = ("text", "html")
+
+
+def _check_format(fmt: str) -> None:
+    """Refuse an output format the engine does not write (rather than print plain text for it)."""
+    if fmt not in OUTPUT_FORMATS:
+        raise NoteError(f"unknown output format {fmt!r}: use one of {', '.join(map(repr, OUTPUT_FORMATS))}")
 
 
 def cite_reference(

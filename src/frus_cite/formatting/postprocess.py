@@ -10,13 +10,14 @@ tree come out of the same repairs; a rule that looks across formatting skips mar
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any, Mapping
 
 from . import richtext
 from .engine.dates import clean_date
 from .note_variables import note_variables
 from .engine.display import write_display
-from .tree import MARKS, is_private_use, mark
+from .tree import MARKS, PRIVATE_USE, URL, mark
 
 __all__ = [
     "fix_note",
@@ -66,7 +67,7 @@ NOTE_LAYOUT = Layout()
 
 
 _HTML_TAG = re.compile(r"</?[a-z]+(?:\s[^<>]*)?>")
-_URL = re.compile(rf"(?:https?|ftp)://[^\s<>\"{MARKS}]+|www\.[^\s<>\"{MARKS}]+")
+_URL = re.compile(rf"{URL}|www\.[^\s<>\"{PRIVATE_USE}]+")
 
 
 def curly_quotes(text: str) -> str:
@@ -111,13 +112,16 @@ _OPENS_AFTER = "([{/\u00a0—–-«"
 _DOUBLE, _SINGLE = "\"“”", "'‘’"
 
 
+_PRIVATE_USE_CHAR = re.compile(f"[{PRIVATE_USE}]")
+
+
 def _neighbour(text: str, skipped: bytearray, index: int, step: int) -> str | None:
     """The character next to *index* (before it: step -1), looking through HTML tags and
     private-use placeholders; None at the edge of the text."""
     index += step
     while 0 <= index < len(text):
         char = text[index]
-        if skipped[index] != 2 and not is_private_use(char):
+        if skipped[index] != 2 and not _PRIVATE_USE_CHAR.match(char):
             return char
         index += step
     return None
@@ -174,7 +178,10 @@ def drop_doubled_punctuation(text: str) -> str:
     return text
 
 
-def _superscript_bases() -> dict[str, str]:
+@cache
+def _superscripts() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Each raised character (Unicode's ``<super>`` forms) -> its letter, and a pattern finding
+    them; built on first use (scanning the BMP costs ~16 ms, too much for every import)."""
     import unicodedata
 
     bases = {}
@@ -184,31 +191,19 @@ def _superscript_bases() -> dict[str, str]:
             bases[chr(code)] = "".join(chr(int(part, 16)) for part in decomposition.split()[1:])
     # Raised forms Unicode gives no <super> decomposition; citeproc-js writes them in <sup> too.
     bases.update({"ˀ": "ʔ", "ˁ": "ʕ", "\u06e5": "\u0648", "\u06e6": "\u064a"})
-    return bases
-
-
-_SUPERSCRIPT_BASES: dict[str, str] = {}  # filled on first use: scanning the BMP takes ~16 ms
-# The blocks where Unicode has superscript characters (every one of _superscript_bases is here).
-_MAYBE_SUPERSCRIPT = re.compile(
-    "[\u00aa\u00b2\u00b3\u00b9\u00ba\u02b0-\u02e4\u06e5\u06e6\u10fc\u1d2c-\u1dbf\u2070-\u207f\u2120\u2122"
-    "\u2c7d\u2d6f\u3192-\u319f\ua69c\ua69d\ua770\ua7f2-\ua7f9\uab5c-\uab69]"
-)
+    return bases, re.compile("[" + "".join(bases) + "]")
 
 
 def superscripts_as_runs(text: str) -> str:
     """Marked text: a superscript character (the ``ª`` of "1.ª", the ``ʳᵉ`` of French "1ʳᵉ")
     becomes its letter in a superscript run, one run per character, as citeproc-js writes
     it in HTML (``1<sup>r</sup><sup>e</sup>``); plain text keeps the character."""
-    if not _MAYBE_SUPERSCRIPT.search(text):
+    if text.isascii():
         return text
-    if not _SUPERSCRIPT_BASES:
-        _SUPERSCRIPT_BASES.update(_superscript_bases())
-
-    def written(found: re.Match[str]) -> str:
-        base = _SUPERSCRIPT_BASES.get(found.group(0))
-        return found.group(0) if base is None else mark("superscript", base)
-
-    return _MAYBE_SUPERSCRIPT.sub(written, text)
+    bases, pattern = _superscripts()
+    if not pattern.search(text):
+        return text
+    return pattern.sub(lambda m: mark("superscript", bases[m.group(0)]), text)
 
 
 def _strip_affixes(text: str, layout: Layout) -> str:
@@ -279,7 +274,10 @@ def fix_note(raw: str, *, fmt: str, item: Mapping[str, Any] | None = None, layou
         text = punctuation_in_quotes(text)
     if fmt == "marked":
         text = superscripts_as_runs(text)
-    # a note is never laid out in blocks (citeproc-js writes display only in bibliographies)
+    # A note is inline text (a footnote's paragraph, a parenthesis in the running text), so it
+    # drops CSL's display blocks in every format: citeproc-js writes a <div> inside the note,
+    # which breaks the paragraph it sits in (HTML <p>, a LaTeX footnote); CSL meant display for
+    # laying out bibliography entries, where the tree keeps it.
     return write_display(richtext.restore(text, fmt), "text")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -26,9 +27,10 @@ from . import formatter as marked_formatter
 from . import postprocess
 from .cluster import Collapsing
 from .disambiguation import NO_DISAMBIGUATION, Disambiguation, Rules
-from .engine import FIRST_NAMES_KEY, NEAR_NOTE_KEY, NO_PRINTED_FORM, NUMBER_KEY, POSITION_KEY
+from .engine import FIRST_NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY, POSITION_KEY
+from .engine.base import FIRST_NAMES_TEXT_KEY
 from .styles import find_style, load_style
-from .tree import is_private_use
+from .tree import PRIVATE_USE
 
 __all__ = ["CiteRenderer", "LOCATOR_STAND_IN", "citeproc_formatter", "fingerprint"]
 
@@ -57,9 +59,9 @@ class CiteRenderer:
         self._bibliography_sort = self.style.root.find("cs:bibliography/cs:sort", citation.nsmap)
         self.uses_first_note_number = bool(self.style.root.xpath(".//*[contains(@variable, 'first-reference-note-number')]"))
         # What whole-citation rendering the style asks for, decided once (see .disambiguation, .cluster)
-        has_condition = bool(self.style.root.xpath(".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]",
-                                                   namespaces=citation.nsmap))
-        self.disambiguation_rules = Rules.of(citation, has_condition)
+        conditions = len(self.style.root.xpath(".//cs:if[@disambiguate='true'] | .//cs:else-if[@disambiguate='true']",
+                                               namespaces=citation.nsmap))
+        self.disambiguation_rules = Rules.of(citation, conditions)
         self.collapsing = Collapsing.of(self.style)
         self.uses_citation_number = bool(self.style.root.xpath(".//*[@variable='citation-number']"))
 
@@ -120,6 +122,8 @@ class CiteRenderer:
             warnings.simplefilter("ignore")
             cites = [CitationItem(self._source_id(item, print_)) for item, print_ in items]
             self._bibliography.register(Citation(cites))
+            if len(self._sort_rows) + len(items) > _KEPT_LIMIT:  # bounded as _kept is
+                self._sort_rows.clear()
             for cite, (_, print_) in zip(cites, items):
                 if print_ not in self._sort_rows:
                     self._sort_rows[print_] = sort.rows([cite], self._bibliography_layout)[0]
@@ -153,11 +157,10 @@ class CiteRenderer:
             citation = Citation([cite])
             self._bibliography.register(citation)
             raw = str(self._bibliography.cite(citation, lambda missing: None))
-        names = cite.get(FIRST_NAMES_KEY)
-        names = names if first_names is not None and names not in ("keep", "cut") else None
+        names = cite.get(FIRST_NAMES_TEXT_KEY) if first_names is not None else None
         text = postprocess.fix_note(raw, fmt=self.fmt, item=item, layout=self.layout)
-        if first_names != "cut" and not _prints_something(text):  # (a collapsed cite may print nothing)
-            text = NO_PRINTED_FORM  # as citeproc-js prints it
+        if not _prints_something(text):  # the note engine reports the item (a collapsed cite's "cut" too may print nothing)
+            text = ""
         return text, names
 
     def _source_id(self, item: Mapping[str, Any], fingerprint: str) -> str:
@@ -183,9 +186,12 @@ def fingerprint(item: Mapping[str, Any]) -> str:
     return json.dumps(item, sort_keys=True, ensure_ascii=False)
 
 
+_PRINTED_CHAR = re.compile(rf"[^\s{PRIVATE_USE}]")
+
+
 def _prints_something(text: str) -> bool:
     """*text* has a character that is neither a space nor a mark (private use, see :mod:`.tree`)."""
-    return any(not char.isspace() and not is_private_use(char) for char in text)
+    return _PRINTED_CHAR.search(text) is not None
 
 
 @lru_cache(maxsize=16)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Union
 
-__all__ = ["STYLES", "BLOCKS", "MARKS", "mark", "marks", "Styled", "Link", "Inline", "Rendered"]
+__all__ = ["STYLES", "BLOCKS", "MARKS", "PRIVATE_USE", "URL", "mark", "marks", "Styled", "Link", "Inline", "Rendered"]
 
 STYLES = ("italic", "bold", "light", "underline", "superscript", "subscript", "small-caps", "roman", "normal-weight")
 """Every style a run can carry: CSL's ``font-style``, ``font-weight``, ``text-decoration``,
@@ -39,14 +39,14 @@ MARKS = f"{chr(_FIRST_MARK)}-{chr(_FIRST_MARK + 2 * len(STYLES) - 1)}"
 """The marks of :data:`STYLES` as a regular-expression character range (``f"[{MARKS}]"``)."""
 _BLOCK_MARKS = f"{chr(_FIRST_BLOCK_MARK)}-{chr(_FIRST_BLOCK_MARK + 2 * len(BLOCKS) - 1)}"
 _MARK = re.compile(f"[{MARKS}{_BLOCK_MARKS}]")
+PRIVATE_USE = "\ue000-\uf8ff"
+"""Unicode's private-use area as a regular-expression range: the marks here, the placeholders
+of field rich text (:mod:`.richtext`) and the repairs' own stand-ins; none is printed as itself."""
+URL = rf"(?:https?|ftp)://[^\s<>\"{PRIVATE_USE}]*[^\s<>\".,;:)\]{PRIVATE_USE}]"
+"""A web address in text, as a regular expression: up to a space, a quotation mark or a mark,
+without the punctuation that ends a sentence after it."""
 # A web address, or a DOI as "doi:10.1234/…" (MHRA), which links to https://doi.org/.
-_LINKABLE = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)\]]|\bdoi:\s?(10\.\d{4,9}/[^\s<>\"]*[^\s<>\".,;:)\]])", re.I)
-
-
-def is_private_use(char: str) -> bool:
-    """*char* is a private-use character: a mark, or a placeholder of field rich text or of
-    the engine, never text."""
-    return "\ue000" <= char <= "\uf8ff"
+_LINKABLE = re.compile(rf"{URL}|\bdoi:\s?(10\.\d{{4,9}}/[^\s<>\"]*[^\s<>\".,;:)\]])", re.I)
 
 
 def marks(style: str) -> tuple[str, str]:

@@ -26,6 +26,7 @@ SUBTYPES = {
     "bad_locator": "a locator cannot be read",
     "unknown_volume": "a FRUS volume id or URL is not in the catalog",
     "bibfile": "a .bib or CSL-JSON file cannot be read",
+    "nothing_printed": "the style prints nothing for a cited item",
 }
 
 logger = logging.getLogger("frus_cite")

@@ -27,6 +27,7 @@ from ..formatting.notes import Cite, Cluster, NoteEngine
 from ..formatting.tree import Inline, Link, Rendered
 from ..quoting import drop_marks, glued_marks
 from .config import get_config
+from .logging import warn
 from .domain import document_scratch, get_domain, scratch, take_document_scratch
 from .nodes import frus_bibliography, frus_note, frus_note_ref, set_quotation_text
 from .records import NoteRecord
@@ -219,19 +220,16 @@ def _render_notes(env: BuildEnvironment, scope_docs: list[str]) -> dict[str, Ren
     result: dict[str, Rendered] = {}
     for doc in scope_docs:
         engine.new_document()
-        notes = domain.notes.get(doc, [])
-        sources_in: dict[int, set[str]] = {}  # note number → sources cited in it (an author's note may hold several)
-        for note in notes:
-            sources_in.setdefault(note.note_index, set()).update(cite.key for cite in note.cites)
-        for index, note in enumerate(notes):
+        # An author's note citing several sources inline is several clusters with one note
+        # number: the engine lets no "Ibid." follow it, as none follows a note of several cites.
+        for note in domain.notes.get(doc, []):
             cites = tuple(Cite(c.key, c.locator, c.label, c.prefix, c.suffix) for c in note.cites if c.key in items)
             if cites:
+                reported = len(engine.unprinted())
                 result[note.note_id] = engine.cite_tree(Cluster(cites, note.note_index))
-            following = notes[index + 1] if index + 1 < len(notes) else None
-            if (following is None or following.note_index != note.note_index) and len(sources_in[note.note_index]) > 1:
-                # An author's note citing several sources inline: no "Ibid." may follow it,
-                # as none follows a note of several citations.
-                engine.new_document()
+                for key in engine.unprinted()[reported:]:  # each item once, at the first note it vanished from
+                    warn("nothing_printed", f"the style prints nothing for {key!r} in this note, so it is left out: "
+                         "the item has none of the fields the style's citation prints", (doc, note.lineno))
     return result
 
 
@@ -360,7 +358,7 @@ class FillNotes(SphinxPostTransform):
 
     def _fill(self, node: frus_note) -> None:
         rendered = rendered_notes(self.env, node["docname"]).get(node["note_id"])
-        if rendered is None:  # every cite names an unknown key, which was reported
+        if rendered is None or not rendered.children:  # an unknown key or an item printing nothing, both reported
             node.replace_self(nodes.inline("", "[citation could not be formatted]", classes=["frus-note-missing"]))
             return
         note = self._notes(node["docname"]).get(node["note_id"])
@@ -395,7 +393,13 @@ class FillNotes(SphinxPostTransform):
         items, _ = _entry_items(self.env, keys, record.each_document)
         style = record.style or get_config(self.env.config).style
         container = nodes.container(classes=["frus-bibliography"], ids=list(node["ids"]))
-        for item, entry in render_entry_trees(items, style=style):
+        entries = render_entry_trees(items, style=style)
+        printed = {str(item["id"]) for item, _ in entries}
+        for item in items:
+            if str(item["id"]) not in printed:
+                warn("nothing_printed", f"the style prints no bibliography entry for {str(item['id'])!r}, so it is left out: "
+                     "the item has none of the fields the style's bibliography prints", node)
+        for item, entry in entries:
             paragraph = nodes.paragraph("", "", classes=["frus-bib-entry"], ids=[bibliography_entry_id(dict(item))])
             paragraph += note_content(entry)
             container += paragraph

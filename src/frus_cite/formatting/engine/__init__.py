@@ -28,7 +28,7 @@ from .base import (CSL_NS, DISAMBIGUATE_KEY, FIRST_NAMES_KEY, GIVENNAME_KEY, NAM
 from .conditions import PositionFromEngine, is_numeric
 from .disambiguation import ExpandedNames, FirstNames, GeneratedVariables, ImplicitYearSuffix, NameExpansion
 from .dates import DatePartRendering, DateRendering, clean_date
-from .entries import NO_ENTRY, NO_PRINTED_FORM, EveryEntryPrinted
+from .entries import NO_PRINTED_FORM, EveryEntryPrinted
 from .display import Display, SecondFieldAlign
 from .numbers import GenderedOrdinals
 from .labels import LabelNeedsItsVariable
@@ -40,7 +40,7 @@ from .sorting import CslSort, CslSortKey, MacroSortOptions, sort_text
 from .substitution import AuthorSubstitute, SubstitutedOnce, Substitution
 from .text import EscapedAffixes, TextCase
 
-__all__ = ["FrusStyle", "NO_ENTRY", "NO_PRINTED_FORM", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GIVENNAME_KEY", "NAMES_KEY",
+__all__ = ["FrusStyle", "NO_PRINTED_FORM", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GIVENNAME_KEY", "NAMES_KEY",
            "YEAR_SUFFIX_KEY", "NUMBER_KEY", "FIRST_NAMES_KEY", "NameExpansion", "is_numeric",
            "initialize_given", "clean_date", "format_ranges", "shorten_range_end", "sort_text"]
 

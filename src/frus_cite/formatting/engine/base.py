@@ -63,4 +63,7 @@ YEAR_SUFFIX_KEY = "frus_year_suffix"
 NUMBER_KEY = "frus_citation_number"
 """The item's citation-number, as the whole document numbers it."""
 FIRST_NAMES_KEY = "frus_first_names"
-"""On a cite of a grouping citation: "keep" or "cut" its first names; set to their text once rendered."""
+"""On a cite of a grouping citation: "keep" or "cut" its first names."""
+FIRST_NAMES_TEXT_KEY = "frus_first_names_text"
+"""Set on such a cite to the text of its first names once rendered (a key of its own: a name
+printed "Cut" is no request)."""

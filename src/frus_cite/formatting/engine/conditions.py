@@ -20,6 +20,9 @@ def is_numeric(value: str) -> bool:
     return _NUMERIC.fullmatch(value) is not None
 
 
+_DISAMBIGUATE_SEEN = "frus_disambiguate_seen"
+
+
 class PositionFromEngine:
     """``position`` tests answered from the position the note engine gave the cite, and the
     ``disambiguate`` test, which citeproc-py skipped (an ``<if disambiguate="true">`` branch
@@ -44,12 +47,22 @@ class PositionFromEngine:
         if "position" in self.attrib:
             results += self._position(item, context)
         if "disambiguate" in self.attrib:
-            results.append(bool(item.get(DISAMBIGUATE_KEY)) == (self.get("disambiguate") == "true"))
+            results.append(self._disambiguate(item, kwargs) == (self.get("disambiguate") == "true"))
         match = self.get("match", "all")
         passed = any(results) if match == "any" else not any(results) if match == "none" else all(results)
         if not passed:
             raise model.ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def _disambiguate(self, item, kwargs) -> bool:
+        """True for the first *n* ``disambiguate="true"`` tests the cite meets, *n* as the note
+        engine decided (:class:`..disambiguation.Disambiguation`)."""
+        wanted = item.get(DISAMBIGUATE_KEY) or 0
+        if self.get("disambiguate") != "true" or kwargs.get("sort_options") is not None:
+            return wanted > 0
+        seen = item.get(_DISAMBIGUATE_SEEN, 0) + 1
+        item[_DISAMBIGUATE_SEEN] = seen
+        return seen <= wanted
 
     def _position(self, item, context):
         decided = item.get(POSITION_KEY)

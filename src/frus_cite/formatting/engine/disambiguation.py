@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from citeproc.source import Date as CiteprocDate
 from citeproc.source import DateRange, VariableError
 
-from .base import FIRST_NAMES_KEY, NAMES_KEY, NUMBER_KEY, YEAR_SUFFIX_KEY, temporary_attributes
+from .base import FIRST_NAMES_KEY, FIRST_NAMES_TEXT_KEY, NAMES_KEY, NUMBER_KEY, YEAR_SUFFIX_KEY, temporary_attributes
 from .personal_names import person_name
 
 @dataclass(frozen=True, slots=True)
@@ -193,9 +193,9 @@ class FirstNames:
     def render(self, item, *args, **kwargs):
         text = super().render(item, *args, **kwargs)
         wanted = item.get(FIRST_NAMES_KEY)
-        if wanted not in ("keep", "cut") or kwargs.get("sort_options") is not None or not text:
+        if wanted not in ("keep", "cut") or FIRST_NAMES_TEXT_KEY in item or kwargs.get("sort_options") is not None or not text:
             return text
         if self.xpath_search("./ancestor::cs:substitute"):
             return text
-        item[FIRST_NAMES_KEY] = str(text)
+        item[FIRST_NAMES_TEXT_KEY] = str(text)
         return None if wanted == "cut" else text

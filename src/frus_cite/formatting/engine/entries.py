@@ -1,25 +1,28 @@
-"""An item the style prints nothing for still has its place, as citeproc-js gives it one."""
+"""An item the style prints nothing for still has its place in the bibliography, flagged."""
 
 from __future__ import annotations
 
 from citeproc.string import String
 
-__all__ = ["NO_PRINTED_FORM", "NO_ENTRY", "EveryEntryPrinted"]
+__all__ = ["NO_PRINTED_FORM", "NOTHING_PRINTED_KEY", "EveryEntryPrinted"]
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
-"""What citeproc-js prints for a cite the style renders as nothing."""
-NO_ENTRY = "\ue0fd"
-"""Stands for a bibliography entry the style renders as nothing; still there after the
-layout's affixes and formatting are put around it, so the entry is known and left out."""
+"""What citeproc-js prints for a cite or an entry the style renders as nothing.  frus-cite never
+prints it (the item is reported instead); the CSL-suite harness writes it where citeproc-js does."""
+
+NOTHING_PRINTED_KEY = "frus_nothing_printed"
+"""Set on a bibliography's citation item when its layout rendered nothing."""
 
 
 class EveryEntryPrinted:
-    """A bibliography layout: an entry that renders as nothing is :data:`NO_ENTRY`, which
-    :mod:`..bibliography` leaves out, as citeproc-js does (citeproc-py dropped the entry from
-    its list, and every entry after it was paired with the wrong item)."""
+    """A bibliography layout: an entry that renders as nothing is flagged on its item
+    (:data:`NOTHING_PRINTED_KEY`), and :mod:`..bibliography` leaves it out.  It still gets a
+    (blank) place in citeproc-py's list, which drops a ``None`` entry and so paired every entry
+    after it with the wrong item."""
 
     def render_children(self, item, delimiter="", **kwargs):
         text = super().render_children(item, delimiter=delimiter, **kwargs)
         if text is None and self.getparent().tag.rpartition("}")[2] == "bibliography":
-            return String(NO_ENTRY)
+            item[NOTHING_PRINTED_KEY] = True
+            return String("")
         return text

@@ -12,29 +12,24 @@ from __future__ import annotations
 
 from citeproc.string import String, normalize_seam
 
+from ..tree import STYLES, marks
+
 PUNCTUATION = ".,;:!?"
 
 
-def _before_closing_tags(text: str) -> int:
-    """Where the text ends when the closing HTML tags at its end are left out."""
-    end = len(text)
-    while end and text[end - 1] == ">":
-        start = text.rfind("<", 0, end)
-        if start < 0 or not text.startswith("</", start):
-            break
-        end = start
-    return end
+# The formatter's marks around a formatted run (see ..tree): a mark at the seam is looked
+# through, so that text and HTML (both written from the marked text) merge the same marks.
+_INLINE_MARKS = "".join(char for style in STYLES for char in marks(style))
 
 
-def _after_opening_tags(text: str) -> int:
-    """Where the text starts when the opening HTML tags at its start are left out."""
-    start = 0
-    while text.startswith("<", start) and text[start + 1 : start + 2].isalpha():
-        end = text.find(">", start)
-        if end < 0:
-            break
-        start = end + 1
-    return start
+def _before_closing_marks(text: str) -> int:
+    """Where the text ends when the marks at its end are left out."""
+    return len(text.rstrip(_INLINE_MARKS))
+
+
+def _after_opening_marks(text: str) -> int:
+    """Where the text starts when the marks at its start are left out."""
+    return len(text) - len(text.lstrip(_INLINE_MARKS))
 
 
 def merged(left: str, right: str) -> str:
@@ -55,7 +50,7 @@ def join_at_seam(left, right):
     if left is None or right is None:
         return right if left is None else left
     text, other = str(left), str(right)
-    at_left, at_right = _before_closing_tags(text) - 1, _after_opening_tags(other)
+    at_left, at_right = _before_closing_marks(text) - 1, _after_opening_marks(other)
     if at_left < 0 or at_right >= len(other) or text[at_left] not in PUNCTUATION or other[at_right] not in PUNCTUATION:
         return left + normalize_seam(left, right)
     mark_left, mark_right = text[at_left], other[at_right]
