@@ -205,16 +205,18 @@ class NoteEngine:
                      first_names: str | None = None) -> tuple[str, str | None]:
         """One cite's text (see :class:`.CiteRenderer` for what is kept), and the text of its
         first names when *first_names* asks for them (cite grouping)."""
+        renderer = self._renderer(fmt)
         item, fingerprint = self.items[cite.id], self._fingerprint(cite.id)
         first_note = self._history.first_note.get(cite.id)
-        if first_note is not None and self._renderer(fmt).uses_first_note_number:
+        if first_note is not None and renderer.uses_first_note_number:
             # CSL's first-reference-note-number ("supra note 1") is part of what is rendered
             item = {**item, "first-reference-note-number": str(first_note)}
             fingerprint = f"{fingerprint}|n{first_note}"
-        return self._renderer(fmt).render_with_names(
+        disambiguation = self._disambiguation(cite.id) if renderer.disambiguates else NO_DISAMBIGUATION
+        number = self._number(cite.id) if renderer.uses_citation_number else None
+        return renderer.render_with_names(
             item, position=position, near_note=near_note, locator=cite.locator, label=cite.label,
-            fingerprint=fingerprint, disambiguation=self._disambiguation(cite.id), number=self._number(cite.id),
-            first_names=first_names,
+            fingerprint=fingerprint, disambiguation=disambiguation, number=number, first_names=first_names,
         )
 
     def _fingerprint(self, key: str) -> str:
@@ -224,7 +226,9 @@ class NoteEngine:
         return self._fingerprints[key]
 
     def cite(self, cluster: Cluster, fmt: str = "text") -> str:
-        """The note for *cluster* in plain text or (``fmt="html"``) HTML (advances the position history)."""
+        """The note for *cluster* in plain text or (``fmt="html"``) HTML (advances the position history);
+        any other *fmt* is a :class:`NoteError`.  A cite the style prints nothing for is left out
+        (see :meth:`unprinted`); a note of such cites only is empty."""
         _check_format(fmt)
         if fmt == "html":
             return self.cite_tree(cluster).html()

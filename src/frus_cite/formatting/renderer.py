@@ -62,6 +62,7 @@ class CiteRenderer:
         conditions = len(self.style.root.xpath(".//cs:if[@disambiguate='true'] | .//cs:else-if[@disambiguate='true']",
                                                namespaces=citation.nsmap))
         self.disambiguation_rules = Rules.of(citation, conditions)
+        self.disambiguates = self.disambiguation_rules.active  # read on every cite
         self.collapsing = Collapsing.of(self.style)
         self.uses_citation_number = bool(self.style.root.xpath(".//*[@variable='citation-number']"))
 
