@@ -132,7 +132,7 @@ def _render_entries(items: list[Mapping[str, Any]], style: str | None, fmt: str,
     ordered = [by_key[cite.key] for cite in bibliography.items]
     inside = postprocess.punctuation_in_quote(parsed)
     # An item the style prints nothing for has no entry (the engine layer flagged it, and kept
-    # its place so that each entry stays with its item); see unprinted_items().
+    # its place so that each entry stays with its item); NoteEngine.unprinted() names it.
     return [(item, postprocess.fix_entry(raw, fmt=fmt, quote_punctuation=inside))
             for item, raw, cite in zip(ordered, rendered, bibliography.items) if not cite.get(NOTHING_PRINTED_KEY)]
 

@@ -226,7 +226,9 @@ class NoteEngine:
         return self._fingerprints[key]
 
     def cite(self, cluster: Cluster, fmt: str = "text") -> str:
-        """The note for *cluster* in plain text or (``fmt="html"``) HTML (advances the position history)."""
+        """The note for *cluster* in plain text or (``fmt="html"``) HTML (advances the position history);
+        any other *fmt* is a :class:`NoteError`.  A cite the style prints nothing for is left out
+        (see :meth:`unprinted`); a note of such cites only is empty."""
         _check_format(fmt)
         if fmt == "html":
             return self.cite_tree(cluster).html()
