@@ -200,3 +200,36 @@ def test_zotero_short_form_names_are_read(tmp_path):
     style = style_file(tmp_path, '<layout><text variable="container-title" form="short"/></layout>')
     item = {"id": "j", "type": "article-journal", "container-title": "American Law Journal", "journalAbbreviation": "Am. L.J."}
     assert note(style, item) == "Am. L.J."
+
+
+# -- variables in the note field -----------------------------------------------------------------
+
+
+def test_variables_written_in_the_note_field_are_read(tmp_path):
+    style = style_file(tmp_path, '<layout><group delimiter=", "><text variable="container-title" form="short"/>'
+                                 '<date variable="original-date" form="text"/><text variable="note"/></group></layout>')
+    item = {"id": "z", "type": "chapter", "container-title": "Full Title",
+            "note": "container-title-short: Short\noriginal-date: 1848-02-21/1848-02-24\nRead in draft."}
+    assert note(style, item) == "Short, February 21–24, 1848, Read in draft."
+
+
+def test_a_variable_of_the_item_wins_over_its_note_and_capitalised_labels_are_text():
+    from frus_cite.formatting.note_variables import note_variables
+
+    item = {"id": "z", "type": "book", "title": "Own", "note": "title: From note\nSource: a library"}
+    assert note_variables(item) == item
+    named = note_variables({"id": "y", "type": "book", "note": "editor: Kennan || George F.\neditor: Acheson"})
+    assert named["editor"] == [{"family": "Kennan", "given": "George F."}, {"literal": "Acheson"}]
+    assert "note" not in named
+
+
+def test_an_entry_printing_nothing_is_left_out_under_a_formatted_layout(tmp_path):
+    from frus_cite.formatting.bibliography import render_entries
+
+    style = style_file(
+        tmp_path, '<layout><text variable="title"/></layout>',
+        '<layout suffix="." font-style="italic"><choose><if type="personal_communication" match="none">'
+        '<text variable="title"/></if></choose></layout>')
+    items = [{"id": "1", "type": "book", "title": "One"}, {"id": "2", "type": "personal_communication", "title": "Letter"}]
+    assert render_entries(items, style=style, fmt="html") == ["<i>One.</i>"]
+

@@ -15,6 +15,7 @@ from typing import Any, Mapping
 
 from . import richtext
 from .engine.dates import clean_date
+from .note_variables import note_variables
 from .engine.display import write_display
 from .tree import MARKS, PRIVATE_USE, URL, mark
 
@@ -250,6 +251,7 @@ def prepare_fields(item: Mapping[str, Any], fmt: str) -> dict[str, Any]:
             return {k: clean(v) for k, v in value.items()}
         return value
 
+    item = note_variables(item)
     fields = {key: (value if key in ("id", "type") else clean(clean_date(value) if key in _DATE_VARIABLES else value))
               for key, value in item.items()}
     for legacy, variable in _LEGACY_NAMES.items():  # Zotero's names for CSL's short forms
