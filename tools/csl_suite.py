@@ -96,8 +96,8 @@ def _citations_in_order(citations: list[list[Any]]) -> list[tuple[str, dict[str,
     """``CITATIONS`` clusters in document order.  As citeproc-js's ``processCitationCluster``
     takes it, each call states the order of the document: ``citationsPre``, the citation,
     ``citationsPost``; the last call's order is the final one (a citation once put first may
-    later be placed after another).  A citation the last call does not mention is put after its
-    own ``citationsPre``.  A ``citationID`` sent again is an edit of that citation, and the
+    later be placed after another), and a citation it does not mention is no longer in the
+    document.  A ``citationID`` sent again is an edit of that citation, and the
     note numbers in ``citationsPre``/``Post`` are the notes' numbers from then on."""
     ordered: list[tuple[str, dict[str, Any]]] = []
     note_numbers: dict[str, int] = {}
@@ -111,7 +111,6 @@ def _citations_in_order(citations: list[list[Any]]) -> list[tuple[str, dict[str,
     stated = [cid for cid, _ in before] + [last.get("citationID")] + [cid for cid, _ in after]
     by_id = dict(ordered)
     final = [(cid, by_id[cid]) for cid in dict.fromkeys(stated) if cid in by_id]
-    final += [(cid, c) for cid, c in ordered if cid not in dict(final)]
     return [(cid, _numbered(c, note_numbers.get(cid))) for cid, c in final]
 
 
@@ -190,6 +189,9 @@ def _ours(fixture: Fixture, style_path: Path) -> str:
 
     if fixture.mode == "bibliography":
         chosen = fixture.bibentries[-1] if fixture.bibentries else [item["id"] for item in fixture.items]
+        if fixture.citations and not fixture.bibentries:  # the items the document cites now
+            cited = (raw["id"] for _, c in _citations_in_order(fixture.citations) for raw in c["citationItems"])
+            chosen = list(dict.fromkeys(str(key) for key in cited))
         return _bibliography_html(engine().bibliography(fmt="html", ids=[str(i) for i in chosen]))
     if fixture.citations:
         def render(clusters: list[dict[str, Any]]) -> list[str]:

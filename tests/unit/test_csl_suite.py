@@ -88,3 +88,12 @@ def test_a_citation_edited_again_replaces_itself_and_notes_take_their_new_number
     ]
     ordered = csl_suite._citations_in_order(citations)
     assert [(cid, c["properties"]["noteIndex"], c["citationItems"][0]["id"]) for cid, c in ordered] == [("B", 1, 2), ("A", 2, 3)]
+
+
+def test_a_citation_the_last_call_leaves_out_is_no_longer_in_the_document():
+    citations = [
+        [{"citationID": "A", "citationItems": [{"id": 1}], "properties": {"noteIndex": 0}}, [], []],
+        [{"citationID": "B", "citationItems": [{"id": 2}], "properties": {"noteIndex": 0}}, [["A", 0]], []],
+        [{"citationID": "B", "citationItems": [{"id": 2}], "properties": {"noteIndex": 0}}, [], []],
+    ]
+    assert [cid for cid, _ in csl_suite._citations_in_order(citations)] == ["B"]
