@@ -20,3 +20,20 @@ def test_turkish_upper_and_lower_case_keep_the_dot_of_i():
     assert apply_text_case("ic ıd", "uppercase", language="tr") == "İC ID"
     assert apply_text_case("ic ıd", "uppercase", language="en") == "IC ID"
     assert apply_text_case("İSTANBUL", "lowercase", language="tr") == "istanbul"
+
+
+def test_a_locator_written_with_its_label_takes_that_label(tmp_path):
+    from frus_cite.formatting.engine.labels import locator_label
+
+    assert locator_label("vol. 1, fol. 186", "book") == ("volume", "1, fol. 186")
+    assert locator_label("12", "book") is None
+    assert locator_label("sec. 3", "legislation") is None  # legal locators keep their own reading
+    style = tmp_path / "loc.csl"
+    style.write_text('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+                     "<info><title>l</title><id>l</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
+                     '<citation><layout><group delimiter=" "><label variable="locator" form="short"/>'
+                     '<text variable="locator"/></group></layout></citation></style>', encoding="utf-8")
+    engine = NoteEngine([{"id": "a", "type": "book", "title": "T"}], style=str(style))
+    # one volume: the numbers after an embedded label ("fol. 186") do not make it plural
+    assert engine.cite(Cluster((Cite("a", "vol. 1, fol. 186"),), 1), fmt="text") == "vol. 1, fol. 186"
+    assert engine.cite(Cluster((Cite("a", "367-368, fig. 333"),), 2), fmt="text") == "pp. 367–368, fig. 333"

@@ -29,6 +29,7 @@ from .cluster import Collapsing
 from .disambiguation import NO_DISAMBIGUATION, Disambiguation, Rules
 from .engine import FIRST_NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY, POSITION_KEY
 from .engine.base import FIRST_NAMES_TEXT_KEY
+from .engine.labels import locator_label
 from .styles import find_style, load_style
 from .tree import PRIVATE_USE
 
@@ -88,6 +89,8 @@ class CiteRenderer:
         """:meth:`render`, and the text of the cite's first names when *first_names* is "keep"
         (they are printed) or "cut" (they are left out, as a collapsed cite leaves them)."""
         fingerprint = fingerprint or globals()["fingerprint"](item)
+        if locator is not None and label == "page" and "." in locator:
+            label, locator = self._labelled_locator(locator, item.get("type"))
         stand_in = locator is not None and locator.isdigit()
         shown = LOCATOR_STAND_IN if stand_in else locator
         state = (position, near_note, disambiguation, number, first_names)
@@ -103,6 +106,14 @@ class CiteRenderer:
         if not stand_in:
             return kept
         return kept[0].replace(LOCATOR_STAND_IN, locator), kept[1]
+
+    def _labelled_locator(self, locator: str, item_type: str | None) -> tuple[str, str]:
+        """A page locator that starts with a label's abbreviation ("vol. 1, fol. 186") takes
+        that label, as citeproc-js reads it, when the locale has the term."""
+        found = locator_label(locator, item_type)
+        if found is None or self.style.root.get_term(found[0]) is None:
+            return "page", locator
+        return found
 
     def citation_order(self, items: list[tuple[Mapping[str, Any], str]], numbers: list[int | None] | None = None) -> list[int]:
         """Indexes of a note's items, (item, fingerprint) pairs, in the order of the style's
