@@ -213,3 +213,17 @@ def test_disambiguate_conditions_are_made_true_one_more_at_a_time(tmp_path):
     engine.expect("abcd")
     assert [note(engine, key, index=i) for i, key in enumerate("abcd", start=1)] == [
         "Smith, One", "Smith, Two", "Smith, Works, ed. 5", "Smith, Works, ed. 6"]
+
+
+def test_ibid_after_a_one_word_prefix_stays_lower_case(tmp_path):
+    """"Cf. ibid." (a one-word prefix is an abbreviation); after a sentence, "Ibid." (citeproc-js)."""
+    text = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id/><title/><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout>
+    <choose><if position="ibid"><text term="ibid"/></if><else><text variable="title"/></else></choose>
+  </layout></citation>
+</style>"""
+    engine = NoteEngine([book("a", "One", 2000, SMITH)], style=style_file(tmp_path, text))
+    note(engine, "a")
+    assert engine.cite(Cluster((Cite("a", prefix="Cf. "),), 2)) == "Cf. ibid."
+    assert engine.cite(Cluster((Cite("a", prefix="As shown above. "),), 3)) == "As shown above. Ibid."

@@ -289,7 +289,8 @@ def affix(body: str, prefix: str | None, suffix: str | None, *, fmt: str) -> str
         return richtext.restore(value, fmt)
 
     if prefix:
-        if re.search(r"[.?!][”’\"']?\s*$", prefix):  # a sentence ends: "… work.” Ibid."
+        # a sentence ends: "… work.” Ibid." (not a one-word prefix such as "Cf.", as citeproc-js reads it)
+        if re.search(r"[.?!][”’\"']?\s*$", prefix) and " " in prefix.strip():
             body = _capitalise_first(body, fmt)
         body = clean(prefix) + body
     if suffix:
