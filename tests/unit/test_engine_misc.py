@@ -233,3 +233,9 @@ def test_an_entry_printing_nothing_is_left_out_under_a_formatted_layout(tmp_path
     items = [{"id": "1", "type": "book", "title": "One"}, {"id": "2", "type": "personal_communication", "title": "Letter"}]
     assert render_entries(items, style=style, fmt="html") == ["<i>One.</i>"]
 
+
+
+def test_a_number_variable_range_printed_as_text_takes_an_en_dash(tmp_path):
+    style = style_file(tmp_path, '<layout><text variable="issue" prefix="n. "/><text variable="title" prefix=", "/></layout>')
+    assert note(style, {"id": "i", "type": "article-journal", "issue": "3-4", "title": "Cold-War Studies"}) == "n. 3–4, Cold-War Studies"
+    assert note(style, {"id": "i", "type": "article-journal", "issue": "Spring-Summer"}) == "n. Spring-Summer"

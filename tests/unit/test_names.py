@@ -90,3 +90,14 @@ def test_et_al_min_alone_does_not_truncate(tmp_path):
     three = [{"family": f, "given": "A."} for f in ("Doe", "Roe", "Poe")]
     assert _note(tmp_path, '<name et-al-min="3"/>', three) == "A. Doe, A. Roe, A. Poe"
     assert _note(tmp_path, '<name et-al-min="3" et-al-use-first="1"/>', three) == "A. Doe et al."
+
+
+def test_a_term_holding_only_the_xml_line_break_is_empty(tmp_path):
+    three = [{"family": f, "given": "A."} for f in ("Doe", "Roe", "Poe")]
+    text = (HEAD.format(root="") + '<locale><terms><term name="and others">\n      </term></terms></locale>'
+            '<citation><layout><names variable="author"><name et-al-min="2" et-al-use-first="1"/>'
+            '<et-al term="and others"/></names></layout></citation></style>')
+    style = tmp_path / "blank-term.csl"
+    style.write_text(text, encoding="utf-8")
+    engine = NoteEngine([{"id": "a", "type": "book", "author": three}], style=str(style))
+    assert engine.cite(Cluster((Cite("a"),), 1), fmt="text") == "A. Doe"

@@ -122,11 +122,12 @@ class NoteEngine:
         self.style_name = style
         self.ibid = ibid
         self._history = _History()
+        self._known_version = 0  # bumped when an item becomes known and on reset (what kept results are keyed by)
         self._order: dict[str, None] = {}  # ids in order of first citation
         self._unprinted: dict[str, None] = {}  # ids the style printed nothing for, in order found
         self._fingerprints: dict[str, str] = {}
         self._renderers = {fmt: CiteRenderer.shared(style, fmt) for fmt in ("text",)}
-        # decided over the known items, kept until another becomes known (see _known_version)
+        # decided over the known items, kept until the known items change (see _known_version)
         self._kept_order: tuple[Any, list[str], dict[str, int]] = (None, [], {})
         self._kept_disambiguation: tuple[Any, dict[str, Disambiguation]] = (None, {})
         self._people: dict[str, list[tuple[str, str]]] = {}  # each item's persons, for disambiguation
@@ -141,6 +142,7 @@ class NoteEngine:
     def reset(self) -> None:
         """Start a new chapter: the next cite of every item is a first cite again."""
         self._history = _History()
+        self._known_version += 1
 
     def new_document(self) -> None:
         """A document boundary: sources stay cited, but nothing before it can make an "Ibid."."""
@@ -245,7 +247,7 @@ class NoteEngine:
         for cite in cluster.cites:
             if cite.id not in self.items:
                 raise NoteError(f"note {cluster.note_index}: unknown item id {cite.id!r}")
-            self._history.known.setdefault(cite.id)
+            self._make_known(cite.id)
         renderer = self._renderer(fmt)
         order = renderer.citation_order([(self.items[c.id], self._fingerprint(c.id)) for c in cluster.cites],
                                         [self._number(c.id) for c in cluster.cites] if renderer.uses_citation_number else None)
@@ -333,11 +335,16 @@ class NoteEngine:
         disambiguated against them too, not only against the items cited before it."""
         for key in ids:
             if key in self.items:
-                self._history.known.setdefault(key)
+                self._make_known(key)
+
+    def _make_known(self, key: str) -> None:
+        if key not in self._history.known:
+            self._history.known[key] = None
+            self._known_version += 1
 
     def bibliography_order(self) -> list[str]:
         """The known items in the order of the style's bibliography (else of citation)."""
-        version = self._known_version()
+        version = self._known_version
         if self._kept_order[0] != version:
             known = list(self._history.known)
             renderer = self._renderer("text")
@@ -345,10 +352,6 @@ class NoteEngine:
             ordered = [known[i] for i in indexes]
             self._kept_order = (version, ordered, {key: rank for rank, key in enumerate(ordered, start=1)})
         return self._kept_order[1]
-
-    def _known_version(self) -> tuple[int, int]:
-        """Changes when an item becomes known (the set only grows until :meth:`reset`)."""
-        return id(self._history), len(self._history.known)
 
     def _number(self, cite_id: str) -> int | None:
         """The item's citation-number, for a style that prints one."""
@@ -363,7 +366,7 @@ class NoteEngine:
         renderer = self._renderer("text")
         if not renderer.disambiguation_rules.active:
             return NO_DISAMBIGUATION
-        version = self._known_version()
+        version = self._known_version
         if self._kept_disambiguation[0] != version:
             known = list(self._history.known)
             def short_form(key: str, disambiguation: Disambiguation) -> str:

@@ -23,6 +23,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..formatting.bibliography import entry_item, render_entry_trees
+from ..formatting.disambiguation import Disambiguation
 from ..formatting.notes import Cite, Cluster, NoteEngine
 from ..formatting.tree import Inline, Link, Rendered
 from ..quoting import drop_marks, glued_marks
@@ -206,17 +207,25 @@ def _items(env: BuildEnvironment, keys: list[str]) -> dict[str, dict[str, Any]]:
 
 def rendered_notes(env: BuildEnvironment, docname: str) -> dict[str, Rendered]:
     """Note id → rendered note for *docname*, with positions per the note scope."""
+    return _notes_of_scope(env, docname)[0]
+
+
+def _notes_of_scope(env: BuildEnvironment, docname: str) -> tuple[dict[str, Rendered], NoteEngine]:
+    """The rendered notes of *docname*'s note scope, and the engine that rendered them."""
     config = get_config(env.config)
     scope_docs = document_order(env) if config.note_scope == "project" else [docname]
     return _cached(env, "notes:" + ("*" if config.note_scope == "project" else docname), lambda: _render_notes(env, scope_docs))
 
 
-def _render_notes(env: BuildEnvironment, scope_docs: list[str]) -> dict[str, Rendered]:
+def _render_notes(env: BuildEnvironment, scope_docs: list[str]) -> tuple[dict[str, Rendered], NoteEngine]:
     config = get_config(env.config)
     domain = get_domain(env)
     keys = domain.cited_keys(scope_docs)
     items = _items(env, keys)
     engine = NoteEngine(list(items.values()), style=config.style, ibid=config.ibid)
+    # Every item of the scope is known before the first note, as the CLI does: a note is told
+    # apart from items cited after it too, and disambiguation is decided once, not per new item.
+    engine.expect(items)
     result: dict[str, Rendered] = {}
     for doc in scope_docs:
         engine.new_document()
@@ -230,7 +239,22 @@ def _render_notes(env: BuildEnvironment, scope_docs: list[str]) -> dict[str, Ren
                 for key in engine.unprinted()[reported:]:  # each item once, at the first note it vanished from
                     warn("nothing_printed", f"the style prints nothing for {key!r} in this note, so it is left out: "
                          "the item has none of the fields the style's citation prints", (doc, note.lineno))
-    return result
+    return result, engine
+
+
+def _bibliography_disambiguations(env: BuildEnvironment, docname: str, cited: str, keys: list[str],
+                                  style: str | None) -> dict[str, Disambiguation]:
+    """What the notes printed to tell items apart (year-suffixes, added names), by item id,
+    for a bibliography of *keys* in *docname*: the notes' own engine when its items are the
+    ones listed; else decided over the listed items, as the notes would be."""
+    config = get_config(env.config)
+    if style == config.style and (config.note_scope == "project" or cited == "document"):
+        engine = _notes_of_scope(env, docname)[1]
+    else:
+        items = _items(env, keys)
+        engine = NoteEngine(list(items.values()), style=style, ibid=config.ibid)
+        engine.expect(items)
+    return engine.disambiguations()
 
 
 # The node each style of a run becomes; LaTeX sets emphasis inside emphasis upright by
@@ -393,7 +417,8 @@ class FillNotes(SphinxPostTransform):
         items, _ = _entry_items(self.env, keys, record.each_document)
         style = record.style or get_config(self.env.config).style
         container = nodes.container(classes=["frus-bibliography"], ids=list(node["ids"]))
-        entries = render_entry_trees(items, style=style)
+        disambiguations = _bibliography_disambiguations(self.env, node["docname"], record.cited, keys, style)
+        entries = render_entry_trees(items, style=style, disambiguations=disambiguations)
         printed = {str(item["id"]) for item, _ in entries}
         for item in items:
             if str(item["id"]) not in printed:

@@ -38,7 +38,7 @@ from .punctuation import PunctuationSeams
 from .ranges import RangeFormats, format_ranges, shorten_range_end
 from .sorting import CslSort, CslSortKey, MacroSortOptions, sort_text
 from .substitution import AuthorSubstitute, SubstitutedOnce, Substitution
-from .text import EscapedAffixes, TextCase
+from .text import BlankTermIsEmpty, EscapedAffixes, TextCase
 
 __all__ = ["FrusStyle", "NO_PRINTED_FORM", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GIVENNAME_KEY", "NAMES_KEY",
            "YEAR_SUFFIX_KEY", "NUMBER_KEY", "FIRST_NAMES_KEY", "NameExpansion", "is_numeric",
@@ -48,6 +48,7 @@ _EXTRAS: dict[str, tuple[type, ...]] = {
     "name": (ExpandedNames, NameList, EscapedAffixes),
     "layout": (EveryEntryPrinted, SecondFieldAlign, AuthorSubstitute),
     "macro": (MacroLikeGroup,),
+    "term": (BlankTermIsEmpty,),
     "sort": (CslSort,),
     "key": (CslSortKey,),
     "substitute": (Substitution,),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from citeproc.string import String
+
 from .base import note_printed
 
 
@@ -44,6 +46,11 @@ def shorten_range_end(first: str, last: str, form: str | None) -> str:
 # of digits, found without trying every shorter prefix.
 _RANGE = re.compile(r"(?<![^\s,&\-–])([^\s,&\-–]+)\s*[-–]\s*([^\s,&\-–]+)")
 _PREFIXED_NUMBER = re.compile(r"(.*[^\d\n]|)(\d+)")
+# Number variables whose range of plain numbers takes an en dash when printed by cs:text too, as
+# citeproc-js prints them (page and locator have their own formats above).
+_RANGED_NUMBERS = frozenset(("chapter-number", "collection-number", "edition", "issue", "number", "number-of-pages",
+                             "number-of-volumes", "part-number", "section", "supplement", "volume"))
+_NUMBER_RANGE = re.compile(r"(\d+) ?- ?(\d+)")
 _ROMAN = re.compile(r"[ivxlcdm]+|[IVXLCDM]+")
 _AMPERSAND = re.compile(r" ?&(?!#?\w+;) ?")
 
@@ -100,6 +107,9 @@ class RangeFormats:
             text = super()._variable(item, context)
             if text:
                 note_printed(context.get_layout(), self.tag, [self.get("variable")])
+            numbers = _NUMBER_RANGE.fullmatch(str(text).strip()) if text and self.get("variable") in _RANGED_NUMBERS else None
+            if numbers:
+                text = String(f"{numbers[1]}\u2013{numbers[2]}")  # an issue "3-4" prints 3–4
             return text
         label = item.locator.label
         return self._process(item.locator.identifier, "page" if label == "page" else "locator")

@@ -31,3 +31,19 @@ class TextCase:
         if not case or text is None:
             return text
         return String(apply_text_case(str(text), case, english=language in (None, "en"), language=language))
+
+
+class BlankTermIsEmpty:
+    """A term whose text is only the XML's line breaks and indentation (``<term name="and
+    others">`` on one line, ``</term>`` on the next) is empty, as citeproc-js reads it; a
+    term's own spaces (" [et al.]") are kept."""
+
+    @property
+    def single(self):
+        text = super().single
+        return String("") if not str(text).strip() and "\n" in str(text) else text
+
+    @property
+    def multiple(self):
+        text = super().multiple
+        return String("") if not str(text).strip() and "\n" in str(text) else text
