@@ -101,3 +101,13 @@ def test_a_term_holding_only_the_xml_line_break_is_empty(tmp_path):
     style.write_text(text, encoding="utf-8")
     engine = NoteEngine([{"id": "a", "type": "book", "author": three}], style=str(style))
     assert engine.cite(Cluster((Cite("a"),), 1), fmt="text") == "A. Doe"
+
+
+def test_collection_editors_print_with_their_label_and_a_cjk_et_al_joins_the_name(tmp_path):
+    text = (HEAD.format(root=' default-locale="zh-TW"') + '<citation><layout><names variable="collection-editor">'
+            '<name et-al-min="2" et-al-use-first="1"/><et-al/><label form="verb"/></names></layout></citation></style>')
+    style = tmp_path / "collection-editor.csl"
+    style.write_text(text, encoding="utf-8")
+    editors = [{"family": "Zither", "given": "Ziggy"}, {"family": "Yoda", "given": "Yossarian"}]
+    engine = NoteEngine([{"id": "a", "type": "book", "collection-editor": editors}], style=str(style))
+    assert engine.cite(Cluster((Cite("a"),), 1), fmt="text") == "Ziggy Zither等點校"

@@ -15,6 +15,8 @@ class LabelNeedsItsVariable:
         return self.get("variable") is not None
 
     def process(self, item, variable=None, plural=None, context=None, **kwargs):
+        if variable is not None:
+            variable = variable.replace("_", "-")  # a names role, as citeproc-py keys it: its term
         own = self.get("variable")
         if variable is None and own not in (None, "locator") and not item.reference.get(own.replace("-", "_")):
             raise VariableError(own)

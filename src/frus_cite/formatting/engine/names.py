@@ -20,6 +20,8 @@ from .sorting import NAME_PART_BREAK
 
 __all__ = ["NameList", "initialize_given"]
 
+_PRIVATE_USE = "".join(map(chr, range(0xE000, 0xF900)))
+
 
 class NameList:
     """``cs:name`` rendered by frus-cite (citeproc-py's ``process`` is not called)."""
@@ -135,7 +137,10 @@ class NameList:
         joined = delimiter.join(texts)
         if self._delimiter_precedes(options["delimiter-precedes-et-al"], len(texts), inverted[len(texts) - 1]):
             return String(joined + delimiter + term)
-        return String(joined + " " + term)
+        # the term's first letter, after its formatting (tags, or the private-use marks of the tree)
+        shown = re.sub(r"^(?:<[^<>]*>)+", "", str(term)).lstrip(_PRIVATE_USE)
+        space = " " if not shown or starts_romanesque(shown) else ""  # 等 joins the name, as "and" does
+        return String(joined + space + term)
 
     def _with_and(self, texts, inverted, options):
         """The last name after "and" (or "&"); spaces around it only for a term in a Latin,

@@ -25,10 +25,13 @@ class SubstitutedOnce:
         if not left:
             raise VariableError(self.get("variable"))
         # citeproc-py's process reads the attribute: the used roles are taken out for the call
-        with temporary_attributes(self, {"variable": " ".join(left)} if len(left) < len(roles) else {}):
+        # citeproc-py keeps hyphenated variables under underscores ("collection_editor"): the
+        # names are looked up by that key (the label maps it back to its term)
+        wanted = " ".join(role.replace("-", "_") for role in left)
+        with temporary_attributes(self, {"variable": wanted} if wanted != self.get("variable", "") else {}):
             text = super().process(item, names_context=names_context, context=context, **kwargs)
         if text:
-            note_printed(layout, self.tag, [role for role in left if role in item.reference])
+            note_printed(layout, self.tag, [role for role in left if role.replace("-", "_") in item.reference])
         return text
 
 
