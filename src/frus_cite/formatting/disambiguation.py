@@ -20,7 +20,7 @@ the caller's function, so this module knows nothing of citeproc-py.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Mapping
 
@@ -143,26 +143,58 @@ def global_levels(persons: Mapping[str, list[Person]], rule: str) -> dict[str, t
     return levels
 
 
+Memo = dict[tuple[Any, ...], dict[Any, Disambiguation]]
+
+
 def disambiguate(items: Mapping[str, Mapping[str, Any]], order: Callable[[], list[str]], rules: Rules,
-                 render: Render, persons: Mapping[str, list[Person]] | None = None) -> dict[str, Disambiguation]:
+                 render: Render, persons: Mapping[str, list[Person]] | None = None, memo: Memo | None = None,
+                 identity: Callable[[str], Any] | None = None) -> dict[str, Disambiguation]:
     """Each item's :class:`Disambiguation`.  *order* gives the item ids in bibliography order
     (year-suffixes follow it; asked only then); *render* gives an item's short form under a
-    disambiguation; *persons*, each item's :func:`people`, if the caller keeps them."""
+    disambiguation; *persons*, each item's :func:`people`, if the caller keeps them.
+
+    What is decided for a set of ambiguous items depends on that set only, so a caller that
+    asks again as items become known passes a *memo* it keeps: only the set a new item joins
+    is examined again.  *identity* names an item in the memo (its content, when the memo is
+    shared by engines; by default its id)."""
     persons = persons if persons is not None else {key: people(item) for key, item in items.items()}
+    memo = memo if memo is not None else {}
+    identity = identity or (lambda key: key)
     if rules.global_names:
         levels = global_levels(persons, rules.givenname_rule)
         state = {key: Disambiguation(NameExpansion(None, levels[key])) if levels[key] else NO_DISAMBIGUATION
                  for key in items}
     else:
         state = {key: NO_DISAMBIGUATION for key in items}
+    most = max((len(found) for found in persons.values()), default=0) if rules.add_names else 0
     for group in _ambiguous(state, render):
-        _tell_apart(group, persons, rules, render, state)
+        _decided(("names", most), group, state, memo, identity,
+                 lambda: _tell_apart(group, persons, rules, render, state, most))
     if rules.add_year_suffix:
         _year_suffixes(state, order, render, rules)
     if rules.condition:
         for group in _ambiguous(state, render):
-            _make_conditions_true(group, rules.conditions, render, state)
+            _decided(("conditions",), group, state, memo, identity,
+                     lambda: _make_conditions_true(group, rules.conditions, render, state))
     return state
+
+
+def _decided(step: tuple[Any, ...], group: list[str], state: dict[str, Disambiguation], memo: Memo,
+             identity: Callable[[str], Any], decide: Callable[[], None]) -> None:
+    """*decide* a set of ambiguous items (it updates *state*), or take what it decided before
+    for the same items in the same state."""
+    key = (*step, frozenset((identity(member), state[member]) for member in group))
+    kept = memo.get(key)
+    if kept is None:
+        decide()
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        memo[key] = kept = {identity(member): state[member] for member in group}
+    for member in group:
+        state[member] = kept[identity(member)]
+
+
+_MEMO_LIMIT = 20_000
 
 
 def _make_conditions_true(group: list[str], conditions: int, render: Render, state: dict[str, Disambiguation]) -> None:
@@ -172,8 +204,9 @@ def _make_conditions_true(group: list[str], conditions: int, render: Render, sta
     for count in range(1, conditions + 1):
         tried = {key: replace(state[key], condition=count) for key in group}
         forms = {key: render(key, candidate) for key, candidate in tried.items()}
+        degrees = Counter(forms.values())
         for key in group:
-            degree = sum(forms[other] == forms[key] for other in group)
+            degree = degrees[forms[key]]
             if degree < best[key][0]:
                 best[key] = (degree, tried[key])
     for key in group:
@@ -189,31 +222,33 @@ def _ambiguous(state: Mapping[str, Disambiguation], render: Render) -> list[list
 
 
 def _tell_apart(group: list[str], persons: Mapping[str, list[Person]], rules: Rules, render: Render,
-                state: dict[str, Disambiguation]) -> None:
+                state: dict[str, Disambiguation], most: int) -> None:
     """Steps 1 and 2 for one set of ambiguous items.  Each cite is tried with one more name
-    shown at a time, each count with given names added person by person (by cite); its
-    *degree* is how many items of the set print the same under the same settings.  A cite
-    keeps the first settings that bring its degree lowest, its short form when none lowers it
-    (the year-suffix is then left to tell it apart)."""
+    shown at a time (up to *most*, the most names an item has), each count with given names
+    added person by person (by cite); its *degree* is how many items of the set print the
+    same under the same settings.  A cite keeps the first settings that bring its degree
+    lowest, its short form when none lowers it (the year-suffix is then left to tell it apart)."""
     by_cite = rules.add_givenname and rules.givenname_rule == "by-cite"
     if not (rules.add_names or by_cite):
         return
     rivals = {p for key in group for p in persons[key]}
-    most = max(len(found) for found in persons.values()) if rules.add_names else 0
+    levels = {person: _level(person, rivals, "by-cite") for person in rivals}  # once per set, not per try
     settings = [(shown, step) for shown in ([*range(1, most + 1)] or [None])
                 for step in range(0, (shown or most or len(rivals)) + 1 if by_cite else 1)]
     base = {key: render(key, state[key]) for key in group}
-    best = {key: (sum(base[o] == base[key] for o in group), state[key]) for key in group}
+    base_degrees = Counter(base.values())
+    best = {key: (base_degrees[base[key]], state[key]) for key in group}
     started: set[str] = set()
     for shown, step in settings:
-        tried = {key: _candidate(state[key], shown, persons[key], step, rivals) for key in group}
+        tried = {key: _candidate(state[key], shown, persons[key], step, levels) for key in group}
         forms = {key: render(key, candidate) for key, candidate in tried.items()}
+        degrees = Counter(forms.values())
         for key in group:
             if key not in started:  # not below the style's own count of names
                 if step or (shown is not None and forms[key] != base[key]):
                     continue
                 started.add(key)
-            degree = sum(forms[o] == forms[key] for o in group)
+            degree = degrees[forms[key]]
             if degree < best[key][0]:
                 best[key] = (degree, tried[key])
     for key in group:
@@ -221,16 +256,12 @@ def _tell_apart(group: list[str], persons: Mapping[str, list[Person]], rules: Ru
 
 
 def _candidate(disambiguation: Disambiguation, shown: int | None, persons: list[Person], step: int,
-               rivals: set[Person]) -> Disambiguation:
+               levels: Mapping[Person, int]) -> Disambiguation:
     """*disambiguation* with *shown* names and given names added to its first *step* persons
-    that share a family name with a rival."""
+    that share a family name with a rival (*levels*: each person's, see :func:`_level`)."""
     names = disambiguation.names or NameExpansion()
-    levels = names.levels
-    for person in persons[:step]:
-        level = _level(person, rivals, "by-cite")
-        if level:
-            levels += (((-1, person), level),)
-    return replace(disambiguation, names=NameExpansion(shown if shown is not None else names.shown, levels))
+    added = tuple(((-1, person), levels[person]) for person in persons[:step] if levels[person])
+    return replace(disambiguation, names=NameExpansion(shown if shown is not None else names.shown, names.levels + added))
 
 
 def _year_suffixes(state: dict[str, Disambiguation], order: Callable[[], list[str]], render: Render, rules: Rules) -> None:

@@ -372,16 +372,18 @@ class NoteEngine:
             def short_form(key: str, disambiguation: Disambiguation) -> str:
                 form = self._short_forms.get((key, disambiguation))
                 if form is None:
-                    form = self._short_forms[(key, disambiguation)] = renderer.render(
-                        self.items[key], position="subsequent", near_note=True,
-                        fingerprint=self._fingerprint(key), disambiguation=disambiguation)
+                    form = self._short_forms[(key, disambiguation)] = renderer.short_form(
+                        self.items[key], self._fingerprint(key), disambiguation)
                 return form
 
             for key in known:
                 if key not in self._people:
                     self._people[key] = people(self.items[key])
+            # the renderer keeps what was decided per set of ambiguous items, by their content:
+            # a new item re-examines only the set it joins, a second engine none
             chosen = disambiguate({k: self.items[k] for k in known}, self.bibliography_order,
-                                  renderer.disambiguation_rules, short_form, {k: self._people[k] for k in known})
+                                  renderer.disambiguation_rules, short_form, {k: self._people[k] for k in known},
+                                  memo=renderer.kept_disambiguations, identity=self._fingerprint)
             self._kept_disambiguation = (version, chosen)
         return self._kept_disambiguation[1].get(cite_id, NO_DISAMBIGUATION)
 

@@ -16,6 +16,7 @@ import hashlib
 import json
 import re
 import warnings
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -29,6 +30,7 @@ from .cluster import Collapsing
 from .disambiguation import NO_DISAMBIGUATION, Disambiguation, Rules
 from .engine import FIRST_NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY, POSITION_KEY
 from .engine.base import FIRST_NAMES_TEXT_KEY
+from .engine.conditions import DISAMBIGUATE_SEEN
 from .engine.labels import locator_label
 from .styles import find_style, load_style
 from .tree import PRIVATE_USE
@@ -54,6 +56,9 @@ class CiteRenderer:
         self.layout = postprocess.Layout.of(self.style)  # after the formatter is set on the style
         self._kept: dict[tuple[Any, ...], tuple[str, str | None]] = {}
         self._sort_rows: dict[str, list[Any]] = {}  # bibliography sort values by item fingerprint
+        self.kept_disambiguations: dict[tuple[Any, ...], dict[Any, Disambiguation]] = {}  # see disambiguation.disambiguate
+        # short forms by (fingerprint, disambiguation): text, and how many disambiguate="true" tests the cite met
+        self._short_forms: dict[tuple[str, Disambiguation], tuple[str, int]] = {}
         citation = self.style.root.citation
         self._citation_sort = citation.find("cs:sort", citation.nsmap)
         self._bibliography_layout = self.style.root.find("cs:bibliography/cs:layout", citation.nsmap)
@@ -98,15 +103,39 @@ class CiteRenderer:
         key = (fingerprint, state, label if locator is not None else None, shown)
         kept = self._kept.get(key)
         if kept is None:
-            kept = self._render(item, fingerprint, state, shown, label)
+            kept = self._render(item, fingerprint, state, shown, label)[:2]
             if stand_in and LOCATOR_STAND_IN not in kept[0]:  # the style changed the number (roman, ordinal)
-                return self._render(item, fingerprint, state, locator, label)
+                return self._render(item, fingerprint, state, locator, label)[:2]
             if len(self._kept) > _KEPT_LIMIT:
                 self._kept.clear()
             self._kept[key] = kept
         if not stand_in:
             return kept
         return kept[0].replace(LOCATOR_STAND_IN, locator), kept[1]
+
+    def short_form(self, item: Mapping[str, Any], fingerprint: str, disambiguation: Disambiguation) -> str:
+        """The cite disambiguation compares (at a subsequent position, near its note, without a
+        locator) under *disambiguation*."""
+        key = (fingerprint, disambiguation)
+        kept = self._short_forms.get(key)
+        if kept is None:
+            kept = self._short_form(item, fingerprint, disambiguation)
+            if len(self._short_forms) > _KEPT_LIMIT:
+                self._short_forms.clear()
+            self._short_forms[key] = kept
+        return kept[0]
+
+    def _short_form(self, item: Mapping[str, Any], fingerprint: str, disambiguation: Disambiguation) -> tuple[str, int]:
+        if disambiguation.condition > 1:
+            # a cite that met fewer disambiguate="true" tests than were made true prints the same
+            # with more made true: the count is tried one more at a time, so ask the count below
+            fewer = replace(disambiguation, condition=disambiguation.condition - 1)
+            self.short_form(item, fingerprint, fewer)
+            text, met = self._short_forms.get((fingerprint, fewer), ("", disambiguation.condition))
+            if met < disambiguation.condition:
+                return text, met
+        text, _, met = self._render(item, fingerprint, ("subsequent", True, disambiguation, None, None), None, "page")
+        return text, met
 
     def _labelled_locator(self, locator: str, item_type: str | None) -> tuple[str, str]:
         """A page locator that starts with a label's abbreviation ("vol. 1, fol. 186") takes
@@ -155,7 +184,8 @@ class CiteRenderer:
         return [position[id(cite)] for cite in ordered]
 
     def _render(self, item: Mapping[str, Any], fingerprint: str, state: tuple[Any, ...],
-                locator: str | None, label: str) -> tuple[str, str | None]:
+                locator: str | None, label: str) -> tuple[str, str | None, int]:
+        """The cite's text, its first names' text if asked, and how many disambiguate="true" tests it met."""
         position, near_note, disambiguation, number, first_names = state
         args: dict[str, Any] = {POSITION_KEY: position, NEAR_NOTE_KEY: near_note, **disambiguation.citation_item_keys()}
         if number is not None:
@@ -174,7 +204,7 @@ class CiteRenderer:
         text = postprocess.fix_note(raw, fmt=self.fmt, item=item, layout=self.layout)
         if not _prints_something(text):  # the note engine reports the item (a collapsed cite's "cut" too may print nothing)
             text = ""
-        return text, names
+        return text, names, cite.get(DISAMBIGUATE_SEEN, 0)
 
     def _source_id(self, item: Mapping[str, Any], fingerprint: str) -> str:
         """The item's id in the citeproc-py source (its content's hash), added on first use."""

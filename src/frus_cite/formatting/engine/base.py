@@ -31,6 +31,18 @@ class KeptAnswers:
             kept = answers[key] = (self, super().xpath_search(expression))
         return list(kept[1])
 
+    def calls_variable(self):
+        """citeproc-py's answer, kept: it depends on the style only, and citeproc-py asks it of
+        every group's children at every level, once per child and level (most of a note's time)."""
+        answers = self.getroottree().getroot().__dict__.get("kept_answers")
+        if answers is None:
+            return super().calls_variable()
+        key = (id(self), "calls_variable()")
+        kept = answers.get(key)
+        if kept is None or kept[0] is not self:
+            kept = answers[key] = (self, super().calls_variable())
+        return kept[1]
+
 
 class temporary_attributes:
     """Attributes of *element* set for the time of a citeproc-py call that reads them, then restored."""

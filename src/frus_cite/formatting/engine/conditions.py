@@ -20,7 +20,8 @@ def is_numeric(value: str) -> bool:
     return _NUMERIC.fullmatch(value) is not None
 
 
-_DISAMBIGUATE_SEEN = "frus_disambiguate_seen"
+DISAMBIGUATE_SEEN = "frus_disambiguate_seen"
+"""Set on a cite to how many ``disambiguate="true"`` tests it met (read by the renderer)."""
 
 
 class PositionFromEngine:
@@ -60,8 +61,8 @@ class PositionFromEngine:
         wanted = item.get(DISAMBIGUATE_KEY) or 0
         if self.get("disambiguate") != "true" or kwargs.get("sort_options") is not None:
             return wanted > 0
-        seen = item.get(_DISAMBIGUATE_SEEN, 0) + 1
-        item[_DISAMBIGUATE_SEEN] = seen
+        seen = item.get(DISAMBIGUATE_SEEN, 0) + 1
+        item[DISAMBIGUATE_SEEN] = seen
         return seen <= wanted
 
     def _position(self, item, context):
