@@ -97,8 +97,9 @@ def test_given_names_added_wherever_a_family_name_is_shared(tmp_path):
 def test_collapse_year_prints_shared_authors_once(tmp_path):
     items = [book("a", "One", 1900, SMITH), book("b", "Two", 2000, SMITH), book("c", "Three", 1990, ("Jones", "A"))]
     engine = NoteEngine(items, style=style_file(tmp_path, AUTHOR_DATE.format(options='collapse="year"')))
-    # cite grouping moves the second Smith next to the first
-    assert note(engine, "a", "c", "b") == "(Smith 1900, 2000; Jones 1990)"
+    assert note(engine, "a", "b", "c") == "(Smith 1900, 2000; Jones 1990)"
+    # the citation has no sort of its own: the author's order stands (as citeproc-js)
+    assert note(engine, "a", "c", "b", index=2) == "(Smith 1900; Jones 1990; Smith 2000)"
 
 
 def test_collapse_year_suffix_prints_only_the_suffix(tmp_path):
@@ -227,3 +228,26 @@ def test_ibid_after_a_one_word_prefix_stays_lower_case(tmp_path):
     note(engine, "a")
     assert engine.cite(Cluster((Cite("a", prefix="Cf. "),), 2)) == "Cf. ibid."
     assert engine.cite(Cluster((Cite("a", prefix="As shown above. "),), 3)) == "As shown above. Ibid."
+
+
+BARTLEBY = ("Bartleby", "Brian")
+
+
+def test_cite_group_delimiter_separates_year_suffixes_and_unsorted_cites_keep_their_order(tmp_path):
+    # Without a citation sort the author's order stands: only cites next to each other collapse,
+    # and the suffixes of one group are joined by the cite-group-delimiter.
+    items = [book("a", "One", 2015, SMITH), book("b", "Two", 2015, SMITH), book("c", "Three", 2010, BARTLEBY),
+             book("d", "Four", 2015, SMITH)]
+    options = 'disambiguate-add-year-suffix="true" collapse="year-suffix" cite-group-delimiter=", "'
+    engine = NoteEngine(items, style=style_file(tmp_path, AUTHOR_DATE.format(options=options)))
+    engine.expect(["a", "b", "c", "d"])
+    assert note(engine, "b", "a", "c", "d") == "(Smith 2015c, b; Bartleby 2010; Smith 2015a)"  # suffixes by title
+
+
+def test_a_sorted_citation_with_cite_group_delimiter_moves_cites_by_the_same_names_together(tmp_path):
+    items = [book("a", "One", 2015, SMITH), book("c", "Three", 2010, BARTLEBY), book("d", "Four", 2016, SMITH)]
+    options = 'collapse="year" cite-group-delimiter=", "'
+    sorted_style = AUTHOR_DATE.format(options=options).replace(
+        '<layout prefix="("', '<sort><key variable="title"/></sort>\n    <layout prefix="("', 1)
+    engine = NoteEngine(items, style=style_file(tmp_path, sorted_style))
+    assert note(engine, "d", "c", "a") == "(Smith 2016, 2015; Bartleby 2010)"

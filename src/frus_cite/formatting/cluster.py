@@ -30,21 +30,36 @@ class Collapsing:
     year_suffix_delimiter: str | None = None
     delimiter: str = ""
     in_text: bool = False
+    sorted: bool = False  # the citation has its own (not citation-number) sort
     groups: bool = field(init=False, default=False)
+    moves: bool = field(init=False, default=False)
     active: bool = field(init=False, default=False)
 
     @classmethod
-    def of(cls, style) -> "Collapsing":
+    def of(cls, style, sorted: bool = False) -> "Collapsing":
         citation = style.root.citation
         return cls(citation.get("collapse"), citation.get("cite-group-delimiter"), citation.get("after-collapse-delimiter"),
                    citation.get("year-suffix-delimiter"), citation.layout.get("delimiter", ""),
-                   style.root.get("class") == "in-text")
+                   style.root.get("class") == "in-text", sorted)
 
     def __post_init__(self) -> None:
         # read on every cite: plain attributes
         groups = self.cite_group_delimiter is not None or self.collapse in ("year", "year-suffix", "year-suffix-ranged")
-        object.__setattr__(self, "groups", groups)  # cites by the same names are moved together ("cite grouping")
+        object.__setattr__(self, "groups", groups)  # cites by the same names next to each other collapse
+        # Cites by the same names are moved together only when the citation is sorted anyway
+        # (citeproc-js's "grouped sort"): an unsorted citation keeps the author's order.
+        moves = self.sorted and ((self.in_text and bool(self.collapse)) or self.cite_group_delimiter is not None)
+        object.__setattr__(self, "moves", moves)
         object.__setattr__(self, "active", groups or self.collapse == "citation-number")
+
+    @property
+    def suffix_delimiter(self) -> str:
+        """Between year-suffixes ("2000a, b"): the cite-group-delimiter when the style sets
+        one (they are cites of one group), else year-suffix-delimiter, else the layout's."""
+        for delimiter in (self.cite_group_delimiter, self.year_suffix_delimiter):
+            if delimiter is not None:
+                return delimiter
+        return self.delimiter
 
     @property
     def within_group(self) -> str:
@@ -143,7 +158,7 @@ def _suffixes(anchor: Piece, run: list[Piece], rules: Collapsing) -> str:
     after it, which print only their suffixes ("a, b" or, ranged, "a–c")."""
     if not run:
         return ""
-    delimiter = rules.year_suffix_delimiter if rules.year_suffix_delimiter is not None else rules.delimiter
+    delimiter = rules.suffix_delimiter
     values = [anchor.suffix or ""] + [piece.suffix or "" for piece in run]
     parts = _ranges(values, _next_letters) if rules.collapse == "year-suffix-ranged" else values
     return parts[0][len(values[0]):] + "".join(delimiter + part for part in parts[1:])

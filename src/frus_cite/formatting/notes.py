@@ -317,7 +317,8 @@ class NoteEngine:
                     cut = self._render_cite(cite, position, fmt, near_note, "cut")[0]
                     year = cut[: -len(piece.suffix)] if piece.suffix and cut.endswith(piece.suffix) else cut
                     pieces[index] = replace(piece, cut=postprocess.affix(cut, cite.prefix, cite.suffix, fmt=fmt), year=year)
-            pieces = cluster_join.group_by_names(pieces)
+            if renderer.collapsing.moves:
+                pieces = cluster_join.group_by_names(pieces)
         return postprocess.join_cites([cluster_join.join(pieces, renderer.collapsing)], fmt=fmt, layout=renderer.layout)
 
     def cite_clusters(self, clusters: Sequence[Mapping[str, Any]], fmt: str = "text") -> list[str]:

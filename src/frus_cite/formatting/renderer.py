@@ -69,8 +69,9 @@ class CiteRenderer:
                                                namespaces=citation.nsmap))
         self.disambiguation_rules = Rules.of(citation, conditions)
         self.disambiguates = self.disambiguation_rules.active  # read on every cite
-        self.collapsing = Collapsing.of(self.style)
         self.uses_citation_number = bool(self.style.root.xpath(".//*[@variable='citation-number']"))
+        sorted_by_keys = self._citation_sort is not None and not self.uses_citation_number
+        self.collapsing = Collapsing.of(self.style, sorted=sorted_by_keys)
 
     @staticmethod
     def shared(style: str | None, fmt: str) -> "CiteRenderer":
