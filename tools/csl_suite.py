@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("FRUS_CITE_SHARED", ROOT.parent / "shared")).resolve()
 SUITE = SHARED / "corpus" / "csl-test-suite" / "humans"
 FLOORS = ROOT / "tests" / "fixtures" / "conformance" / "csl-suite-floors.json"
+EXPLAINED = ROOT / "tests" / "fixtures" / "conformance" / "csl-suite-failures.json"
+"""Each fixture frus-cite fails, with the reason: ``{"fixture name": "why", ...}``."""
 
 _SECTION = re.compile(r">>=+ ([A-Z-]+) =+>>\n(.*?)\n?<<=+ \1 =+<<", re.S)
 _POSITIONS = {0: "first", 1: "subsequent", 2: "ibid", 3: "ibid-with-locator"}
@@ -350,12 +352,39 @@ def floors_of(outcomes: list[Outcome]) -> dict[str, Any]:
     }
 
 
+def explanations() -> dict[str, str]:
+    """Fixture name → why frus-cite fails it (empty when nothing is recorded yet)."""
+    if not EXPLAINED.is_file():
+        return {}
+    return json.loads(EXPLAINED.read_text(encoding="utf-8"))
+
+
+def unexplained(outcomes: list[Outcome], explained: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Failing fixtures with no recorded reason, and recorded fixtures that now pass."""
+    failing = {o.fixture.name for o in outcomes if not o.passed}
+    ran = {o.fixture.name for o in outcomes}
+    return sorted(failing - set(explained)), sorted((set(explained) & ran) - failing)
+
+
+def rst_reasons(outcomes: list[Outcome], explained: dict[str, str]) -> str:
+    """The failing fixtures grouped by reason, as reStructuredText (most fixtures first)."""
+    by_reason: dict[str, list[str]] = {}
+    for outcome in outcomes:
+        if not outcome.passed:
+            by_reason.setdefault(explained.get(outcome.fixture.name, "(no reason recorded)"), []).append(outcome.fixture.name)
+    lines = []
+    for reason, names in sorted(by_reason.items(), key=lambda pair: (-len(pair[1]), pair[0])):
+        lines += [f"* {reason} ({len(names)}): " + ", ".join(f"``{name}``" for name in sorted(names)), ""]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--engine", choices=["ours", "bare", "both"], default="both")
     parser.add_argument("-k", dest="pattern", default="", help="only fixtures whose name contains this")
     parser.add_argument("--failures", metavar="CATEGORY", help="print expected and got for failing fixtures ('all' for every one)")
     parser.add_argument("--rst", action="store_true", help="print the table as reStructuredText")
+    parser.add_argument("--reasons", action="store_true", help="print the failing fixtures grouped by their recorded reason (reStructuredText)")
     parser.add_argument("--write-floors", action="store_true", help=f"record our passed counts in {FLOORS.relative_to(ROOT)}")
     args = parser.parse_args(argv)
     if not SUITE.is_dir():
@@ -372,8 +401,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.failures:
         for outcome in outcomes[engines[0]]:
             if not outcome.passed and args.failures in ("all", outcome.fixture.category):
-                print(f"--- {outcome.fixture.name}\nexpected:\n{outcome.fixture.expected}\ngot:\n{outcome.got}\n")
+                reason = explanations().get(outcome.fixture.name, "no reason recorded")
+                print(f"--- {outcome.fixture.name} ({reason})\nexpected:\n{outcome.fixture.expected}\ngot:\n{outcome.got}\n")
     print(rst_table(rates) if args.rst else table(rates))
+    if args.reasons:
+        print(rst_reasons(outcomes[engines[0]], explanations()))
     if args.write_floors:
         if "ours" not in rates or args.pattern:
             parser.error("--write-floors needs the whole suite run through our engine")

@@ -18,7 +18,6 @@ from dataclasses import replace
 from typing import Any, Iterable, Mapping
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography
-from citeproc.source.json import CiteProcJSON
 
 from ..catalog import Catalog, default_catalog
 from ..model import Reference
@@ -29,6 +28,7 @@ from .engine.entries import NOTHING_PRINTED_KEY
 from .renderer import citeproc_formatter
 from .styles import load_style, require_bibliography
 from .tree import Rendered
+from .source import CslJsonSource
 
 __all__ = ["entry_item", "render_entries", "render_entry_pairs", "render_entry_trees", "render_bibliography", "collapsed_items", "volume_item", "collection_item"]
 
@@ -119,7 +119,7 @@ def _render_entries(items: list[Mapping[str, Any]], style: str | None, fmt: str,
     parsed = load_style(style, fmt)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        source = CiteProcJSON([postprocess.prepare_fields(i, fmt) for i in items])
+        source = CslJsonSource([postprocess.prepare_fields(i, fmt) for i in items])
         bibliography = CitationStylesBibliography(parsed, source, citeproc_formatter(fmt))
         for item in items:
             shown = (disambiguations or {}).get(str(item["id"]), NO_DISAMBIGUATION)

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator, formatter
-from citeproc.source.json import CiteProcJSON
 
 from . import formatter as marked_formatter
 from . import postprocess
@@ -34,6 +33,7 @@ from .engine.conditions import DISAMBIGUATE_SEEN
 from .engine.labels import locator_label
 from .styles import find_style, load_style
 from .tree import PRIVATE_USE
+from .source import CslJsonSource
 
 __all__ = ["CiteRenderer", "LOCATOR_STAND_IN", "citeproc_formatter", "fingerprint"]
 
@@ -51,7 +51,7 @@ class CiteRenderer:
         self.style = load_style(style, fmt)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            source = CiteProcJSON([])
+            source = CslJsonSource([])
         self._bibliography = CitationStylesBibliography(self.style, source, citeproc_formatter(fmt))
         self.layout = postprocess.Layout.of(self.style)  # after the formatter is set on the style
         self._kept: dict[tuple[Any, ...], tuple[str, str | None]] = {}
@@ -222,7 +222,7 @@ class CiteRenderer:
         if source_id not in source:
             prepared = postprocess.prepare_fields(item, self.fmt)
             prepared["id"] = source_id
-            for reference in CiteProcJSON([prepared]).values():
+            for reference in CslJsonSource([prepared]).values():
                 source.add(reference)
         return source_id
 
