@@ -13,6 +13,7 @@ import pytest
 
 from frus_cite.formatting import disambiguation as disambiguation_module
 from frus_cite.formatting.disambiguation import Disambiguation, Rules, disambiguate
+from frus_cite.formatting.engine import NameExpansion
 from frus_cite.formatting.engine.base import KeptAnswers
 from frus_cite.formatting.notes import Cite, Cluster, NoteEngine
 from frus_cite.formatting.renderer import CiteRenderer, fingerprint
@@ -110,3 +111,24 @@ def test_calls_variable_is_kept_and_answers_as_citeproc_py():
     finally:
         style.root.kept_answers = answers
     assert kept == asked and any(kept) and not all(kept)
+
+
+def test_more_names_shown_than_the_longest_list_renders_as_the_count_met(monkeypatch, tmp_path):
+    style = tmp_path / "names.csl"
+    style.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><title>Names with et al.</title><id>names</id><updated>2026-11-30T00:00:00+00:00</updated></info>
+  <citation et-al-min="2" et-al-use-first="1"><layout>
+    <names variable="author"><name form="short"/></names><text variable="title" prefix=", "/>
+  </layout></citation>
+</style>""", encoding="utf-8")
+    renderer = CiteRenderer(str(style), "text")
+    item = {"id": "y", "type": "book", "title": "Beta",
+            "author": [{"family": "Doe", "given": "Jo"}, {"family": "Roe", "given": "Al"}, {"family": "Poe", "given": "Ed"}]}
+    rendered = []
+    render = renderer._render
+    monkeypatch.setattr(renderer, "_render", lambda *args: rendered.append(args) or render(*args))
+    forms = [renderer.short_form(item, fingerprint(item), Disambiguation(NameExpansion(shown))) for shown in range(1, 6)]
+    assert forms == ["Doe et al., Beta", "Doe, Roe, et al., Beta", "Doe, Roe, Poe, Beta",
+                     "Doe, Roe, Poe, Beta", "Doe, Roe, Poe, Beta"]
+    assert len(rendered) == 3  # four and five names shown print the three the item has

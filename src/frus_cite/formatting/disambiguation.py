@@ -169,13 +169,13 @@ def disambiguate(items: Mapping[str, Mapping[str, Any]], order: Callable[[], lis
     most = max((len(found) for found in persons.values()), default=0) if rules.add_names else 0
     for group in _ambiguous(state, render):
         _decided(("names", most), group, state, memo, identity,
-                 lambda: _tell_apart(group, persons, rules, render, state, most))
+                 lambda: _tell_apart(group, persons, rules, render, state, most, memo, identity))
     if rules.add_year_suffix:
         _year_suffixes(state, order, render, rules)
     if rules.condition:
         for group in _ambiguous(state, render):
             _decided(("conditions",), group, state, memo, identity,
-                     lambda: _make_conditions_true(group, rules.conditions, render, state))
+                     lambda: _make_conditions_true(group, rules.conditions, render, state, memo, identity))
     return state
 
 
@@ -187,28 +187,48 @@ def _decided(step: tuple[Any, ...], group: list[str], state: dict[str, Disambigu
     kept = memo.get(key)
     if kept is None:
         decide()
-        if len(memo) > _MEMO_LIMIT:
-            memo.clear()
-        memo[key] = kept = {identity(member): state[member] for member in group}
+        kept = _keep(memo, key, {identity(member): state[member] for member in group})
     for member in group:
         state[member] = kept[identity(member)]
 
 
-_MEMO_LIMIT = 20_000
+_MEMO_LIMIT = 50_000
 
 
-def _make_conditions_true(group: list[str], conditions: int, render: Render, state: dict[str, Disambiguation]) -> None:
+def _keep(memo: dict, key: Any, value: Any) -> Any:
+    if len(memo) > _MEMO_LIMIT:  # a long-lived process starts afresh, as the renderer's caches do
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+Tries = tuple[list[Disambiguation], list[str]]
+
+
+def _tries(memo: dict, key: Any, candidates: Callable[[], list[Disambiguation]], render: Callable[[Disambiguation], str]) -> Tries:
+    """An item's candidates and their short forms, kept: as a set of ambiguous items grows,
+    its older members are tried the same way again."""
+    kept = memo.get(key)
+    if kept is None:
+        tried = candidates()
+        kept = _keep(memo, key, (tried, [render(candidate) for candidate in tried]))
+    return kept
+
+
+def _make_conditions_true(group: list[str], conditions: int, render: Render, state: dict[str, Disambiguation],
+                          memo: dict, identity: Callable[[str], Any]) -> None:
     """Step 4: the ``disambiguate="true"`` tests made true one more at a time; a cite keeps the
     fewest that bring its degree of ambiguity lowest, all of them when none lowers it."""
+    rows = {key: _tries(memo, ("condition tries", conditions, identity(key), state[key]),
+                        lambda key=key: [replace(state[key], condition=count) for count in range(1, conditions + 1)],
+                        lambda candidate, key=key: render(key, candidate)) for key in group}
     best = {key: (len(group), replace(state[key], condition=conditions)) for key in group}
-    for count in range(1, conditions + 1):
-        tried = {key: replace(state[key], condition=count) for key in group}
-        forms = {key: render(key, candidate) for key, candidate in tried.items()}
-        degrees = Counter(forms.values())
+    for index in range(conditions):
+        degrees = Counter(rows[key][1][index] for key in group)
         for key in group:
-            degree = degrees[forms[key]]
+            degree = degrees[rows[key][1][index]]
             if degree < best[key][0]:
-                best[key] = (degree, tried[key])
+                best[key] = (degree, rows[key][0][index])
     for key in group:
         state[key] = best[key][1]
 
@@ -222,7 +242,7 @@ def _ambiguous(state: Mapping[str, Disambiguation], render: Render) -> list[list
 
 
 def _tell_apart(group: list[str], persons: Mapping[str, list[Person]], rules: Rules, render: Render,
-                state: dict[str, Disambiguation], most: int) -> None:
+                state: dict[str, Disambiguation], most: int, memo: dict, identity: Callable[[str], Any]) -> None:
     """Steps 1 and 2 for one set of ambiguous items.  Each cite is tried with one more name
     shown at a time (up to *most*, the most names an item has), each count with given names
     added person by person (by cite); its *degree* is how many items of the set print the
@@ -235,22 +255,26 @@ def _tell_apart(group: list[str], persons: Mapping[str, list[Person]], rules: Ru
     levels = {person: _level(person, rivals, "by-cite") for person in rivals}  # once per set, not per try
     settings = [(shown, step) for shown in ([*range(1, most + 1)] or [None])
                 for step in range(0, (shown or most or len(rivals)) + 1 if by_cite else 1)]
+    # an item's tries depend on its own persons' levels, not on the rest of the set
+    rows = {key: _tries(memo, ("name tries", most, by_cite, len(rivals), identity(key), state[key],
+                               tuple(levels[person] for person in persons[key])),
+                        lambda key=key: [_candidate(state[key], shown, persons[key], step, levels) for shown, step in settings],
+                        lambda candidate, key=key: render(key, candidate)) for key in group}
     base = {key: render(key, state[key]) for key in group}
     base_degrees = Counter(base.values())
     best = {key: (base_degrees[base[key]], state[key]) for key in group}
     started: set[str] = set()
-    for shown, step in settings:
-        tried = {key: _candidate(state[key], shown, persons[key], step, levels) for key in group}
-        forms = {key: render(key, candidate) for key, candidate in tried.items()}
-        degrees = Counter(forms.values())
+    for index, (shown, step) in enumerate(settings):
+        degrees = Counter(rows[key][1][index] for key in group)
         for key in group:
+            form = rows[key][1][index]
             if key not in started:  # not below the style's own count of names
-                if step or (shown is not None and forms[key] != base[key]):
+                if step or (shown is not None and form != base[key]):
                     continue
                 started.add(key)
-            degree = degrees[forms[key]]
+            degree = degrees[form]
             if degree < best[key][0]:
-                best[key] = (degree, tried[key])
+                best[key] = (degree, rows[key][0][index])
     for key in group:
         state[key] = best[key][1]
 
@@ -261,7 +285,8 @@ def _candidate(disambiguation: Disambiguation, shown: int | None, persons: list[
     that share a family name with a rival (*levels*: each person's, see :func:`_level`)."""
     names = disambiguation.names or NameExpansion()
     added = tuple(((-1, person), levels[person]) for person in persons[:step] if levels[person])
-    return replace(disambiguation, names=NameExpansion(shown if shown is not None else names.shown, names.levels + added))
+    expansion = NameExpansion(shown if shown is not None else names.shown, names.levels + added)
+    return Disambiguation(expansion, disambiguation.year_suffix, disambiguation.condition)
 
 
 def _year_suffixes(state: dict[str, Disambiguation], order: Callable[[], list[str]], render: Render, rules: Rules) -> None:

@@ -29,7 +29,7 @@ from . import postprocess
 from .cluster import Collapsing
 from .disambiguation import NO_DISAMBIGUATION, Disambiguation, Rules
 from .engine import AMBIGUITY_KEY, FIRST_NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY, POSITION_KEY
-from .engine.base import FIRST_NAMES_TEXT_KEY
+from .engine.base import FIRST_NAMES_TEXT_KEY, LONGEST_NAMES_SEEN
 from .engine.conditions import DISAMBIGUATE_SEEN
 from .engine.labels import locator_label
 from .styles import find_style, load_style
@@ -57,8 +57,8 @@ class CiteRenderer:
         self._kept: dict[tuple[Any, ...], tuple[str, str | None]] = {}
         self._sort_rows: dict[str, list[Any]] = {}  # bibliography sort values by item fingerprint
         self.kept_disambiguations: dict[tuple[Any, ...], dict[Any, Disambiguation]] = {}  # see disambiguation.disambiguate
-        # short forms by (fingerprint, disambiguation): text, and how many disambiguate="true" tests the cite met
-        self._short_forms: dict[tuple[str, Disambiguation], tuple[str, int]] = {}
+        # short forms by (fingerprint, disambiguation), with what they met (see _short_form)
+        self._short_forms: dict[tuple[str, Disambiguation], tuple[str, tuple[int, int]]] = {}
         citation = self.style.root.citation
         self._citation_sort = citation.find("cs:sort", citation.nsmap)
         self._bibliography_layout = self.style.root.find("cs:bibliography/cs:layout", citation.nsmap)
@@ -125,14 +125,22 @@ class CiteRenderer:
             self._short_forms[key] = kept
         return kept[0]
 
-    def _short_form(self, item: Mapping[str, Any], fingerprint: str, disambiguation: Disambiguation) -> tuple[str, int]:
+    def _short_form(self, item: Mapping[str, Any], fingerprint: str,
+                    disambiguation: Disambiguation) -> tuple[str, tuple[int, int]]:
+        """The short form, and what its rendering met: (disambiguate="true" tests, longest name list)."""
+        # Disambiguation tries counts one more at a time; a cite that met fewer disambiguate="true"
+        # tests than were made true, or whose name lists are no longer than the names shown,
+        # prints the same with one more: the count below is asked (kept), not rendered again.
+        names = disambiguation.names
+        fewer = []
         if disambiguation.condition > 1:
-            # a cite that met fewer disambiguate="true" tests than were made true prints the same
-            # with more made true: the count is tried one more at a time, so ask the count below
-            fewer = replace(disambiguation, condition=disambiguation.condition - 1)
-            self.short_form(item, fingerprint, fewer)
-            text, met = self._short_forms.get((fingerprint, fewer), ("", disambiguation.condition))
-            if met < disambiguation.condition:
+            fewer.append((replace(disambiguation, condition=disambiguation.condition - 1), 0, disambiguation.condition))
+        if names is not None and names.shown is not None and names.shown > 1:
+            fewer.append((replace(disambiguation, names=replace(names, shown=names.shown - 1)), 1, names.shown))
+        for below, which, count in fewer:
+            self.short_form(item, fingerprint, below)
+            text, met = self._short_forms.get((fingerprint, below), ("", (count, count)))
+            if met[which] < count:
                 return text, met
         # the form compared: no access date (see engine.AMBIGUITY_KEY)
         text, _, met = self._render(item, fingerprint, ("subsequent", True, disambiguation, None, None, True), None, "page")
@@ -185,9 +193,10 @@ class CiteRenderer:
         return [position[id(cite)] for cite in ordered]
 
     def _render(self, item: Mapping[str, Any], fingerprint: str, state: tuple[Any, ...],
-                locator: str | None, label: str) -> tuple[str, str | None, int]:
-        """The cite's text, its first names' text if asked, and how many disambiguate="true" tests it met
-        (*state*: position, near note, disambiguation, citation-number, first names, ambiguity form)."""
+                locator: str | None, label: str) -> tuple[str, str | None, tuple[int, int]]:
+        """The cite's text, its first names' text if asked, and what it met: how many
+        disambiguate="true" tests, and its longest name list (*state*: position, near note,
+        disambiguation, citation-number, first names, ambiguity form)."""
         position, near_note, disambiguation, number, first_names, ambiguity = state
         args: dict[str, Any] = {POSITION_KEY: position, NEAR_NOTE_KEY: near_note, **disambiguation.citation_item_keys()}
         if number is not None:
@@ -208,7 +217,7 @@ class CiteRenderer:
         text = postprocess.fix_note(raw, fmt=self.fmt, item=item, layout=self.layout)
         if not _prints_something(text):  # the note engine reports the item (a collapsed cite's "cut" too may print nothing)
             text = ""
-        return text, names, cite.get(DISAMBIGUATE_SEEN, 0)
+        return text, names, (cite.get(DISAMBIGUATE_SEEN, 0), cite.get(LONGEST_NAMES_SEEN, 0))
 
     def _source_id(self, item: Mapping[str, Any], fingerprint: str) -> str:
         """The item's id in the citeproc-py source (its content's hash), added on first use."""

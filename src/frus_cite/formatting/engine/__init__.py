@@ -23,7 +23,7 @@ from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS, model
 from citeproc.frontend import CitationStylesStyle
 from lxml import etree
 
-from .base import (AMBIGUITY_KEY, CSL_NS, DISAMBIGUATE_KEY, FIRST_NAMES_KEY, GIVENNAME_KEY, NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY,
+from .base import (AMBIGUITY_KEY, CSL_NS, DISAMBIGUATE_KEY, FIRST_NAMES_KEY, NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY,
                    POSITION_KEY, YEAR_SUFFIX_KEY, KeptAnswers)
 from .conditions import PositionFromEngine, is_numeric
 from .disambiguation import AccessedNotCompared, ExpandedNames, FirstNames, GeneratedVariables, ImplicitYearSuffix, NameExpansion
@@ -40,7 +40,7 @@ from .sorting import CslSort, CslSortKey, MacroSortOptions, sort_text
 from .substitution import AuthorSubstitute, SubstitutedOnce, Substitution
 from .text import BlankTermIsEmpty, EscapedAffixes, TextCase
 
-__all__ = ["FrusStyle", "NO_PRINTED_FORM", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "GIVENNAME_KEY", "NAMES_KEY",
+__all__ = ["FrusStyle", "NO_PRINTED_FORM", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "NAMES_KEY",
            "YEAR_SUFFIX_KEY", "NUMBER_KEY", "FIRST_NAMES_KEY", "AMBIGUITY_KEY", "NameExpansion", "is_numeric",
            "initialize_given", "clean_date", "format_ranges", "shorten_range_end", "sort_text"]
 

@@ -14,7 +14,7 @@ import re
 
 from citeproc.string import String
 
-from .base import GIVENNAME_KEY, POSITION_KEY
+from .base import LONGEST_NAMES_SEEN, POSITION_KEY
 from .personal_names import PersonName, initialize_given, joins_without_space, person_name, starts_romanesque
 from .sorting import NAME_PART_BREAK
 
@@ -59,9 +59,6 @@ class NameList:
                         options[f"et-al-{short}"] = int(value)
                         options["subsequent"] = True
         options["use-first-set"] = self._is_set("et-al-use-first", context, sort_options) or "subsequent" in options
-        # disambiguate-add-givenname: a short name of an ambiguous cite is written in full.
-        if item.get(GIVENNAME_KEY) and options["form"] == "short":
-            options["form"] = "long"
         root = self.get_root()
         options["demote"] = root.get("demote-non-dropping-particle", "display-and-sort")
         options["nbsp"] = "\u00a0" if root.get("default-locale", "en")[:2] in ("fr", "ru", "cs") else " "
@@ -90,6 +87,8 @@ class NameList:
         options = self._options(item, context, sort_options)
         raw_names = list(item.reference.get(variable) or [])
         people = [person_name(raw) for raw in raw_names]
+        if sort_options is None:  # the renderer learns that showing more names than this changes nothing
+            item[LONGEST_NAMES_SEEN] = max(item.get(LONGEST_NAMES_SEEN, 0), len(people))
         et_al_min, use_first = options["et-al-min"], options["et-al-use-first"]
         # truncation needs both et-al-min and et-al-use-first (CSL sets no default for either)
         truncated = options["use-first-set"] and bool(et_al_min) and len(people) >= et_al_min > 0 and use_first < len(people)
