@@ -132,3 +132,14 @@ def test_more_names_shown_than_the_longest_list_renders_as_the_count_met(monkeyp
     assert forms == ["Doe et al., Beta", "Doe, Roe, et al., Beta", "Doe, Roe, Poe, Beta",
                      "Doe, Roe, Poe, Beta", "Doe, Roe, Poe, Beta"]
     assert len(rendered) == 3  # four and five names shown print the three the item has
+
+
+def test_one_list_of_name_variables_and_one_person_key():
+    from frus_cite.formatting.disambiguation import people
+    from frus_cite.formatting.engine.disambiguation import parsed_person_key, person_key
+    from frus_cite.formatting.engine.personal_names import person_name
+
+    review = {"reviewed-author": [{"family": "Beethoven", "non-dropping-particle": "van", "given": "Ludwig"}]}
+    assert people(review) == [("van Beethoven", "Ludwig")]  # reviewed-author counts, as for citation-labels
+    raw = review["reviewed-author"][0]
+    assert person_key(raw) == parsed_person_key(person_name(raw)) == ("van Beethoven", "Ludwig")

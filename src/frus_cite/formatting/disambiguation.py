@@ -25,14 +25,9 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Mapping
 
 from .engine import DISAMBIGUATE_KEY, NAMES_KEY, YEAR_SUFFIX_KEY, NameExpansion
-from .engine.disambiguation import letters, person_key
+from .engine.disambiguation import NAME_VARIABLES, letters, person_key
 
 __all__ = ["Disambiguation", "NO_DISAMBIGUATION", "Rules", "disambiguate", "letters"]
-
-_NAME_VARIABLES = ("author", "editor", "translator", "composer", "director", "illustrator", "interviewer",
-                   "recipient", "collection-editor", "container-author", "editorial-director", "original-author",
-                   "reviewed-author")
-
 
 @dataclass(frozen=True, slots=True)
 class Disambiguation:
@@ -99,7 +94,7 @@ Render = Callable[[str, Disambiguation], str]
 def people(item: Mapping[str, Any]) -> list[Person]:
     """The persons an item names, in order (the first names variable's first)."""
     found: list[Person] = []
-    for variable in _NAME_VARIABLES:
+    for variable in NAME_VARIABLES:
         for name in item.get(variable) or []:
             if isinstance(name, Mapping) and name.get("family") and not name.get("literal"):
                 found.append(person_key(name))

@@ -33,10 +33,20 @@ class NameExpansion:
         return max((level for (at, who), level in self.levels if who == person and at in (-1, index)), default=0)
 
 
+NAME_VARIABLES = ("author", "editor", "translator", "composer", "director", "illustrator", "interviewer",
+                  "recipient", "collection-editor", "container-author", "editorial-director", "original-author",
+                  "reviewed-author")
+"""The name variables whose persons disambiguation and citation-labels look at, in order."""
+
+
 def person_key(raw) -> tuple[str, str]:
     """A CSL-JSON name as the disambiguation knows a person: (family with its non-dropping
     particle, given), read as the names are read for printing ("" for an institution)."""
-    name = person_name(raw)
+    return parsed_person_key(person_name(raw))
+
+
+def parsed_person_key(name) -> tuple[str, str]:
+    """:func:`person_key` of a name already read (a :func:`.personal_names.person_name`)."""
     if name.literal is not None:
         return "", ""
     return " ".join(part for part in (name.non_dropping, name.family) if part), name.given
@@ -71,7 +81,7 @@ class ExpandedNames:
 
     def _person(self, person, options, inverted, index, sort_options):
         expansion = vars(self).get("_frus_expansion")
-        key = (" ".join(part for part in (person.non_dropping, person.family) if part), person.given)
+        key = parsed_person_key(person)
         level = expansion.level(index, key) if expansion and person.literal is None and person.given else 0
         if level:
             short = options["form"] == "short"
@@ -85,8 +95,6 @@ class ExpandedNames:
 _TRIGRAPH = ((4,), (2, 2), (2, 1, 1), (1, 1, 1, 1))
 """Letters taken from each name for a citation-label, by number of names (citeproc-js's
 default trigraph "Aaaa00:AaAa00:AaAA00:AAAA00")."""
-_LABEL_NAMES = ("author", "editor", "translator", "composer", "director", "illustrator", "recipient",
-                "interviewer", "collection_editor", "container_author", "editorial_director", "original_author")
 
 
 def _label_word(text: str, letters_wanted: int) -> str:
@@ -102,8 +110,8 @@ def citation_label(reference) -> str:
     if own:
         return str(own)
     label = ""
-    for variable in _LABEL_NAMES:
-        names = reference.get(variable) or []
+    for variable in NAME_VARIABLES:
+        names = reference.get(variable.replace("-", "_")) or []
         if names:
             counts = _TRIGRAPH[min(len(names), len(_TRIGRAPH)) - 1]
             for name, wanted in zip(names, counts):
