@@ -136,8 +136,10 @@ def _first_notes(ordered: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     return first
 
 
-def _marked(renders: Callable[[list[dict[str, Any]]], list[str]], fixture: Fixture) -> str:
-    """citeproc-js's ``CITATIONS`` output: every cluster, ``>>`` on those the last one added or changed."""
+def _marked(renders: Callable[[list[dict[str, Any]]], list[str]], fixture: Fixture,
+            numbers: Callable[[list[dict[str, Any]]], dict[str, int]] | None = None) -> str:
+    """citeproc-js's ``CITATIONS`` output: every cluster, ``>>`` on those the last one added or changed
+    (*numbers*: each cited item's citation-number for these clusters, when the engine knows it)."""
     ordered = _citations_in_order(fixture.citations)
     earlier = _citations_in_order(fixture.citations[:-1])  # as they were before the last was added
     last_id = fixture.citations[-1][0]["citationID"]
@@ -149,6 +151,10 @@ def _marked(renders: Callable[[list[dict[str, Any]]], list[str]], fixture: Fixtu
     if "first-reference-note-number" in fixture.csl:
         first_before, first_after = _first_notes(earlier), _first_notes(ordered)
         moved = {key for key, number in first_after.items() if first_before.get(key, number) != number}
+    # and, when the style prints citation-number, those citing an item whose number changed
+    if numbers is not None and "citation-number" in fixture.csl and earlier:
+        number_before, number_after = numbers([c for _, c in earlier]), numbers([c for _, c in ordered])
+        moved |= {key for key, number in number_after.items() if number_before.get(key, number) != number}
     lines = []
     for index, ((citation_id, citation), text) in enumerate(zip(ordered, after)):
         renumbered = any(str(raw["id"]) in moved for raw in citation["citationItems"])
@@ -201,7 +207,12 @@ def _ours(fixture: Fixture, style_path: Path) -> str:
             notes.expect(str(raw["id"]) for c in clusters for raw in c["citationItems"])
             return [as_citeproc_js(notes.cite(Cluster.from_citeproc_js(c, i + 1), fmt="html")) for i, c in enumerate(clusters)]
 
-        return _marked(render, fixture)
+        def numbers(clusters: list[dict[str, Any]]) -> dict[str, int]:
+            notes = engine()
+            notes.expect(str(raw["id"]) for c in clusters for raw in c["citationItems"])
+            return {key: rank for rank, key in enumerate(notes.bibliography_order(), start=1)}
+
+        return _marked(render, fixture, numbers)
     notes = engine()
     notes.expect(item["id"] for item in fixture.items)  # the runner's updateItems
     # without clusters, the runner cites every item in one, in the registry's (bibliography) order

@@ -251,3 +251,30 @@ def test_a_sorted_citation_with_cite_group_delimiter_moves_cites_by_the_same_nam
         '<layout prefix="("', '<sort><key variable="title"/></sort>\n    <layout prefix="("', 1)
     engine = NoteEngine(items, style=style_file(tmp_path, sorted_style))
     assert note(engine, "d", "c", "a") == "(Smith 2016, 2015; Bartleby 2010)"
+
+
+UNDATED = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation disambiguate-add-year-suffix="true">
+    <layout prefix="(" suffix=")" delimiter="; ">
+      <group delimiter=" ">
+        <names variable="author"><name form="short"/></names>
+        <group><choose>
+          <if variable="issued"><date variable="issued"><date-part name="year"/></date></if>
+          <else><text term="no date" form="short"/><text variable="year-suffix" prefix="-"/></else>
+        </choose></group>
+      </group>
+      <date variable="accessed" prefix=" [accessed " suffix="]"><date-part name="year"/></date>
+    </layout>
+  </citation>
+</style>"""
+
+
+def test_an_access_date_does_not_tell_two_undated_works_apart(tmp_path):
+    # two web pages by one author, neither dated: the day each was read is not part of the
+    # reference, so they are told apart by a year-suffix after "n.d."
+    pages = [{"id": key, "type": "webpage", "title": key, "author": [{"family": "Doe", "given": "John"}],
+              "accessed": {"date-parts": [[year, 6, 1]]}} for key, year in (("p", 1965), ("q", 2065))]
+    engine = NoteEngine(pages, style=style_file(tmp_path, UNDATED))
+    engine.expect(["p", "q"])
+    assert note(engine, "p", "q") == "(Doe n.d.-a [accessed 1965]; Doe n.d.-b [accessed 2065])"

@@ -115,3 +115,21 @@ def test_a_citation_the_last_call_leaves_out_is_no_longer_in_the_document():
         [{"citationID": "B", "citationItems": [{"id": 2}], "properties": {"noteIndex": 0}}, [], []],
     ]
     assert [cid for cid, _ in csl_suite._citations_in_order(citations)] == ["B"]
+
+
+def test_a_cluster_whose_items_are_renumbered_is_reported_even_if_its_text_is_the_same():
+    """citeproc-js returns a citation again when a citation-number of one of its items changed
+    (a numeric style renumbers the items after an earlier insertion), whatever its text."""
+    citations = [
+        [{"citationID": "A", "citationItems": [{"id": "x"}, {"id": "y"}], "properties": {"noteIndex": 1}}, [], []],
+        [{"citationID": "B", "citationItems": [{"id": "y"}], "properties": {"noteIndex": 1}}, [], [["A", 2]]],
+    ]
+    fixture = csl_suite.Fixture("t", "sort", "citation", "", '<text variable="citation-number"/>', [], citations=citations)
+
+    def numbers(clusters):  # first cited, first numbered
+        ids = dict.fromkeys(raw["id"] for c in clusters for raw in c["citationItems"])
+        return {key: rank for rank, key in enumerate(ids, start=1)}
+
+    same_text = lambda clusters: ["1, 2"] * len(clusters)  # noqa: E731
+    assert csl_suite._marked(same_text, fixture, numbers) == ">>[0] 1, 2\n>>[1] 1, 2"
+    assert csl_suite._marked(same_text, fixture) == ">>[0] 1, 2\n..[1] 1, 2"

@@ -27,7 +27,7 @@ from . import formatter as marked_formatter
 from . import postprocess
 from .cluster import Collapsing
 from .disambiguation import NO_DISAMBIGUATION, Disambiguation, Rules
-from .engine import FIRST_NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY, POSITION_KEY
+from .engine import AMBIGUITY_KEY, FIRST_NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY, POSITION_KEY
 from .engine.base import FIRST_NAMES_TEXT_KEY, LONGEST_NAMES_SEEN
 from .engine.conditions import DISAMBIGUATE_SEEN
 from .engine.labels import locator_label
@@ -99,7 +99,7 @@ class CiteRenderer:
             label, locator = self._labelled_locator(locator, item.get("type"))
         stand_in = locator is not None and locator.isdigit()
         shown = LOCATOR_STAND_IN if stand_in else locator
-        state = (position, near_note, disambiguation, number, first_names)
+        state = (position, near_note, disambiguation, number, first_names, False)
         key = (fingerprint, state, label if locator is not None else None, shown)
         kept = self._kept.get(key)
         if kept is None:
@@ -142,7 +142,8 @@ class CiteRenderer:
             text, met = self._short_forms.get((fingerprint, below), ("", (count, count)))
             if met[which] < count:
                 return text, met
-        text, _, met = self._render(item, fingerprint, ("subsequent", True, disambiguation, None, None), None, "page")
+        # the form compared: no access date (see engine.AMBIGUITY_KEY)
+        text, _, met = self._render(item, fingerprint, ("subsequent", True, disambiguation, None, None, True), None, "page")
         return text, met
 
     def _labelled_locator(self, locator: str, item_type: str | None) -> tuple[str, str]:
@@ -194,13 +195,16 @@ class CiteRenderer:
     def _render(self, item: Mapping[str, Any], fingerprint: str, state: tuple[Any, ...],
                 locator: str | None, label: str) -> tuple[str, str | None, tuple[int, int]]:
         """The cite's text, its first names' text if asked, and what it met: how many
-        disambiguate="true" tests, and its longest name list."""
-        position, near_note, disambiguation, number, first_names = state
+        disambiguate="true" tests, and its longest name list (*state*: position, near note,
+        disambiguation, citation-number, first names, ambiguity form)."""
+        position, near_note, disambiguation, number, first_names, ambiguity = state
         args: dict[str, Any] = {POSITION_KEY: position, NEAR_NOTE_KEY: near_note, **disambiguation.citation_item_keys()}
         if number is not None:
             args[NUMBER_KEY] = number
         if first_names is not None:
             args[FIRST_NAMES_KEY] = first_names
+        if ambiguity:
+            args[AMBIGUITY_KEY] = True
         if locator is not None:
             args["locator"] = Locator(label.replace("-", " "), locator)
         with warnings.catch_warnings():

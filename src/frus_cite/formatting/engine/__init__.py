@@ -23,10 +23,10 @@ from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS, model
 from citeproc.frontend import CitationStylesStyle
 from lxml import etree
 
-from .base import (CSL_NS, DISAMBIGUATE_KEY, FIRST_NAMES_KEY, NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY,
+from .base import (AMBIGUITY_KEY, CSL_NS, DISAMBIGUATE_KEY, FIRST_NAMES_KEY, NAMES_KEY, NEAR_NOTE_KEY, NUMBER_KEY,
                    POSITION_KEY, YEAR_SUFFIX_KEY, KeptAnswers)
 from .conditions import PositionFromEngine, is_numeric
-from .disambiguation import ExpandedNames, FirstNames, GeneratedVariables, ImplicitYearSuffix, NameExpansion
+from .disambiguation import AccessedNotCompared, ExpandedNames, FirstNames, GeneratedVariables, ImplicitYearSuffix, NameExpansion
 from .dates import DatePartRendering, DateRendering, clean_date
 from .entries import NO_PRINTED_FORM, EveryEntryPrinted
 from .display import Display, SecondFieldAlign
@@ -41,7 +41,7 @@ from .substitution import AuthorSubstitute, SubstitutedOnce, Substitution
 from .text import BlankTermIsEmpty, EscapedAffixes, TextCase
 
 __all__ = ["FrusStyle", "NO_PRINTED_FORM", "POSITION_KEY", "NEAR_NOTE_KEY", "DISAMBIGUATE_KEY", "NAMES_KEY",
-           "YEAR_SUFFIX_KEY", "NUMBER_KEY", "FIRST_NAMES_KEY", "NameExpansion", "is_numeric",
+           "YEAR_SUFFIX_KEY", "NUMBER_KEY", "FIRST_NAMES_KEY", "AMBIGUITY_KEY", "NameExpansion", "is_numeric",
            "initialize_given", "clean_date", "format_ranges", "shorten_range_end", "sort_text"]
 
 _EXTRAS: dict[str, tuple[type, ...]] = {
@@ -58,7 +58,7 @@ _EXTRAS: dict[str, tuple[type, ...]] = {
     "date-part": (DatePartRendering, TextCase, EscapedAffixes),
     "name-part": (TextCase, EscapedAffixes),
     "group": (PunctuationSeams, Display, EscapedAffixes),
-    "date": (ImplicitYearSuffix, DateRendering, Display, EscapedAffixes),
+    "date": (AccessedNotCompared, ImplicitYearSuffix, DateRendering, Display, EscapedAffixes),
     "et-al": (EscapedAffixes,),
     "if": (PositionFromEngine,),
     "else-if": (PositionFromEngine,),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from citeproc.source import Date as CiteprocDate
 from citeproc.source import DateRange, VariableError
 
-from .base import FIRST_NAMES_KEY, FIRST_NAMES_TEXT_KEY, NAMES_KEY, NUMBER_KEY, YEAR_SUFFIX_KEY, temporary_attributes
+from .base import AMBIGUITY_KEY, FIRST_NAMES_KEY, FIRST_NAMES_TEXT_KEY, NAMES_KEY, NUMBER_KEY, YEAR_SUFFIX_KEY, temporary_attributes
 from .personal_names import person_name
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +141,16 @@ class GeneratedVariables:
         if variable == "citation-label":
             return citation_label(item.reference) + (item.get(YEAR_SUFFIX_KEY) or "")
         return super()._variable(item, context)
+
+
+class AccessedNotCompared:
+    """In a cite's ambiguity form the date an item was accessed prints nothing: two works
+    are the same reference to a reader whatever day each was looked up."""
+
+    def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
+        if item.get(AMBIGUITY_KEY) and (variable or self.get("variable")) == "accessed":
+            return None
+        return super().process(item, variable, show_parts, context, **kwargs)
 
 
 class ImplicitYearSuffix:
