@@ -124,3 +124,11 @@ def test_first_reference_note_number_in_short_notes(tmp_path):
     engine = NoteEngine(ITEMS, style=str(style), ibid=False)
     notes = [engine.cite(Cluster((Cite(key),), number)) for number, key in [(3, "a"), (4, "b"), (7, "a"), (9, "b")]]
     assert notes == ["A.", "B.", "A, supra note 3.", "B, supra note 4."]
+
+
+def test_title_case_leaves_words_that_start_with_a_number():
+    """A decade or an ordinal is not capitalised inside ("’50S", "3Rd" were)."""
+    from frus_cite.formatting.textcase import apply_text_case
+
+    assert apply_text_case("the ’50s and ’60s", "title") == "The ’50s and ’60s"
+    assert apply_text_case("the 3rd edition of 1960s songs", "title") == "The 3rd Edition of 1960s Songs"

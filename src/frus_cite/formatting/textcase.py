@@ -88,8 +88,9 @@ def apply_text_case(text: str, case: str | None, *, english: bool = True, langua
     words = [(m.start(), m.group()) for m in _TOKEN.finditer(text) if not m.group()[0].isspace() and m.group()[0] not in "-‐‑–—/"]
     for number, (start, word) in enumerate(words):
         skip = _LEADING_MARKUP.match(word).end()  # a tag left as text ("<i>" with no "</i>") is not a word
-        letter = next((i for i, c in enumerate(word) if c.isalpha() and i >= skip), None)
-        if letter is None or not word[letter:].islower() or not _latin(word[letter]):
+        # the word's first letter or digit: a word that starts with a number ("3rd", "’50s") is not capitalised
+        letter = next((i for i, c in enumerate(word) if c.isalnum() and i >= skip), None)
+        if letter is None or not word[letter].isalpha() or not word[letter:].islower() or not _latin(word[letter]):
             continue
         if case in ("capitalize-first", "sentence") and number > 0:
             break
