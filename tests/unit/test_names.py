@@ -111,3 +111,8 @@ def test_collection_editors_print_with_their_label_and_a_cjk_et_al_joins_the_nam
     editors = [{"family": "Zither", "given": "Ziggy"}, {"family": "Yoda", "given": "Yossarian"}]
     engine = NoteEngine([{"id": "a", "type": "book", "collection-editor": editors}], style=str(style))
     assert engine.cite(Cluster((Cite("a"),), 1), fmt="text") == "Ziggy Zither等點校"
+
+
+def test_an_elided_particle_joins_the_name_and_italian_de_stays_apart(tmp_path):
+    assert _note(tmp_path, "<name/>", [{"family": "Acqua", "given": "Carlo dell'"}]) == "Carlo dell’Acqua"
+    assert _note(tmp_path, "<name/>", [{"family": "Medici", "given": "Lorenzo de'"}]) == "Lorenzo de’ Medici"

@@ -172,7 +172,9 @@ class NameList:
         if inverted or sort_options is not None:
             return self._inverted_person(person, options, given, dp, ndp, family_part, suffix, sort_options)
         if person.dropping and not person.non_dropping and joins_without_space(person.dropping) and person.dropping[:-1] != "de":
-            family_part, dp = dp + family_part, ""  # d’Aubignac
+            # an elision joins the name (d’Aubignac, dell’Acqua); Italian "de’" (de’ Medici) is
+            # a contraction of "dei", written apart, as citeproc-js writes it
+            family_part, dp = dp + family_part, ""
         second = " ".join(p for p in (dp, _join_particle(ndp, family_part, person.non_dropping, options["nbsp"])) if p)
         if suffix:
             second += (", " if person.comma_suffix else " ") + suffix
