@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from frus_cite.formatting.notes import Cite, Cluster, NoteEngine
 
-_STYLE = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-          "<info><title>g</title><id>g</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
-          '<citation collapse="year" cite-group-delimiter=", ">'
-          '<sort><key variable="issued"/></sort><layout prefix="(" suffix=")" delimiter="; ">'
-          '<group delimiter=" "><names variable="author"><name/></names>'
-          '<date variable="issued"><date-part name="year"/></date></group></layout></citation></style>')
+from ..csl_style import write_style
+
+_CITATION = ('<citation collapse="year" cite-group-delimiter=", ">'
+             '<sort><key variable="issued"/></sort><layout prefix="(" suffix=")" delimiter="; ">'
+             '<group delimiter=" "><names variable="author"><name/></names>'
+             '<date variable="issued"><date-part name="year"/></date></group></layout></citation>')
 
 
 def _year(key: str, year: int, author: str | None = None) -> dict:
@@ -20,7 +20,6 @@ def _year(key: str, year: int, author: str | None = None) -> dict:
 
 
 def test_a_cite_without_names_is_not_grouped_with_an_author_named_keep(tmp_path):
-    style = tmp_path / "grouping.csl"
-    style.write_text(_STYLE, encoding="utf-8")
-    engine = NoteEngine([_year("a", 2000, "keep"), _year("anon", 2001), _year("c", 2002, "keep")], style=str(style))
+    style = write_style(tmp_path, _CITATION, cls="in-text")
+    engine = NoteEngine([_year("a", 2000, "keep"), _year("anon", 2001), _year("c", 2002, "keep")], style=style)
     assert engine.cite(Cluster((Cite("a"), Cite("anon"), Cite("c")), 1)) == "(keep 2000, 2002; 2001)"

@@ -11,6 +11,8 @@ from citeproc.source.json import CiteProcJSON
 from frus_cite.formatting.engine import FrusStyle
 from frus_cite.formatting.notes import Cite, Cluster, NoteEngine
 
+from ..csl_style import write_style
+
 STYLE = (
     '<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
     "<info><title>t</title><id>t</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
@@ -89,16 +91,13 @@ def test_initialize_with_keeps_initials_and_respects_initialize_false():
 def test_bibliography_follows_the_styles_sort_and_author_substitute(tmp_path):
     from frus_cite.formatting.bibliography import render_entries
 
-    style = tmp_path / "s.csl"
-    style.write_text(
-        '<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
-        "<info><title>s</title><id>s</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
+    style = write_style(
+        tmp_path,
         '<citation><layout><text variable="title"/></layout></citation>'
         '<bibliography subsequent-author-substitute="---"><sort><key variable="author"/>'
         '<key variable="issued" sort="descending"/></sort><layout suffix=".">'
         '<group delimiter=", "><names variable="author"><name/></names><date variable="issued"><date-part name="year"/></date>'
-        "</group></layout></bibliography></style>",
-        encoding="utf-8",
+        "</group></layout></bibliography>",
     )
     def book(key, family, year=None):
         item = {"id": key, "type": "book", "author": [{"family": family, "given": "A."}]}
@@ -108,20 +107,17 @@ def test_bibliography_follows_the_styles_sort_and_author_substitute(tmp_path):
 
     items = [book("1", "Émile", 1990), book("2", "Zola", 1980), book("3", "Émile", 2001), book("4", "Émile"), book("5", "eluard")]
     # Accents and case do not count (É sorts with E, not after Z); the newest first; no date last.
-    assert render_entries(items, style=str(style)) == ["A. eluard.", "A. Émile, 2001.", "---, 1990.", "---.", "A. Zola, 1980."]
+    assert render_entries(items, style=style) == ["A. eluard.", "A. Émile, 2001.", "---, 1990.", "---.", "A. Zola, 1980."]
 
 
 def test_first_reference_note_number_in_short_notes(tmp_path):
-    style = tmp_path / "supra.csl"
-    style.write_text(
-        '<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
-        "<info><title>s</title><id>s</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
+    style = write_style(
+        tmp_path,
         '<citation><layout suffix="."><choose><if position="subsequent"><text variable="title"/>'
         '<text variable="first-reference-note-number" prefix=", supra note "/></if>'
-        '<else><text variable="title"/></else></choose></layout></citation></style>',
-        encoding="utf-8",
+        '<else><text variable="title"/></else></choose></layout></citation>',
     )
-    engine = NoteEngine(ITEMS, style=str(style), ibid=False)
+    engine = NoteEngine(ITEMS, style=style, ibid=False)
     notes = [engine.cite(Cluster((Cite(key),), number)) for number, key in [(3, "a"), (4, "b"), (7, "a"), (9, "b")]]
     assert notes == ["A.", "B.", "A, supra note 3.", "B, supra note 4."]
 

@@ -6,20 +6,14 @@ from __future__ import annotations
 from frus_cite.formatting.bibliography import render_entries
 from frus_cite.formatting.notes import Cite, Cluster, NoteEngine
 
-_HEAD = (
-    '<style xmlns="http://purl.org/net/xbiblio/csl" class="{cls}" version="1.0"{attrs}>'
-    "<info><title>s</title><id>s</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
-)
-
+from ..csl_style import write_style
 
 def style_file(tmp_path, citation: str, bibliography: str = "", *, cls: str = "note", attrs: str = "", extra: str = "") -> str:
     """A style whose citation layout is *citation* (and bibliography layout *bibliography*)."""
-    text = _HEAD.format(cls=cls, attrs=attrs) + extra + f"<citation>{citation}</citation>"
+    body = extra + f"<citation>{citation}</citation>"
     if bibliography:
-        text += f"<bibliography>{bibliography}</bibliography>" if not bibliography.startswith("<bibliography") else bibliography
-    path = tmp_path / "s.csl"
-    path.write_text(text + "</style>", encoding="utf-8")
-    return str(path)
+        body += f"<bibliography>{bibliography}</bibliography>" if not bibliography.startswith("<bibliography") else bibliography
+    return write_style(tmp_path, body, cls=cls, attrs=attrs)
 
 
 def note(style: str, item: dict, **cite) -> str:

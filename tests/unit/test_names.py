@@ -8,15 +8,11 @@ import pytest
 from frus_cite.formatting.engine.personal_names import initialize_given, person_name
 from frus_cite.formatting.notes import Cite, Cluster, NoteEngine
 
-HEAD = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"{root}>'
-        "<info><title>n</title><id>n</id><updated>2026-11-30T00:00:00+00:00</updated></info>")
-
+from ..csl_style import write_style
 
 def _note(tmp_path, name_xml: str, authors: list[dict], *, root: str = "", fmt: str = "text") -> str:
-    text = HEAD.format(root=root) + f'<citation><layout><names variable="author">{name_xml}</names></layout></citation></style>'
-    style = tmp_path / f"names-{abs(hash(text))}.csl"  # styles are kept by path
-    style.write_text(text, encoding="utf-8")
-    engine = NoteEngine([{"id": "a", "type": "book", "author": authors}], style=str(style))
+    style = write_style(tmp_path, f'<citation><layout><names variable="author">{name_xml}</names></layout></citation>', attrs=root)
+    engine = NoteEngine([{"id": "a", "type": "book", "author": authors}], style=style)
     return engine.cite(Cluster((Cite("a"),), 1), fmt=fmt)
 
 
@@ -73,11 +69,10 @@ def test_initials_inside_rich_text_keep_their_markup(tmp_path):
 
 
 def test_count_of_several_name_variables_is_their_sum(tmp_path):
-    style = tmp_path / "count.csl"
-    style.write_text(HEAD.format(root="") + '<citation><layout><names variable="author editor"><name form="count"/>'
-                     "</names></layout></citation></style>", encoding="utf-8")
+    style = write_style(tmp_path, '<citation><layout><names variable="author editor"><name form="count"/>'
+                                  "</names></layout></citation>")
     people = [{"family": f, "given": "A."} for f in ("Doe", "Roe", "Poe")]
-    engine = NoteEngine([{"id": "a", "type": "book", "author": people, "editor": people[:2]}], style=str(style))
+    engine = NoteEngine([{"id": "a", "type": "book", "author": people, "editor": people[:2]}], style=style)
     assert engine.cite(Cluster((Cite("a"),), 1), fmt="text") == "5"
 
 
@@ -94,22 +89,19 @@ def test_et_al_min_alone_does_not_truncate(tmp_path):
 
 def test_a_term_holding_only_the_xml_line_break_is_empty(tmp_path):
     three = [{"family": f, "given": "A."} for f in ("Doe", "Roe", "Poe")]
-    text = (HEAD.format(root="") + '<locale><terms><term name="and others">\n      </term></terms></locale>'
-            '<citation><layout><names variable="author"><name et-al-min="2" et-al-use-first="1"/>'
-            '<et-al term="and others"/></names></layout></citation></style>')
-    style = tmp_path / "blank-term.csl"
-    style.write_text(text, encoding="utf-8")
-    engine = NoteEngine([{"id": "a", "type": "book", "author": three}], style=str(style))
+    style = write_style(tmp_path, '<locale><terms><term name="and others">\n      </term></terms></locale>'
+                                  '<citation><layout><names variable="author"><name et-al-min="2" et-al-use-first="1"/>'
+                                  '<et-al term="and others"/></names></layout></citation>')
+    engine = NoteEngine([{"id": "a", "type": "book", "author": three}], style=style)
     assert engine.cite(Cluster((Cite("a"),), 1), fmt="text") == "A. Doe"
 
 
 def test_collection_editors_print_with_their_label_and_a_cjk_et_al_joins_the_name(tmp_path):
-    text = (HEAD.format(root=' default-locale="zh-TW"') + '<citation><layout><names variable="collection-editor">'
-            '<name et-al-min="2" et-al-use-first="1"/><et-al/><label form="verb"/></names></layout></citation></style>')
-    style = tmp_path / "collection-editor.csl"
-    style.write_text(text, encoding="utf-8")
+    style = write_style(tmp_path, '<citation><layout><names variable="collection-editor">'
+                                  '<name et-al-min="2" et-al-use-first="1"/><et-al/><label form="verb"/></names></layout></citation>',
+                        attrs=' default-locale="zh-TW"')
     editors = [{"family": "Zither", "given": "Ziggy"}, {"family": "Yoda", "given": "Yossarian"}]
-    engine = NoteEngine([{"id": "a", "type": "book", "collection-editor": editors}], style=str(style))
+    engine = NoteEngine([{"id": "a", "type": "book", "collection-editor": editors}], style=style)
     assert engine.cite(Cluster((Cite("a"),), 1), fmt="text") == "Ziggy Zither等點校"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from frus_cite.formatting.notes import Cite, Cluster, NoteEngine
 
+from ..csl_style import write_style
+
 ITEMS = [
     {"id": "a", "type": "book", "title": "Alpha", "author": [{"family": "Ames", "given": "Ann"}]},
     {"id": "b", "type": "book", "title": "Beta", "author": [{"family": "Bell", "given": "Bo"}]},
@@ -35,12 +37,8 @@ def test_a_note_citing_one_source_twice_may_be_followed_by_ibid():
 
 
 def test_near_note_is_true_for_a_second_cite_in_the_same_note(tmp_path):
-    style = tmp_path / "near.csl"
-    style.write_text('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
-                     "<info><title>n</title><id>n</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
-                     '<citation near-note-distance="0"><layout delimiter="; "><choose><if position="near-note">'
-                     '<text value="near "/></if></choose><text variable="title"/></layout></citation></style>',
-                     encoding="utf-8")
-    engine = NoteEngine(ITEMS, style=str(style))
+    style = write_style(tmp_path, '<citation near-note-distance="0"><layout delimiter="; "><choose><if position="near-note">'
+                                  '<text value="near "/></if></choose><text variable="title"/></layout></citation>')
+    engine = NoteEngine(ITEMS, style=style)
     assert engine.cite(Cluster((Cite("a"), Cite("a")), 1)) == "Alpha; near Alpha"
     assert engine.cite(Cluster((Cite("a"),), 2)) == "Alpha"  # a note away: beyond a distance of 0

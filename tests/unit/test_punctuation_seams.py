@@ -9,6 +9,8 @@ from frus_cite.formatting.engine.punctuation import join_at_seam, merged
 from frus_cite.formatting.notes import Cite, Cluster, NoteEngine, NoteError
 from frus_cite.formatting.tree import mark
 
+from ..csl_style import write_style
+
 
 @pytest.mark.parametrize(("left", "right", "printed"), [
     (":", ":", ":"), (";", ":", ";"), (".", ":", ".:"),   # a colon after a stronger mark goes
@@ -42,11 +44,8 @@ def test_an_unknown_output_format_is_refused(tmp_path):
 
 
 def _note(tmp_path, layout: str, fmt: str = "text", **item) -> str:
-    style = tmp_path / f"p-{abs(hash(layout))}.csl"
-    style.write_text('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
-                     "<info><title>p</title><id>p</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
-                     f"<citation><layout>{layout}</layout></citation></style>", encoding="utf-8")
-    engine = NoteEngine([{"id": "a", "type": "book", **item}], style=str(style))
+    style = write_style(tmp_path, f"<citation><layout>{layout}</layout></citation>")
+    engine = NoteEngine([{"id": "a", "type": "book", **item}], style=style)
     return engine.cite(Cluster((Cite("a"),), 1), fmt=fmt)
 
 
@@ -61,24 +60,18 @@ def test_exclamation_from_the_style_moves_inside_quotes_in_american_english(tmp_
 
 
 def test_a_macro_whose_variables_are_all_empty_prints_nothing(tmp_path):
-    style = tmp_path / "macro.csl"
-    style.write_text('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
-                     "<info><title>m</title><id>m</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
-                     '<macro name="container"><text term="in" suffix=" "/><text variable="container-title"/></macro>'
-                     '<citation><layout><group delimiter=", "><text variable="title"/><text macro="container"/></group>'
-                     "</layout></citation></style>", encoding="utf-8")
+    style = write_style(tmp_path, '<macro name="container"><text term="in" suffix=" "/><text variable="container-title"/></macro>'
+                                  '<citation><layout><group delimiter=", "><text variable="title"/><text macro="container"/></group>'
+                                  "</layout></citation>")
     engine = NoteEngine([{"id": "a", "type": "chapter", "title": "Papers"},
-                         {"id": "b", "type": "chapter", "title": "Papers", "container-title": "Book"}], style=str(style))
+                         {"id": "b", "type": "chapter", "title": "Papers", "container-title": "Book"}], style=style)
     assert engine.cite(Cluster((Cite("a"),), 1), fmt="text") == "Papers"
     assert engine.cite(Cluster((Cite("b"),), 2), fmt="text") == "Papers, in Book"
 
 
 def test_a_comma_after_a_quotation_in_a_prefix_stays_where_it_was_written(tmp_path):
-    style = tmp_path / "prefix.csl"
-    style.write_text('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
-                     "<info><title>p</title><id>p</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
-                     '<citation><layout><text variable="title"/></layout></citation></style>', encoding="utf-8")
-    engine = NoteEngine([{"id": "a", "type": "book", "title": "Hello Thing"}], style=str(style))
+    style = write_style(tmp_path, '<citation><layout><text variable="title"/></layout></citation>')
+    engine = NoteEngine([{"id": "a", "type": "book", "title": "Hello Thing"}], style=style)
     assert engine.cite(Cluster((Cite("a", prefix="'quote', "),), 1), fmt="text") == "“quote”, Hello Thing"
 
 
@@ -92,11 +85,8 @@ def test_french_guillemets_in_a_value_keep_a_narrow_no_break_space():
 def _bibliography(tmp_path, body: str, items: list[dict]) -> list[str]:
     from frus_cite.formatting.bibliography import render_entries
 
-    style = tmp_path / f"b-{abs(hash(body))}.csl"
-    style.write_text('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
-                     "<info><title>b</title><id>b</id><updated>2026-11-30T00:00:00+00:00</updated></info>"
-                     f'<citation><layout><text variable="title"/></layout></citation>{body}</style>', encoding="utf-8")
-    return render_entries(items, style=str(style), fmt="text")
+    style = write_style(tmp_path, f'<citation><layout><text variable="title"/></layout></citation>{body}')
+    return render_entries(items, style=style, fmt="text")
 
 
 def test_names_a_substitute_printed_are_not_printed_again_inside_it(tmp_path):
